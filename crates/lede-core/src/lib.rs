@@ -1,0 +1,193 @@
+//! Lede's parser: from a pasted news article to its structure, quotations, speakers and facts.
+//!
+//! Everything the parser finds is a [`Span`] into [`Document::text`], so the app can highlight
+//! it in place. Parsing never fails: malformed input yields a best-effort document plus
+//! [`Diagnostic`]s. The crate knows nothing of the web: no DOM, no wasm-bindgen, no clock.
+#![forbid(unsafe_code)]
+
+pub mod blocks;
+pub mod entities;
+pub mod facts;
+pub mod normalize;
+pub mod quotes;
+pub mod sections;
+pub mod sentences;
+pub mod span;
+pub mod speakers;
+
+pub use blocks::{Block, BlockKind, InputBlock, InputBlockKind};
+pub use entities::{Entity, EntityId, EntityKind};
+pub use facts::{CivilDate, DateFact, Figure, Source};
+pub use quotes::{Quote, QuoteId, QuoteKind};
+pub use sections::{Section, SectionId};
+pub use span::Span;
+pub use speakers::{Speaker, SpeakerId, SpeakerKind};
+
+use serde::Serialize;
+
+/// Version of the serialised [`Document`] (the CLI's and the app's JSON export). Bump it when a
+/// field changes meaning or disappears; adding a field does not bump it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest input the parser accepts, in bytes. Larger input is truncated at a paragraph
+/// boundary before parsing and a [`Diagnostic`] says so.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Everything Lede knows about one article.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Document {
+    pub schema_version: u32,
+    /// The normalised text that every span indexes. See [`normalize`].
+    pub text: String,
+    /// The title block's span, when the article has one.
+    pub title: Option<Span>,
+    /// Blocks in text order: paragraphs, headings, furniture (byline, caption, ...).
+    pub blocks: Vec<Block>,
+    /// Sections in text order; each covers a run of `blocks`.
+    pub sections: Vec<Section>,
+    /// Sentence spans in text order (body blocks only).
+    pub sentences: Vec<Span>,
+    /// Quotations and reported speech, in text order.
+    pub quotes: Vec<Quote>,
+    /// Quoted terms that are not speech (scare quotes, titles).
+    pub terms: Vec<Span>,
+    /// Canonical speakers; `Quote::speaker` indexes this by [`SpeakerId`].
+    pub speakers: Vec<Speaker>,
+    /// People, organisations and places, each with all of its mentions.
+    pub entities: Vec<Entity>,
+    /// The article's own date: detected from its dateline or timestamp, or set by the reader.
+    pub article_date: Option<CivilDate>,
+    pub dates: Vec<DateFact>,
+    pub figures: Vec<Figure>,
+    pub sources: Vec<Source>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Maps spans back to the bytes as pasted.
+    #[serde(skip)]
+    pub source_map: normalize::OffsetMap,
+}
+
+/// Something the reader should know about how the text was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+}
+
+/// Choices the reader can make that change the analysis.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The article's date, overriding the one detected in the text. Relative dates resolve
+    /// against it; without any date they stay unresolved.
+    pub article_date: Option<CivilDate>,
+}
+
+/// Parse plain text with default options.
+pub fn parse(text: &str) -> Document {
+    parse_with(text, &Options::default())
+}
+
+/// Parse plain text.
+pub fn parse_with(text: &str, options: &Options) -> Document {
+    let mut diagnostics = Vec::new();
+    let text = limit_input(text, &mut diagnostics);
+    let normalized = normalize::normalize(text);
+    let blocks = blocks::split(&normalized.text);
+    finish(normalized, blocks, options, diagnostics)
+}
+
+/// Parse an article that arrived as structured blocks (the clipboard's HTML flavour, read by
+/// the browser's DOMParser, or an `.html` file read by the CLI). The blocks' texts are joined
+/// with blank lines, so spans still index one text.
+pub fn parse_blocks(input: &[InputBlock], options: &Options) -> Document {
+    let mut diagnostics = Vec::new();
+    let (joined, hints) = blocks::join_input(input);
+    let text = limit_input(&joined, &mut diagnostics);
+    let normalized = normalize::normalize(text);
+    let blocks = if normalized.map.is_identity() && text.len() == joined.len() {
+        blocks::split_with_hints(&normalized.text, &hints)
+    } else {
+        blocks::split(&normalized.text)
+    };
+    finish(normalized, blocks, options, diagnostics)
+}
+
+fn limit_input<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> &'a str {
+    if text.len() <= MAX_INPUT_BYTES {
+        return text;
+    }
+    let mut cut = MAX_INPUT_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(p) = text[..cut].rfind("\n\n") {
+        cut = p;
+    }
+    diagnostics.push(Diagnostic {
+        severity: Severity::Warning,
+        message: format!(
+            "The text is {} MB; Lede reads the first {} MB and ignores the rest.",
+            text.len() / (1024 * 1024),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+        span: None,
+    });
+    &text[..cut]
+}
+
+fn finish(
+    normalized: normalize::Normalized,
+    blocks: Vec<Block>,
+    options: &Options,
+    diagnostics: Vec<Diagnostic>,
+) -> Document {
+    let normalize::Normalized { text, map } = normalized;
+    let sentences = sentences::split(&text, &blocks);
+    let sections = sections::build(&text, &blocks, &sentences);
+    let entities = entities::extract(&text, &blocks, &sentences);
+    let quote_result = quotes::extract(&text, &blocks, &sentences);
+    let (speakers, quotes) = speakers::attribute(&text, &blocks, &entities, quote_result.quotes);
+    let article_date = options.article_date.or_else(|| facts::detect_article_date(&text, &blocks));
+    let facts = facts::extract(&text, &blocks, &sentences, &entities, article_date);
+    Document {
+        schema_version: SCHEMA_VERSION,
+        title: blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span),
+        text,
+        blocks,
+        sections,
+        sentences,
+        quotes,
+        terms: quote_result.terms,
+        speakers,
+        entities,
+        article_date,
+        dates: facts.dates,
+        figures: facts.figures,
+        sources: facts.sources,
+        diagnostics,
+        source_map: map,
+    }
+}
+
+impl Document {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text.as_str()[span]
+    }
+
+    pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
+        self.speakers.get(id.0 as usize)
+    }
+
+    /// Body blocks (paragraphs, list items, block quotes) in text order.
+    pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind.is_body())
+    }
+}

@@ -1,0 +1,214 @@
+//! Normalisation with an offset map back to the pasted text.
+//!
+//! The parser works on a cleaned copy of the paste: line endings unified, odd spaces made
+//! plain, invisible characters dropped, and the commonest mojibake (UTF-8 read as Windows-1252,
+//! such as `â€œ` for `“`) repaired. Every change is recorded in an [`OffsetMap`] so a span in
+//! the cleaned text can always be mapped back to the bytes the reader pasted.
+
+use crate::Span;
+
+/// The cleaned text and the way back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+/// Sparse map from offsets in the normalised text to offsets in the original text.
+///
+/// One checkpoint per edit: `(normalised offset, original offset)` where the two texts are
+/// aligned again after the edit. Text without edits costs nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    checkpoints: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// The original byte offset for a normalised byte offset. An offset inside a replaced
+    /// sequence maps to the end of that sequence's original bytes' start, i.e. the checkpoint.
+    pub fn to_original(&self, offset: usize) -> usize {
+        let offset = offset as u32;
+        let i = self.checkpoints.partition_point(|&(n, _)| n <= offset);
+        if i == 0 {
+            return offset as usize;
+        }
+        let (n, o) = self.checkpoints[i - 1];
+        (o + (offset - n)) as usize
+    }
+
+    pub fn span_to_original(&self, span: Span) -> Span {
+        Span::new(self.to_original(span.start as usize), self.to_original(span.end as usize))
+    }
+
+    /// Whether the normalised text is byte-identical to the original.
+    pub fn is_identity(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+}
+
+/// What a run of original bytes becomes.
+enum Edit {
+    Keep,
+    Replace(usize, &'static str),
+}
+
+pub fn normalize(original: &str) -> Normalized {
+    let bytes = original.as_bytes();
+    let mut text = String::with_capacity(original.len());
+    let mut map = OffsetMap::default();
+    let mut i = 0;
+    let mut kept_from = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Fast path: plain printable ASCII and newlines/tabs need nothing.
+        if (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t' {
+            i += 1;
+            continue;
+        }
+        let edit = classify(original, i);
+        match edit {
+            Edit::Keep => {
+                i += utf8_len(b);
+            }
+            Edit::Replace(len, with) => {
+                text.push_str(&original[kept_from..i]);
+                text.push_str(with);
+                i += len;
+                kept_from = i;
+                if text.len() != i {
+                    map.checkpoints.push((text.len() as u32, i as u32));
+                }
+            }
+        }
+    }
+    text.push_str(&original[kept_from..]);
+    Normalized { text, map }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+fn classify(s: &str, i: usize) -> Edit {
+    let rest = &s[i..];
+    let c = rest.chars().next().expect("in bounds");
+    let len = c.len_utf8();
+    match c {
+        '\r' => {
+            if rest.as_bytes().get(1) == Some(&b'\n') {
+                Edit::Replace(2, "\n")
+            } else {
+                Edit::Replace(1, "\n")
+            }
+        }
+        '\u{2028}' | '\u{2029}' | '\u{85}' => Edit::Replace(len, "\n"),
+        // Other C0/C1 controls (NUL, form feed, ...) become spaces so nothing downstream trips.
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' => {
+            Edit::Replace(len, " ")
+        }
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Edit::Replace(len, " ")
+        }
+        // Zero-width space, word joiner, BOM and soft hyphen carry no text. ZWJ/ZWNJ stay:
+        // they shape emoji and scripts.
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Edit::Replace(len, ""),
+        'â' => mojibake(rest),
+        'Â' => {
+            // "Â " and "Â\u{a0}" are a mis-decoded no-break space.
+            let next = rest[len..].chars().next();
+            match next {
+                Some('\u{a0}') => Edit::Replace(len + 2, " "),
+                Some(' ') => Edit::Replace(len, ""),
+                _ => Edit::Keep,
+            }
+        }
+        _ => Edit::Keep,
+    }
+}
+
+/// `â€` followed by the Windows-1252 reading of a punctuation byte: the UTF-8 bytes of a
+/// curly quote, dash or ellipsis decoded as Windows-1252.
+fn mojibake(rest: &str) -> Edit {
+    const TABLE: &[(&str, &str)] = &[
+        ("â€œ", "“"),
+        ("â€\u{9d}", "”"),
+        ("â€˜", "‘"),
+        ("â€™", "’"),
+        ("â€”", "—"),
+        ("â€“", "–"),
+        ("â€¦", "…"),
+        ("â€¢", "•"),
+        ("â€\u{a0}", "†"),
+        ("â€ž", "„"),
+        ("â€š", "‚"),
+        ("â€¹", "‹"),
+        ("â€º", "›"),
+    ];
+    for (bad, good) in TABLE {
+        if rest.starts_with(bad) {
+            return Edit::Replace(bad.len(), good);
+        }
+    }
+    // A closing double quote whose last byte (0x9d) was lost in transit: "â€" then a space,
+    // punctuation or the end.
+    if let Some(after) = rest.strip_prefix("â€") {
+        match after.chars().next() {
+            None | Some(' ' | '\n' | ',' | '.' | ';' | ':' | ')' | '?' | '!') => {
+                return Edit::Replace("â€".len(), "”");
+            }
+            _ => {}
+        }
+    }
+    Edit::Keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &str) {
+        let n = normalize(input);
+        assert_eq!(n.text, expected);
+    }
+
+    #[test]
+    fn line_endings() {
+        check("a\r\nb\rc\n", "a\nb\nc\n");
+    }
+
+    #[test]
+    fn spaces_and_invisibles() {
+        check("a\u{a0}b\u{200b}c\u{ad}d\u{feff}", "a bcd");
+        check("emoji 👩\u{200d}💻 stays", "emoji 👩\u{200d}💻 stays");
+    }
+
+    #[test]
+    fn mojibake_quotes() {
+        check("â€œHi,â€\u{9d} she said â€” itâ€™s", "“Hi,” she said — it’s");
+        check("â€œHi,â€ she said", "“Hi,” she said");
+        check("costs Â£5", "costs £5");
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let original = "x\r\n“â€œQuoteâ€\u{9d}”";
+        let n = normalize(original);
+        assert_eq!(n.text, "x\n““Quote””");
+        let q = n.text.find('Q').unwrap();
+        let back = n.map.to_original(q);
+        assert_eq!(&original[back..back + 5], "Quote");
+        assert_eq!(n.map.to_original(n.text.len()), original.len());
+        assert_eq!(n.map.to_original(0), 0);
+    }
+
+    #[test]
+    fn identity_when_clean() {
+        let n = normalize("Plain text.\n\nTwo paragraphs, “curly” ok.");
+        assert!(n.map.is_identity());
+    }
+}
