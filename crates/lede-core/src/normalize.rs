@@ -118,17 +118,33 @@ fn classify(s: &str, i: usize) -> Edit {
         // they shape emoji and scripts.
         '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Edit::Replace(len, ""),
         'â' => mojibake(rest),
-        'Â' => {
-            // "Â " and "Â\u{a0}" are a mis-decoded no-break space.
+        // A Latin-1 letter or sign read as two Windows-1252 characters: "Ã©" for "é",
+        // "Â£" for "£", "Â " for a no-break space.
+        'Â' | 'Ã' => {
             let next = rest[len..].chars().next();
             match next {
-                Some('\u{a0}') => Edit::Replace(len + 2, " "),
-                Some(' ') => Edit::Replace(len, ""),
+                Some(' ') if c == 'Â' => Edit::Replace(len, ""),
+                Some(n @ '\u{a0}'..='\u{bf}') => {
+                    let code = ((u32::from(c) & 0x1f) << 6) | (u32::from(n) & 0x3f);
+                    match char::from_u32(code) {
+                        Some('\u{a0}') => Edit::Replace(len + n.len_utf8(), " "),
+                        Some(fixed) => Edit::Replace(len + n.len_utf8(), latin1(fixed)),
+                        None => Edit::Keep,
+                    }
+                }
                 _ => Edit::Keep,
             }
         }
         _ => Edit::Keep,
     }
+}
+
+/// The repaired Latin-1 character as a static string.
+fn latin1(c: char) -> &'static str {
+    const LATIN1: &str = "\u{a0}¡¢£¤¥¦§¨©ª«¬\u{ad}®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ";
+    let i = (u32::from(c) - 0xa0) as usize;
+    let start = LATIN1.char_indices().nth(i).map(|(b, _)| b).unwrap_or(0);
+    &LATIN1[start..start + c.len_utf8()]
 }
 
 /// `â€` followed by the Windows-1252 reading of a punctuation byte: the UTF-8 bytes of a
@@ -192,6 +208,7 @@ mod tests {
         check("â€œHi,â€\u{9d} she said â€” itâ€™s", "“Hi,” she said — it’s");
         check("â€œHi,â€ she said", "“Hi,” she said");
         check("costs Â£5", "costs £5");
+        check("CafÃ© MontrÃ©al", "Café Montréal");
     }
 
     #[test]
