@@ -1,6 +1,14 @@
 //! People, organisations and places.
+//!
+//! Rules and word lists, no model: capitalised runs are cut into names; titles before a name
+//! become the person's role; place lists (GeoNames), organisation words ("Ministry", "News")
+//! and first names decide the kind; a name seen in full lends its kind to its later short or
+//! upper-case mentions. Headline-style lines (all capitals or Title Case) are read with the
+//! lists and the rest of the document only.
 
-use crate::{Block, Span};
+use crate::gazetteer::{fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind};
+use crate::tokens::{self, Tok, TokKind, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
+use crate::{Block, BlockKind, Span};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -24,9 +32,1064 @@ pub struct Entity {
     pub role: Option<String>,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
+    /// Other names the article uses for it ("U.S.", "WHO"), in order of appearance.
+    pub aliases: Vec<String>,
+    /// Adjective mentions of a place ("Russian" for Russia), in text order. Not names.
+    pub adjective_mentions: Vec<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    Per,
+    Org,
+    Loc,
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    /// Token range.
+    a: usize,
+    b: usize,
+    label: Label,
+    /// Set by a strong cue (title, organisation word, list match in running text).
+    sure: bool,
+    role: Option<String>,
+    /// Canonical name from an alias list.
+    canonical: Option<&'static str>,
+    /// A sub-national place (sports pages name clubs after them).
+    subnational: bool,
+    /// Found in a headline-style line.
+    headline: bool,
+    /// Alias defined in parentheses right after the name: "(WHO)".
+    acronym_of: Option<usize>,
+    /// An adjective of a place ("Russian"), kept for the place's adjective mentions.
+    adjective: bool,
+}
+
+impl Mention {
+    fn new(a: usize, b: usize, label: Label, sure: bool) -> Mention {
+        Mention {
+            a,
+            b,
+            label,
+            sure,
+            role: None,
+            canonical: None,
+            subnational: false,
+            headline: false,
+            acronym_of: None,
+            adjective: false,
+        }
+    }
+}
+
+/// Title words that modify a head ("Foreign" Minister); a title needs a head.
+const TITLE_MODIFIERS: &[&str] = &[
+    "vice",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "justice",
+    "health",
+    "deputy",
+    "acting",
+    "former",
+    "state",
+    "executive",
+    "press",
+    "opposition",
+    "information",
+    "trade",
+    "economy",
+    "agriculture",
+    "energy",
+    "education",
+    "labor",
+    "labour",
+    "culture",
+    "transport",
+    "world",
+    "national",
+    "security",
+    "senior",
+    "chief",
+    "attorney",
+    "rebel",
+    "father",
+    "sister",
+    "general",
+];
+
+/// Honorifics that are not roles.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mister", "madam"];
+
+/// Lower-case words that may join capitalised words into one name.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "la", "le", "du", "da", "di", "del", "dos",
+    "al", "el",
+];
+
+/// Words after which "of"/"for" continue a name.
+const OF_HEADS: &[&str] = &[
+    "republic",
+    "gulf",
+    "bay",
+    "sea",
+    "isle",
+    "island",
+    "islands",
+    "kingdom",
+    "state",
+    "states",
+    "province",
+    "duke",
+    "prince",
+    "king",
+    "queen",
+    "cape",
+    "strait",
+    "straits",
+    "lake",
+    "mount",
+    "port",
+    "sultanate",
+    "emirate",
+    "people's",
+    "museum",
+];
+
+const MONTHS_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const SPORT_WORDS: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "innings",
+    "wickets",
+    "wicket",
+    "goals",
+    "goal",
+    "halftime",
+    "half-time",
+    "scored",
+    "score",
+    "scorers",
+    "standings",
+    "league",
+    "cup",
+    "match",
+    "matches",
+    "tournament",
+    "seeded",
+    "defeated",
+    "championship",
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "rugby",
+    "season",
+    "coach",
+    "striker",
+    "midfielder",
+    "points",
+    "played",
+    "won",
+    "lost",
+    "game",
+    "games",
+    "race",
+    "olympic",
+    "champion",
+    "round",
+    "semifinal",
+    "final",
+    "quarterfinal",
+];
+
+/// Words after which a place name stays a place even on a sports page.
+const PLACE_PREPS: &[&str] = &["in", "at", "from", "near", "to", "of", "outside", "across"];
+
+/// Verbs that follow a person far more often than a thing.
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "wrote",
+    "explained",
+    "insisted",
+    "argued",
+    "recalled",
+    "admitted",
+    "denied",
+    "stressed",
+    "warned",
+    "noted",
+    "replied",
+    "who",
+];
+
+struct Ctx<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+    /// Folded lower-case text of every word token, joined by single spaces; `key_at[i]` is
+    /// token i's range in it.
+    folded: String,
+    key_at: Vec<(u32, u32)>,
+    lower_seen: FastSet<&'t str>,
+    lists: &'static Lists,
+    modifiers: FastSet<&'static str>,
+}
+
+impl<'t> Ctx<'t> {
+    fn tok_text(&self, i: usize) -> &'t str {
+        self.toks[i].text(self.text)
+    }
+    /// Folded lower-case form of token i.
+    fn key(&self, i: usize) -> &str {
+        let (s, e) = self.key_at[i];
+        &self.folded[s as usize..e as usize]
+    }
+    /// Folded lower-case form of tokens a..b (as joined in running text: periods glued).
+    fn key_range(&self, a: usize, b: usize) -> &str {
+        let s = self.key_at[a].0 as usize;
+        let e = self.key_at[b - 1].1 as usize;
+        &self.folded[s..e]
+    }
+    fn is_title(&self, i: usize) -> bool {
+        self.toks[i].is_word() && self.lists.titles.contains(self.key(i))
+    }
+    fn is_title_head(&self, i: usize) -> bool {
+        self.is_title(i) && !self.modifiers.contains(self.key(i))
+    }
+    fn is_org_word(&self, i: usize) -> bool {
+        self.toks[i].is_word() && self.lists.org_words.contains(self.key(i))
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p
+    }
+    fn is_capword(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && t.is(CAP) && !MONTHS_DAYS.contains(&self.key(i))
+    }
 }
 
 /// Find the entities of the article's blocks.
-pub fn extract(_text: &str, _blocks: &[Block], _sentences: &[Span]) -> Vec<Entity> {
-    Vec::new()
+pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Entity> {
+    let mut ranges = Vec::with_capacity(blocks.len());
+    let mut credits = Vec::new();
+    for b in blocks {
+        match b.kind {
+            BlockKind::Boilerplate | BlockKind::Timestamp => continue,
+            BlockKind::Credit => {
+                credits.push(b.span);
+                continue;
+            }
+            _ => {}
+        }
+        match b.credit {
+            Some(c) if b.span.contains(c) => {
+                ranges.push((b.span.start as usize, c.start as usize));
+                credits.push(c);
+            }
+            _ => ranges.push((b.span.start as usize, b.span.end as usize)),
+        }
+    }
+    if blocks.is_empty() && !text.trim().is_empty() {
+        ranges.push((0, text.len()));
+    }
+    extract_ranges(text, &ranges, &credits)
+}
+
+/// Entities of the given byte ranges of `text` (each read as its own block), plus photo
+/// credits ("Name/Agency").
+pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -> Vec<Entity> {
+    let lists = lists();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut all: Vec<(usize, usize, bool)> = ranges.iter().map(|&(a, b)| (a, b, false)).collect();
+    all.extend(credits.iter().map(|c| (c.start as usize, c.end as usize, true)));
+    all.sort_unstable();
+    let mut credit_toks = Vec::new();
+    for &(a, b, credit) in &all {
+        if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        let first = toks.len();
+        tokens::tokenize(text, a, b, &mut toks);
+        if credit {
+            credit_toks.push((first, toks.len()));
+        }
+    }
+    let mut folded = String::with_capacity(text.len());
+    let mut key_at = Vec::with_capacity(toks.len());
+    let mut lower_seen = FastSet::default();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        if t.kind == TokKind::Punct && w == "." && i > 0 && toks[i - 1].end == t.start {
+            // "St." folds as one key with its period.
+        } else if !folded.is_empty() {
+            folded.push(' ');
+        }
+        let s = folded.len();
+        push_folded(&mut folded, w);
+        key_at.push((s as u32, folded.len() as u32));
+        if t.is_word() && t.is(LOWER) {
+            lower_seen.insert(w);
+        }
+    }
+    let ctx = Ctx {
+        text,
+        toks,
+        folded,
+        key_at,
+        lower_seen,
+        lists,
+        modifiers: TITLE_MODIFIERS.iter().copied().collect(),
+    };
+    let mut mentions = Vec::new();
+    let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
+    let sporty = is_sporty(&ctx);
+
+    // Lines: headline-style lines are read with lists only.
+    let n = ctx.toks.len();
+    let mut line_start = 0;
+    while line_start < n {
+        let mut line_end = line_start + 1;
+        while line_end < n && !ctx.toks[line_end].is(LINE_START) {
+            line_end += 1;
+        }
+        let in_credit = credit_toks.iter().any(|&(a, b)| a <= line_start && line_start < b);
+        if in_credit {
+            read_credit(&ctx, line_start, line_end, &mut mentions);
+        } else if is_headline(&ctx, line_start, line_end) {
+            read_headline(&ctx, line_start, line_end, &mut mentions);
+        } else {
+            read_line(&ctx, line_start, line_end, &mut mentions, &mut adjectives);
+        }
+        line_start = line_end;
+    }
+
+    propagate(&ctx, &mut mentions);
+    if sporty {
+        for m in &mut mentions {
+            if m.label == Label::Loc && m.subnational && !m.headline {
+                let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
+                if !PLACE_PREPS.contains(&prev) {
+                    m.label = Label::Org;
+                }
+            } else if m.label == Label::Loc && m.subnational && m.headline {
+                m.label = Label::Org;
+            }
+        }
+    }
+    group(&ctx, mentions, adjectives)
+}
+
+/// Whether the document reads like sports results.
+fn is_sporty(ctx: &Ctx) -> bool {
+    let mut scores = 0;
+    let mut words = 0;
+    for (i, t) in ctx.toks.iter().enumerate() {
+        match t.kind {
+            TokKind::Num => {
+                let w = t.text(ctx.text);
+                if let Some((a, b)) = w.split_once('-') {
+                    if a.len() <= 3 && b.len() <= 3 && b.bytes().all(|c| c.is_ascii_digit()) {
+                        scores += 1;
+                    }
+                }
+            }
+            TokKind::Word if t.is(LOWER) && SPORT_WORDS.contains(&ctx.key(i)) => words += 1,
+            _ => {}
+        }
+    }
+    scores >= 3 || words >= 4
+}
+
+fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    let mut title_case = 0;
+    for i in a..b {
+        let t = &ctx.toks[i];
+        if !t.is_word() {
+            continue;
+        }
+        let len = t.end - t.start;
+        words += 1;
+        if t.is(ALLCAPS) && len > 1 {
+            caps += 1;
+        }
+        if t.is(CAP) || (len <= 3 && t.is(LOWER)) {
+            title_case += 1;
+        }
+    }
+    if words == 0 {
+        return false;
+    }
+    let all_caps = caps * 4 >= words * 3 && (words >= 2 || caps == 1 && b - a <= 2);
+    let title = words >= 4
+        && title_case == words
+        && !ctx.toks[a..b].iter().any(|t| t.is(LOWER) && t.end - t.start > 3);
+    all_caps || title
+}
+
+/// A photo credit: "Name Surname/Agency/AP Photo".
+fn read_credit(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+    let mut i = a;
+    while i < b {
+        if !ctx.is_capword(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b && ctx.is_capword(j) {
+            j += 1;
+        }
+        let mut e = j;
+        while e > i
+            && matches!(ctx.key(e - 1), "photo" | "photos" | "images" | "pictures" | "photography")
+        {
+            e -= 1;
+        }
+        while i < e && ctx.lists.common.contains(ctx.key(i)) && !ctx.lists.orgs.contains(ctx.key(i))
+        {
+            i += 1;
+        }
+        if i < e {
+            let key = ctx.key_range(i, e);
+            if ctx.lists.orgs.contains(key) || e - i == 1 || (i..e).any(|k| ctx.is_org_word(k)) {
+                out.push(Mention::new(i, e, Label::Org, true));
+            } else {
+                let mut m = Mention::new(i, e, Label::Per, true);
+                m.role = Some("photographer".to_string());
+                out.push(m);
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A headline-style line: list matches, the rest waits for propagation.
+fn read_headline(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+    // A dateline: "LONDON 1996-08-30" or "CITY, Month D (Agency) -".
+    let mut i = a;
+    let dateline_end = {
+        let mut j = a;
+        while j < b && ctx.toks[j].is_word() && ctx.toks[j].is(ALLCAPS) {
+            j += 1;
+        }
+        let next_is_date = j < b
+            && j > a
+            && (ctx.toks[j].kind == TokKind::Num || ctx.is_punct(j, ",") || ctx.is_punct(j, "("));
+        if next_is_date && j - a <= 3 && b - a <= 4 {
+            j
+        } else {
+            a
+        }
+    };
+    if dateline_end > a {
+        let mut m = Mention::new(a, dateline_end, Label::Loc, true);
+        m.headline = false;
+        out.push(m);
+        i = dateline_end;
+    }
+    while i < b {
+        let t = &ctx.toks[i];
+        if !(t.is_word() && (t.is(CAP) || t.is(ALLCAPS))) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b && ctx.toks[j].is_word() && (ctx.toks[j].is(CAP) || ctx.toks[j].is(ALLCAPS)) {
+            j += 1;
+        }
+        // Longest list match at each position.
+        let mut k = i;
+        while k < j {
+            if let Some((e, m)) = list_match(ctx, k, j) {
+                let mut m = m;
+                m.headline = true;
+                m.sure = false;
+                out.push(m);
+                k = e;
+            } else {
+                let mut m = Mention::new(k, k + 1, Label::Unknown, false);
+                m.headline = true;
+                out.push(m);
+                k += 1;
+            }
+        }
+        i = j;
+    }
+}
+
+/// The longest list match starting at token i and ending at or before j.
+fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
+    let lists = ctx.lists;
+    let max = j.min(i + 6);
+    for e in (i + 1..=max).rev() {
+        if !ctx.toks[e - 1].is_word() {
+            continue;
+        }
+        let key = ctx.key_range(i, e);
+        if let Some(&canon) = lists.aliases.get(key) {
+            // "US" is an alias only in capitals; "Us" is a pronoun.
+            if key == "us" && !ctx.toks[i].is(ALLCAPS) {
+                continue;
+            }
+            let mut m = Mention::new(i, e, Label::Loc, true);
+            m.canonical = Some(canon);
+            return Some((e, m));
+        }
+        if let Some(kind) = lists.places.get(key) {
+            let mut m = Mention::new(i, e, Label::Loc, true);
+            m.subnational = *kind == PlaceKind::Place;
+            return Some((e, m));
+        }
+        if lists.orgs.contains(key) {
+            return Some((e, Mention::new(i, e, Label::Org, true)));
+        }
+    }
+    None
+}
+
+/// Running text: capitalised runs cut into names.
+fn read_line(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Mention>,
+    adjectives: &mut Vec<(usize, &'static str)>,
+) {
+    let mut i = a;
+    // The role carried by the previous run when it ended in a title ("ABC News Correspondent, X").
+    let mut pending_role: Option<(usize, String)> = None;
+    while i < b {
+        if !ctx.is_capword(i) {
+            i += 1;
+            continue;
+        }
+        // Extend the run.
+        let mut j = i + 1;
+        loop {
+            if j < b && ctx.is_capword(j) {
+                j += 1;
+                continue;
+            }
+            if j + 1 < b && ctx.is_capword(j + 1) {
+                let k = ctx.key(j);
+                let prev = ctx.key(j - 1);
+                let join = match k {
+                    "of" | "for" => {
+                        ctx.lists.org_words.contains(prev)
+                            || ctx.is_title_head(j - 1)
+                            || OF_HEADS.contains(&prev)
+                    }
+                    "&" => true,
+                    "." => {
+                        ctx.toks[j].start == ctx.toks[j - 1].end
+                            && (ctx.is_title(j - 1)
+                                || ctx.toks[j - 1].end - ctx.toks[j - 1].start == 1
+                                || prev == "st")
+                    }
+                    _ => ctx.toks[j].is_word() && PARTICLES.contains(&k),
+                };
+                if join {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Include a final "Inc." / "Co." period? Not needed: spans end at the word.
+        let role_before = role_from_context(ctx, i, a);
+        let appositive =
+            pending_role.take().filter(|(end, _)| *end + 1 == i && ctx.is_punct(*end, ","));
+        let run_role = read_run(ctx, i, j, out, adjectives);
+        if let Some(last) = out.last_mut() {
+            if last.a >= i && last.label == Label::Per && last.role.is_none() {
+                if let Some((_, r)) = appositive {
+                    last.role = Some(r);
+                } else if let Some(r) = role_before {
+                    last.role = Some(r);
+                }
+            }
+        }
+        if let Some(r) = run_role {
+            pending_role = Some((j, r));
+        }
+        // Acronym defined in parentheses: "World Health Organization (WHO)".
+        if j + 2 < b
+            && ctx.is_punct(j, "(")
+            && ctx.is_punct(j + 2, ")")
+            && ctx.toks[j + 1].is(ALLCAPS)
+        {
+            let defined = out.iter().rposition(|m| m.b == j && m.a >= i);
+            if let Some(d) = defined {
+                if j - out[d].a >= 2 {
+                    if out[d].label == Label::Per || out[d].label == Label::Unknown {
+                        out[d].label = Label::Org;
+                    }
+                    let mut m = Mention::new(j + 1, j + 2, out[d].label, true);
+                    m.acronym_of = Some(d);
+                    out.push(m);
+                    i = j + 3;
+                    continue;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// A lower-case role right before a name: "press secretary Josh Earnest", "Syria's information
+/// minister, Omran al-Zoubi".
+fn role_from_context(ctx: &Ctx, i: usize, line_start: usize) -> Option<String> {
+    let mut e = i;
+    if e > line_start && ctx.is_punct(e - 1, ",") {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > line_start && ctx.toks[s - 1].is(LOWER) && ctx.is_title(s - 1) {
+        s -= 1;
+    }
+    if s < e
+        && (s..e).any(|k| ctx.is_title_head(k))
+        && !(s..e).all(|k| HONORIFICS.contains(&ctx.key(k)))
+    {
+        let start = ctx.toks[s].start as usize;
+        let end = ctx.toks[e - 1].end as usize;
+        return Some(ctx.text[start..end].to_string());
+    }
+    None
+}
+
+/// Classify one capitalised run [i, j). Returns the role text when the run ends in a title
+/// with no name after it.
+fn read_run(
+    ctx: &Ctx,
+    mut i: usize,
+    j: usize,
+    out: &mut Vec<Mention>,
+    adjectives: &mut Vec<(usize, &'static str)>,
+) -> Option<String> {
+    let lists = ctx.lists;
+    // Sentence-initial common word.
+    while i < j && ctx.toks[i].is(SENT_START) && !ctx.toks[i].is(ALLCAPS) {
+        let k = ctx.key(i);
+        let listed = lists.places.contains_key(k)
+            || lists.orgs.contains(k)
+            || lists.titles.contains(k)
+            || lists.demonyms.contains_key(k)
+            || lists.first_names.contains(k);
+        let common = lists.common.contains(k) || ctx.lower_seen.contains(k);
+        if common && !(listed && j - i > 1 && !lists.common.contains(k)) {
+            i += 1;
+            // Skip joiners left at the front.
+            while i < j && !ctx.is_capword(i) {
+                i += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    if i >= j {
+        return None;
+    }
+    if ctx.key(i) == "the" {
+        i += 1;
+        if i >= j {
+            return None;
+        }
+    }
+    // A title run followed by a name.
+    let mut t = i;
+    while t < j {
+        if ctx.is_title(t) && !ctx.is_org_word(t) {
+            let mut e = t;
+            while e < j
+                && (ctx.is_title(e)
+                    || (ctx.key(e) == "of" || ctx.key(e) == ".")
+                        && e + 1 < j
+                        && ctx.is_title(e + 1))
+            {
+                e += 1;
+            }
+            if e < j && ctx.is_punct(e, ".") {
+                e += 1;
+            }
+            let has_head = (t..e).any(|k| ctx.is_title_head(k));
+            let name_next = e < j && !ctx.is_org_word(e) && !(e..j).any(|k| ctx.is_org_word(k));
+            if has_head && (name_next || e == j) && !(t..e).any(|k| ctx.is_org_word(k)) {
+                if t > i {
+                    read_segment(ctx, i, t, out, adjectives);
+                }
+                let honorific =
+                    (t..e).all(|k| HONORIFICS.contains(&ctx.key(k)) || ctx.key(k) == ".");
+                let role_start = if t > i && qualifies_role(ctx, i, t) { i } else { t };
+                let role = ctx.text
+                    [ctx.toks[role_start].start as usize..ctx.toks[e - 1].end as usize]
+                    .to_string();
+                if e == j {
+                    return if honorific { None } else { Some(role) };
+                }
+                let mut m = Mention::new(e, j, Label::Per, true);
+                if !honorific {
+                    m.role = Some(role);
+                }
+                out.push(m);
+                return None;
+            }
+            break;
+        }
+        t += 1;
+    }
+    read_segment(ctx, i, j, out, adjectives);
+    None
+}
+
+/// Whether the words before a title belong to the role ("Russian" President, "ABC News").
+fn qualifies_role(ctx: &Ctx, i: usize, t: usize) -> bool {
+    let key = ctx.key_range(i, t);
+    ctx.lists.demonyms.contains_key(key)
+        || ctx.lists.places.contains_key(key)
+        || ctx.lists.orgs.contains(key)
+        || (i..t).any(|k| ctx.is_org_word(k))
+}
+
+/// A capitalised segment without a title: organisation, places, person or unknown.
+fn read_segment(
+    ctx: &Ctx,
+    i: usize,
+    j: usize,
+    out: &mut Vec<Mention>,
+    adjectives: &mut Vec<(usize, &'static str)>,
+) {
+    let lists = ctx.lists;
+    let key = ctx.key_range(i, j);
+    if lists.places.contains_key(key) || lists.aliases.contains_key(key) {
+        if let Some((e, m)) = list_match(ctx, i, j) {
+            if e == j {
+                out.push(m);
+                return;
+            }
+        }
+    }
+    if lists.orgs.contains(key) {
+        out.push(Mention::new(i, j, Label::Org, true));
+        return;
+    }
+    if j - i >= 2 && (i + 1..j).any(|k| ctx.is_org_word(k)) {
+        out.push(Mention::new(i, j, Label::Org, true));
+        return;
+    }
+    if j - i >= 2 && lists.first_names.contains(ctx.key(i)) {
+        out.push(Mention::new(i, j, Label::Per, true));
+        return;
+    }
+    // Longest list matches; the gaps are names of unknown kind.
+    let mut k = i;
+    let mut gap = i;
+    while k < j {
+        let dem = demonym_at(ctx, k, j);
+        let found = if dem.is_some() { None } else { list_match(ctx, k, j) };
+        if dem.is_none() && found.is_none() {
+            k += 1;
+            continue;
+        }
+        if gap < k {
+            push_gap(ctx, gap, k, out);
+        }
+        if let Some((e, place)) = dem {
+            adjectives.push((k, place));
+            // Keep the span for the place's adjective mentions.
+            let mut m = Mention::new(k, e, Label::Unknown, false);
+            m.canonical = Some(place);
+            m.sure = true;
+            m.adjective = true;
+            out.push(m);
+            k = e;
+        } else if let Some((e, m)) = found {
+            out.push(m);
+            k = e;
+        }
+        gap = k;
+    }
+    if gap < j {
+        push_gap(ctx, gap, j, out);
+    }
+}
+
+fn demonym_at(ctx: &Ctx, k: usize, j: usize) -> Option<(usize, &'static str)> {
+    for e in (k + 1..=j.min(k + 2)).rev() {
+        if let Some(&p) = ctx.lists.demonyms.get(ctx.key_range(k, e)) {
+            return Some((e, p));
+        }
+    }
+    None
+}
+
+fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+    // Trim joiners at the edges.
+    let mut a = a;
+    let mut b = b;
+    while a < b && !ctx.is_capword(a) {
+        a += 1;
+    }
+    while b > a && !ctx.is_capword(b - 1) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    if b - a >= 2 {
+        out.push(Mention::new(a, b, Label::Per, false));
+    } else {
+        let k = ctx.key(a);
+        if ctx.lists.common.contains(k) && ctx.toks[a].is(SENT_START) {
+            return;
+        }
+        out.push(Mention::new(a, b, Label::Unknown, false));
+    }
+}
+
+/// Give unresolved and headline mentions the kind of a name seen elsewhere in the document.
+fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
+    let mut full: FastMap<&str, Label> = FastMap::default();
+    let mut parts: FastMap<&str, Label> = FastMap::default();
+    for m in mentions.iter() {
+        if !m.sure || m.label == Label::Unknown || m.headline {
+            continue;
+        }
+        full.insert(ctx.key_range(m.a, m.b), m.label);
+        if m.label == Label::Per && m.b - m.a >= 2 {
+            for k in m.a..m.b {
+                if ctx.toks[k].is(CAP) && !PARTICLES.contains(&ctx.key(k)) {
+                    parts.entry(ctx.key(k)).or_insert(Label::Per);
+                }
+            }
+        }
+    }
+    // Unsure multi-word persons also lend their parts.
+    for m in mentions.iter() {
+        if m.label == Label::Per && !m.sure && m.b - m.a >= 2 && !m.headline {
+            full.entry(ctx.key_range(m.a, m.b)).or_insert(Label::Per);
+            for k in m.a..m.b {
+                if ctx.toks[k].is(CAP) {
+                    parts.entry(ctx.key(k)).or_insert(Label::Per);
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.adjective {
+            continue;
+        }
+        let key = ctx.key_range(m.a, m.b);
+        let single = m.b - m.a == 1;
+        if m.label == Label::Unknown || (m.headline && !m.sure) || (single && !m.sure) {
+            if let Some(&l) = full.get(key) {
+                m.label = l;
+                continue;
+            }
+            if single {
+                if let Some(&l) = parts.get(key) {
+                    m.label = l;
+                    continue;
+                }
+            }
+        }
+        // A place name that is a known person's surname ("Hamilton").
+        if single
+            && m.label == Label::Loc
+            && !m.headline
+            && parts.get(key) == Some(&Label::Per)
+            && full.get(key).is_none()
+        {
+            m.label = Label::Per;
+            continue;
+        }
+        if m.label == Label::Unknown && !m.headline {
+            m.label = fallback(ctx, m);
+        }
+    }
+}
+
+/// The kind of a lone capitalised word nothing else explains.
+fn fallback(ctx: &Ctx, m: &Mention) -> Label {
+    let t = &ctx.toks[m.a];
+    let w = t.text(ctx.text);
+    let next = (m.b < ctx.toks.len()).then(|| ctx.key(m.b)).unwrap_or("");
+    if PERSON_VERBS.contains(&next) && !t.is(ALLCAPS) {
+        return Label::Per;
+    }
+    if t.is(ALLCAPS) && (2..=6).contains(&w.len()) {
+        return Label::Org;
+    }
+    Label::Unknown
+}
+
+fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str)>) -> Vec<Entity> {
+    let _ = adjectives;
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
+    // Person surnames and first names -> entity, from multi-word names.
+    let mut person_parts: FastMap<String, usize> = FastMap::default();
+    let mut mention_entity: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    // Longer names first, so short forms can join them.
+    order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].b - mentions[k].a), mentions[k].a));
+    let mut adj_spans: Vec<(Span, &'static str)> = Vec::new();
+    for &mi in &order {
+        let m = &mentions[mi];
+        let span = Span::new(ctx.toks[m.a].start as usize, ctx.toks[m.b - 1].end as usize);
+        if m.adjective {
+            if let Some(p) = m.canonical {
+                adj_spans.push((span, p));
+            }
+            continue;
+        }
+        let kind = match m.label {
+            Label::Per => EntityKind::Person,
+            Label::Org => EntityKind::Organization,
+            Label::Loc => EntityKind::Place,
+            Label::Unknown => continue,
+        };
+        let surface = &ctx.text[span.range()];
+        let mut key = match m.canonical {
+            Some(c) => fold_key(c),
+            None => ctx.key_range(m.a, m.b).to_string(),
+        };
+        if let Some(rest) = key.strip_prefix("the ") {
+            key = rest.to_string();
+        }
+        let kind_id = kind as u8;
+        let existing = if let Some(d) = m.acronym_of {
+            mention_entity.get(d).copied().flatten()
+        } else if let Some(&e) = by_key.get(&(kind_id, key.clone())) {
+            Some(e)
+        } else if kind == EntityKind::Person && m.b - m.a == 1 {
+            person_parts.get(&key).copied()
+        } else {
+            None
+        };
+        let e = match existing {
+            Some(e) => e,
+            None => {
+                let name = match m.canonical {
+                    Some(c) => c.to_string(),
+                    None if ctx.toks[m.a].is(ALLCAPS) && m.b - m.a > 1
+                        || (ctx.toks[m.a].is(ALLCAPS)
+                            && kind != EntityKind::Organization
+                            && surface.len() > 3) =>
+                    {
+                        title_case(surface)
+                    }
+                    None => surface.to_string(),
+                };
+                entities.push(Entity {
+                    id: EntityId(0),
+                    kind,
+                    name,
+                    role: None,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    adjective_mentions: Vec::new(),
+                });
+                entities.len() - 1
+            }
+        };
+        by_key.entry((kind_id, key)).or_insert(e);
+        if kind == EntityKind::Person && m.b - m.a >= 2 {
+            for k in m.a..m.b {
+                if ctx.toks[k].is(CAP) && !PARTICLES.contains(&ctx.key(k)) {
+                    person_parts.entry(ctx.key(k).to_string()).or_insert(e);
+                }
+            }
+        }
+        mention_entity[mi] = Some(e);
+        let ent = &mut entities[e];
+        ent.mentions.push(span);
+        if ent.role.is_none() {
+            ent.role = m.role.clone();
+        }
+        if surface != ent.name && !ent.aliases.iter().any(|a| a == surface) {
+            ent.aliases.push(surface.to_string());
+        }
+    }
+    for (span, place) in adj_spans {
+        let key = fold_key(place);
+        if let Some(&e) = by_key.get(&(EntityKind::Place as u8, key)) {
+            entities[e].adjective_mentions.push(span);
+        }
+    }
+    for e in &mut entities {
+        e.mentions.sort_unstable();
+        e.mentions.dedup();
+        e.adjective_mentions.sort_unstable();
+    }
+    entities.retain(|e| !e.mentions.is_empty());
+    entities.sort_by_key(|e| e.mentions[0]);
+    for (k, e) in entities.iter_mut().enumerate() {
+        e.id = EntityId(k as u32);
+    }
+    entities
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
 }

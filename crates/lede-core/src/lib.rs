@@ -8,12 +8,14 @@
 pub mod blocks;
 pub mod entities;
 pub mod facts;
+pub mod gazetteer;
 pub mod normalize;
 pub mod quotes;
 pub mod sections;
 pub mod sentences;
 pub mod span;
 pub mod speakers;
+pub mod tokens;
 
 pub use blocks::{Block, BlockKind, InputBlock, InputBlockKind};
 pub use entities::{Entity, EntityId, EntityKind};
