@@ -162,6 +162,52 @@ const OF_HEADS: &[&str] = &[
     "museum",
 ];
 
+/// Last words of names of events, prizes and works: such a run is no person, place or
+/// organisation.
+const MISC_HEADS: &[&str] = &[
+    "open",
+    "cup",
+    "series",
+    "championship",
+    "championships",
+    "games",
+    "tour",
+    "award",
+    "awards",
+    "prize",
+    "trophy",
+    "olympics",
+    "festival",
+    "war",
+    "index",
+    "classic",
+    "masters",
+    "grand",
+    "prix",
+    "derby",
+    "marathon",
+    "bowl",
+    "rally",
+    "act",
+    "bill",
+    "treaty",
+    "accord",
+    "agreement",
+    "plan",
+    "day",
+    "show",
+    "film",
+    "book",
+    "album",
+    "summit",
+    "challenge",
+    "invitational",
+    "paralympics",
+    "world",
+    "circuit",
+    "stakes",
+];
+
 const MONTHS_DAYS: &[&str] = &[
     "january",
     "february",
@@ -200,28 +246,17 @@ const SPORT_WORDS: &[&str] = &[
     "beat",
     "beats",
     "drew",
-    "draw",
     "innings",
     "wickets",
     "wicket",
     "goals",
-    "goal",
     "halftime",
     "half-time",
-    "scored",
-    "score",
     "scorers",
     "standings",
-    "league",
-    "cup",
-    "match",
-    "matches",
     "tournament",
     "seeded",
-    "defeated",
-    "championship",
     "soccer",
-    "football",
     "cricket",
     "tennis",
     "golf",
@@ -229,48 +264,23 @@ const SPORT_WORDS: &[&str] = &[
     "basketball",
     "hockey",
     "rugby",
-    "season",
-    "coach",
     "striker",
     "midfielder",
-    "points",
-    "played",
-    "won",
-    "lost",
-    "game",
-    "games",
-    "race",
-    "olympic",
-    "champion",
-    "round",
     "semifinal",
-    "final",
     "quarterfinal",
+    "batsman",
+    "bowler",
+    "pitcher",
+    "inning",
+    "touchdown",
+    "playoff",
+    "playoffs",
+    "matches",
+    "scored",
 ];
 
 /// Words after which a place name stays a place even on a sports page.
 const PLACE_PREPS: &[&str] = &["in", "at", "from", "near", "to", "of", "outside", "across"];
-
-/// Verbs that follow a person far more often than a thing.
-const PERSON_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "asked",
-    "wrote",
-    "explained",
-    "insisted",
-    "argued",
-    "recalled",
-    "admitted",
-    "denied",
-    "stressed",
-    "warned",
-    "noted",
-    "replied",
-    "who",
-];
 
 struct Ctx<'t> {
     text: &'t str,
@@ -281,6 +291,7 @@ struct Ctx<'t> {
     key_at: Vec<(u32, u32)>,
     lower_seen: FastSet<&'t str>,
     lists: &'static Lists,
+    sporty: bool,
     modifiers: FastSet<&'static str>,
 }
 
@@ -313,7 +324,12 @@ impl<'t> Ctx<'t> {
     }
     fn is_capword(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && t.is(CAP) && !MONTHS_DAYS.contains(&self.key(i))
+        t.is_word()
+            && t.is(CAP)
+            && !MONTHS_DAYS.contains(&self.key(i))
+            && !self.key(i).rsplit_once('-').is_some_and(|(_, tail)| {
+                tail.bytes().all(|c| c.is_ascii_lowercase()) && !self.key(i).starts_with("al-")
+            })
     }
 }
 
@@ -380,18 +396,20 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
             lower_seen.insert(w);
         }
     }
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         text,
         toks,
         folded,
         key_at,
         lower_seen,
         lists,
+        sporty: false,
         modifiers: TITLE_MODIFIERS.iter().copied().collect(),
     };
     let mut mentions = Vec::new();
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
     let sporty = is_sporty(&ctx);
+    ctx.sporty = sporty;
 
     // Lines: headline-style lines are read with lists only.
     let n = ctx.toks.len();
@@ -446,7 +464,7 @@ fn is_sporty(ctx: &Ctx) -> bool {
             _ => {}
         }
     }
-    scores >= 3 || words >= 4
+    scores >= 3 || words >= 2
 }
 
 fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
@@ -533,7 +551,7 @@ fn read_headline(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     };
     if dateline_end > a {
         let mut m = Mention::new(a, dateline_end, Label::Loc, true);
-        m.headline = false;
+        m.headline = true;
         out.push(m);
         i = dateline_end;
     }
@@ -662,6 +680,16 @@ fn read_line(
         if let Some(r) = run_role {
             pending_role = Some((j, r));
         }
+        // "Name Surname/Agency": a photo credit.
+        if ctx.is_punct(j, "/") && ctx.toks[j].start == ctx.toks[j - 1].end {
+            if let Some(last) = out.last_mut() {
+                if last.b == j && last.b - last.a >= 2 && last.role.is_none() {
+                    last.label = Label::Per;
+                    last.sure = true;
+                    last.role = Some("photographer".to_string());
+                }
+            }
+        }
         // Acronym defined in parentheses: "World Health Organization (WHO)".
         if j + 2 < b
             && ctx.is_punct(j, "(")
@@ -670,7 +698,7 @@ fn read_line(
         {
             let defined = out.iter().rposition(|m| m.b == j && m.a >= i);
             if let Some(d) = defined {
-                if j - out[d].a >= 2 {
+                if j - out[d].a >= 2 && is_acronym_of(ctx, j + 1, out[d].a, j) {
                     if out[d].label == Label::Per || out[d].label == Label::Unknown {
                         out[d].label = Label::Org;
                     }
@@ -683,6 +711,23 @@ fn read_line(
             }
         }
         i = j;
+    }
+}
+
+/// Whether token `acr` abbreviates tokens a..b: not a place, first letters agree.
+fn is_acronym_of(ctx: &Ctx, acr: usize, a: usize, b: usize) -> bool {
+    let key = ctx.key(acr);
+    if ctx.lists.places.contains_key(key) || ctx.lists.aliases.contains_key(key) {
+        return false;
+    }
+    let initials: String =
+        (a..b).filter(|&k| ctx.is_capword(k)).filter_map(|k| ctx.key(k).chars().next()).collect();
+    let letters: String = key.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && initials.starts_with(letters.chars().next().unwrap_or(' ')) && {
+        // Most letters of the acronym appear in order among the initials.
+        let mut it = initials.chars();
+        let hits = letters.chars().filter(|c| it.any(|x| x == *c)).count();
+        hits * 2 >= letters.len()
     }
 }
 
@@ -811,6 +856,9 @@ fn read_segment(
 ) {
     let lists = ctx.lists;
     let key = ctx.key_range(i, j);
+    if j - i >= 2 && MISC_HEADS.contains(&ctx.key(j - 1)) && !lists.orgs.contains(key) {
+        return;
+    }
     if lists.places.contains_key(key) || lists.aliases.contains_key(key) {
         if let Some((e, m)) = list_match(ctx, i, j) {
             if e == j {
@@ -830,6 +878,35 @@ fn read_segment(
     if j - i >= 2 && lists.first_names.contains(ctx.key(i)) {
         out.push(Mention::new(i, j, Label::Per, true));
         return;
+    }
+    // A place inside a longer name with unknown words: "Air France", "Deportivo Coruna".
+    if j - i >= 2 && !ctx.toks[i].is(ALLCAPS) {
+        let mut k = i;
+        let mut place_kind = None;
+        let mut unknown = false;
+        while k < j {
+            if let Some((e, m)) = list_match(ctx, k, j) {
+                if m.label == Label::Loc {
+                    place_kind = Some(m.subnational);
+                }
+                k = e;
+            } else {
+                let w = ctx.key(k);
+                if ctx.is_capword(k)
+                    && !lists.demonyms.contains_key(w)
+                    && !lists.titles.contains(w)
+                    && !lists.first_names.contains(w)
+                    && !lists.common.contains(w)
+                {
+                    unknown = true;
+                }
+                k += 1;
+            }
+        }
+        if unknown && place_kind.is_some_and(|sub| !sub || ctx.sporty) {
+            out.push(Mention::new(i, j, Label::Org, false));
+            return;
+        }
     }
     // Longest list matches; the gaps are names of unknown kind.
     let mut k = i;
@@ -944,13 +1021,21 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
             }
         }
         // A place name that is a known person's surname ("Hamilton").
-        if single
-            && m.label == Label::Loc
-            && !m.headline
-            && parts.get(key) == Some(&Label::Per)
-            && full.get(key).is_none()
-        {
+        if single && m.label == Label::Loc && parts.get(key) == Some(&Label::Per) {
             m.label = Label::Per;
+            continue;
+        }
+        if ctx.sporty
+            && !m.sure
+            && matches!(m.label, Label::Unknown | Label::Per)
+            && ctx.toks.get(m.b).is_some_and(|t| t.kind == TokKind::Num)
+            && (ctx.toks[m.a].is(LINE_START)
+                || m.a.checked_sub(1).is_some_and(|p| {
+                    matches!(ctx.key(p), "," | "(" | "-" | "v" | "vs" | "beat" | "and")
+                        || ctx.toks[p].kind == TokKind::Num
+                }))
+        {
+            m.label = Label::Org;
             continue;
         }
         if m.label == Label::Unknown && !m.headline {
@@ -963,10 +1048,6 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
 fn fallback(ctx: &Ctx, m: &Mention) -> Label {
     let t = &ctx.toks[m.a];
     let w = t.text(ctx.text);
-    let next = (m.b < ctx.toks.len()).then(|| ctx.key(m.b)).unwrap_or("");
-    if PERSON_VERBS.contains(&next) && !t.is(ALLCAPS) {
-        return Label::Per;
-    }
     if t.is(ALLCAPS) && (2..=6).contains(&w.len()) {
         return Label::Org;
     }
@@ -1022,10 +1103,10 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
             None => {
                 let name = match m.canonical {
                     Some(c) => c.to_string(),
-                    None if ctx.toks[m.a].is(ALLCAPS) && m.b - m.a > 1
-                        || (ctx.toks[m.a].is(ALLCAPS)
-                            && kind != EntityKind::Organization
-                            && surface.len() > 3) =>
+                    None if (m.a..m.b)
+                        .all(|k| !ctx.toks[k].is_word() || ctx.toks[k].is(ALLCAPS))
+                        && (m.b - m.a > 1 || kind != EntityKind::Organization)
+                        && surface.len() > 3 =>
                     {
                         title_case(surface)
                     }

@@ -1040,7 +1040,7 @@ let let's according asked despite following given including regarding
 total overall results result standings table scores score division group round week
 international federal central government
 north south east west northern southern eastern western
-mr mrs ms dr";
+mr mrs ms dr gmt est edt bst cet rbi era pm am";
 
 #[cfg(test)]
 mod tests {
