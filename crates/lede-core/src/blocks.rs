@@ -1,5 +1,26 @@
 //! Blocks: the article split into paragraphs, headings and furniture.
+//!
+//! After [`crate::normalize`] every line break separates two blocks (hard-wrapped lines are
+//! already joined), so plain text is read line by line, blank lines or not. Each line is then
+//! recognised in two passes:
+//!
+//! 1. On its own: Markdown headings (`#`, setext `===`/`---` underlines), list items, block
+//!    quotes (`>`), interview turns (`Q:` / `A:`), media lines (`PHOTO:`, `WATCH`, `Video:`),
+//!    captions and photo credits (`Name/Agency/AP Photo`, a glued button label such as the
+//!    `Play` of `PlayJane Roe/AP Photo` left out of the credit), bylines (`By A and B`),
+//!    timestamps (`Updated 3:04 PM EST, Feb. 22, 2016`), boilerplate (`Advertisement`,
+//!    `Read more`, newsletter prompts) and editor's notes (`X contributed to this report.`,
+//!    corrections).
+//! 2. In context: the first short, title-like line is the [`BlockKind::Title`]; a short line
+//!    right after it is the [`BlockKind::Dek`]; ALL-CAPS, Title-Case, numbered and live-blog
+//!    time lines are headings when body text follows them; a dateline (`WASHINGTON (AP) —`)
+//!    at the start of one of the first paragraphs becomes its own [`BlockKind::Dateline`]
+//!    block and the paragraph starts after it.
+//!
+//! Block spans are trimmed, in text order and never overlap. Markers that are not text
+//! (`#`, `>`, bullets, setext underlines) are left outside the spans.
 
+use crate::normalize::is_rule;
 use crate::Span;
 use serde::Serialize;
 
@@ -36,6 +57,33 @@ impl BlockKind {
                 | BlockKind::Answer
         )
     }
+
+    /// Article furniture that is neither body text nor a heading.
+    pub fn is_furniture(self) -> bool {
+        !self.is_body() && self != BlockKind::Heading
+    }
+
+    /// A short lowercase name (`paragraph`, `editor_note`), as serialised.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Dek => "dek",
+            BlockKind::Byline => "byline",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Timestamp => "timestamp",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list_item",
+            BlockKind::BlockQuote => "block_quote",
+            BlockKind::Question => "question",
+            BlockKind::Answer => "answer",
+            BlockKind::Media => "media",
+            BlockKind::Caption => "caption",
+            BlockKind::Credit => "credit",
+            BlockKind::Boilerplate => "boilerplate",
+            BlockKind::EditorNote => "editor_note",
+        }
+    }
 }
 
 /// One block of the article.
@@ -52,7 +100,12 @@ pub struct Block {
 
 impl Block {
     pub fn new(kind: BlockKind, span: Span) -> Block {
-        Block { kind, span, level: 0, credit: None }
+        Block {
+            kind,
+            span,
+            level: 0,
+            credit: None,
+        }
     }
 }
 
@@ -74,50 +127,360 @@ pub struct InputBlock {
     pub text: String,
 }
 
-/// Split plain text into blocks: one per non-empty line group separated by blank lines, and
-/// one per line when the text has no blank lines at all.
+/// What the first pass knows of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Guess {
+    /// Explicit Markdown heading (`#` or an underline), with its level.
+    MarkedHeading(u8),
+    /// ALL-CAPS, Title-Case, sentence-case short line, numbered or live-blog time line: a
+    /// heading only when body text follows.
+    MaybeHeading,
+    /// A short line that may be a title, dek or heading depending on its place.
+    Short,
+    Block(BlockKind),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Draft {
+    guess: Guess,
+    span: Span,
+    credit: Option<Span>,
+    /// From rich input whose structure we trust.
+    hinted: bool,
+}
+
+/// Split plain (normalised) text into blocks.
 pub fn split(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let single_lines = !text.contains("\n\n");
-    let mut start = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n');
-        let blank = content.trim().is_empty();
-        if blank || single_lines {
-            if let Some(s) = start.take() {
-                push_trimmed(&mut blocks, text, s, pos);
+    let mut drafts = Vec::new();
+    let mut lines = LineIter { text, pos: 0 }.peekable();
+    while let Some((start, end)) = lines.next() {
+        let line = &text[start..end];
+        // A setext underline under this line makes it a heading.
+        if let Some(&(ns, ne)) = lines.peek() {
+            let next = text[ns..ne].trim();
+            let all = |c: u8| next.len() >= 3 && next.bytes().all(|b| b == c);
+            if (all(b'=') || all(b'-')) && !is_rule(line) {
+                let level = if all(b'=') { 1 } else { 2 };
+                drafts.push(Draft {
+                    guess: Guess::MarkedHeading(level),
+                    span: Span::new(start, end),
+                    credit: None,
+                    hinted: false,
+                });
+                lines.next();
+                continue;
             }
-            if !blank {
-                push_trimmed(&mut blocks, text, pos, pos + content.len());
-            }
-        } else if start.is_none() {
-            start = Some(pos);
         }
-        pos += line.len();
+        if is_rule(line) {
+            continue;
+        }
+        drafts.push(first_pass(text, start, end));
     }
-    if let Some(s) = start {
-        push_trimmed(&mut blocks, text, s, text.len());
+    second_pass(text, drafts)
+}
+
+/// Non-blank lines as trimmed `(start, end)` byte ranges.
+struct LineIter<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for LineIter<'_> {
+    type Item = (usize, usize);
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            let start = self.pos;
+            let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |i| start + i);
+            self.pos = end + 1;
+            let (s, e) = trim_range(self.text, start, end);
+            if s < e {
+                return Some((s, e));
+            }
+        }
+        None
+    }
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let trimmed_start = slice.trim_start();
+    let s = start + (slice.len() - trimmed_start.len());
+    let e = s + trimmed_start.trim_end().len();
+    (s, e)
+}
+
+/// Classify one trimmed line on its own.
+fn first_pass(text: &str, start: usize, end: usize) -> Draft {
+    let line = &text[start..end];
+    let draft = |guess, s: usize, e: usize| Draft {
+        guess,
+        span: Span::new(s, e),
+        credit: None,
+        hinted: false,
+    };
+    let bytes = line.as_bytes();
+
+    // Markdown heading.
+    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && bytes.get(hashes) == Some(&b' ') {
+        let inner = line[hashes..].trim_end_matches('#');
+        let (s, e) = trim_range(text, start + hashes, start + hashes + inner.len());
+        if s < e {
+            return draft(Guess::MarkedHeading(hashes as u8), s, e);
+        }
+    }
+    // Block quote.
+    if let Some(rest) = line.strip_prefix('>') {
+        let (s, e) = trim_range(text, end - rest.len(), end);
+        if s < e {
+            let mut d = classify_text(text, s, e, false);
+            if d.guess == Guess::Block(BlockKind::Paragraph)
+                || matches!(d.guess, Guess::Short | Guess::MaybeHeading)
+            {
+                d.guess = Guess::Block(BlockKind::BlockQuote);
+            }
+            return d;
+        }
+        return draft(Guess::Block(BlockKind::BlockQuote), start, end);
+    }
+    // Bulleted list item: the marker stays outside the span.
+    if let Some(marker) = bullet_len(line) {
+        let (s, e) = trim_range(text, start + marker, end);
+        if s < e {
+            return draft(Guess::Block(BlockKind::ListItem), s, e);
+        }
+    }
+    classify_text(text, start, end, false)
+}
+
+/// The byte length of a leading bullet marker and its space.
+fn bullet_len(line: &str) -> Option<usize> {
+    for marker in [
+        "- ", "* ", "+ ", "• ", "· ", "▪ ", "► ", "– ", "◦ ", "•", "▪", "►",
+    ] {
+        if line.starts_with(marker) && line.len() > marker.len() {
+            return Some(marker.len());
+        }
+    }
+    None
+}
+
+/// Classify a line's text (no Markdown markers): interview turns, furniture, numbered items,
+/// heading candidates, paragraphs. `hinted` text came as a rich-input paragraph.
+fn classify_text(text: &str, start: usize, end: usize, hinted: bool) -> Draft {
+    let line = &text[start..end];
+    let words = approx_words(line, 80);
+    let mut d = Draft {
+        guess: Guess::Block(BlockKind::Paragraph),
+        span: Span::new(start, end),
+        credit: None,
+        hinted,
+    };
+    let set = |d: &mut Draft, kind| d.guess = Guess::Block(kind);
+
+    if starts_with_any(line, &["Q:", "Q.", "Question:", "QUESTION:"]) && words >= 2 {
+        set(&mut d, BlockKind::Question);
+        return d;
+    }
+    if starts_with_any(line, &["A:", "Answer:", "ANSWER:"]) && words >= 2 {
+        set(&mut d, BlockKind::Answer);
+        return d;
+    }
+    if words <= 60 && is_editor_note(line) {
+        set(&mut d, BlockKind::EditorNote);
+        return d;
+    }
+    if words <= 30 && is_boilerplate(line, words) {
+        set(&mut d, BlockKind::Boilerplate);
+        return d;
+    }
+    if let Some(kind) = media_kind(line, words) {
+        set(&mut d, kind);
+        if kind == BlockKind::Caption {
+            d.credit = find_credit(line).map(|(s, e)| Span::new(start + s, start + e));
+        }
+        return d;
+    }
+    if words <= 70 {
+        if let Some((s, e)) = find_credit(line) {
+            d.credit = Some(Span::new(start + s, start + e));
+            let before = line[..s].trim_end_matches([' ', '(', ':', '—', '-', '|']);
+            let only_credit = before.is_empty() || is_credit_label(before);
+            set(
+                &mut d,
+                if only_credit {
+                    BlockKind::Credit
+                } else {
+                    BlockKind::Caption
+                },
+            );
+            return d;
+        }
+    }
+    if words <= 16 && is_byline(line) {
+        set(&mut d, BlockKind::Byline);
+        return d;
+    }
+    if words <= 18 {
+        match timestamp_kind(line) {
+            Some(TimeLine::Stamp) => {
+                set(&mut d, BlockKind::Timestamp);
+                return d;
+            }
+            Some(TimeLine::Time) if !hinted => {
+                d.guess = Guess::MaybeHeading;
+                return d;
+            }
+            _ => {}
+        }
+    }
+    if !hinted && words <= 16 && is_time_title(line) {
+        d.guess = Guess::MaybeHeading;
+        return d;
+    }
+    // Numbered line: a heading when short and unpunctuated, else a list item.
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && matches!(
+            line.as_bytes().get(digits..digits + 2),
+            Some([b'.' | b')', b' '])
+        )
+    {
+        if words <= 14 && !ends_sentence(line) && !hinted {
+            d.guess = Guess::MaybeHeading;
+        } else {
+            set(&mut d, BlockKind::ListItem);
+        }
+        return d;
+    }
+    if hinted {
+        return d;
+    }
+    if words <= 14 && line.len() <= 120 && is_all_caps(line) {
+        d.guess = Guess::MaybeHeading;
+        return d;
+    }
+    if words <= 30 && line.len() <= 220 && !line.ends_with(['.', ',', ';', ':', '。', '，']) {
+        d.guess = if words <= 12 && is_title_case(line) {
+            Guess::MaybeHeading
+        } else {
+            Guess::Short
+        };
+    }
+    d
+}
+
+/// Context: title, dek, headings, datelines.
+fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::with_capacity(drafts.len() + 2);
+    let n = drafts.len();
+    let mut seen_body = false;
+    let mut body_paragraphs = 0;
+    for i in 0..n {
+        let d = drafts[i];
+        let line = &text[d.span];
+        let next_is_body = drafts[i + 1..]
+            .iter()
+            .find(|n| !matches!(n.guess, Guess::Block(k) if k.is_furniture()))
+            .is_some_and(|n| match n.guess {
+                Guess::Block(k) => k.is_body(),
+                Guess::Short => word_count(&text[n.span], 40) > 12,
+                _ => false,
+            });
+        let kind_level: (BlockKind, u8) = match d.guess {
+            Guess::MarkedHeading(level) => {
+                if i == 0 && level <= 1 {
+                    (BlockKind::Title, 1)
+                } else {
+                    (BlockKind::Heading, level.max(1))
+                }
+            }
+            Guess::Short | Guess::MaybeHeading if i == 0 && word_count(line, 40) <= 25 => {
+                (BlockKind::Title, 1)
+            }
+            Guess::Short
+                if i == 1 && blocks.first().is_some_and(|b| b.kind == BlockKind::Title) =>
+            {
+                (BlockKind::Dek, 0)
+            }
+            Guess::MaybeHeading if next_is_body || (!seen_body && i + 1 < n) => {
+                (BlockKind::Heading, 2)
+            }
+            Guess::Short | Guess::MaybeHeading => {
+                if !seen_body
+                    && i == 1
+                    && blocks.first().is_some_and(|b| b.kind == BlockKind::Title)
+                {
+                    (BlockKind::Dek, 0)
+                } else {
+                    (BlockKind::Paragraph, 0)
+                }
+            }
+            Guess::Block(kind) => (kind, 0),
+        };
+        let (mut kind, level) = kind_level;
+        // Hinted rich input keeps its first heading as the title when it leads the text.
+        if d.hinted
+            && kind == BlockKind::Heading
+            && level == 1
+            && !seen_body
+            && !blocks.iter().any(|b| b.kind == BlockKind::Title)
+        {
+            kind = BlockKind::Title;
+        }
+        if kind == BlockKind::Paragraph && body_paragraphs < 3 {
+            if let Some((dash_end, body_start)) = dateline_prefix(line) {
+                let s = d.span.start as usize;
+                blocks.push(Block::new(BlockKind::Dateline, Span::new(s, s + dash_end)));
+                blocks.push(Block::new(
+                    kind,
+                    Span::new(s + body_start, d.span.end as usize),
+                ));
+                seen_body = true;
+                body_paragraphs += 1;
+                continue;
+            }
+        }
+        if kind.is_body() {
+            seen_body = true;
+            if kind == BlockKind::Paragraph {
+                body_paragraphs += 1;
+            }
+        }
+        let level = if kind == BlockKind::Title { 1 } else { level };
+        blocks.push(Block {
+            kind,
+            span: d.span,
+            level,
+            credit: d.credit,
+        });
+    }
+    // A short paragraph right before a credit line is that photo's caption.
+    for i in 1..blocks.len() {
+        if blocks[i].kind == BlockKind::Credit
+            && blocks[i - 1].kind == BlockKind::Paragraph
+            && approx_words(&text[blocks[i - 1].span], 50) <= 40
+        {
+            blocks[i - 1].kind = BlockKind::Caption;
+        }
     }
     blocks
 }
 
-fn push_trimmed(blocks: &mut Vec<Block>, text: &str, start: usize, end: usize) {
-    let slice = &text[start..end];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    if lead + trail < slice.len() {
-        blocks.push(Block::new(BlockKind::Paragraph, Span::new(start + lead, end - trail)));
-    }
-}
-
 /// Join rich input blocks into one text (blank line between blocks) and remember each block's
-/// span and kind.
+/// span and kind. Each block's text is normalised on the way, so the joined text is already
+/// clean and the hints' spans stay valid after [`crate::normalize::normalize`].
 pub fn join_input(input: &[InputBlock]) -> (String, Vec<(Span, InputBlockKind)>) {
     let mut text = String::new();
     let mut hints = Vec::with_capacity(input.len());
     for block in input {
-        let t = block.text.trim();
+        let cleaned = crate::normalize::normalize(&block.text).text;
+        let t = cleaned.trim();
         if t.is_empty() {
             continue;
         }
@@ -126,55 +489,1065 @@ pub fn join_input(input: &[InputBlock]) -> (String, Vec<(Span, InputBlockKind)>)
         }
         let start = text.len();
         // Line breaks inside one block are soft: the block is one unit.
-        for (i, line) in t.lines().enumerate() {
+        for (i, line) in t
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
             if i > 0 {
                 text.push(' ');
             }
-            text.push_str(line.trim());
+            text.push_str(line);
         }
         hints.push((Span::new(start, text.len()), block.kind));
     }
     (text, hints)
 }
 
-/// Blocks from rich input, trusting its structure.
+/// Blocks from rich input, trusting its structure and still recognising furniture (a
+/// paragraph that is a byline, a caption with its credit, an editor's note).
 pub fn split_with_hints(text: &str, hints: &[(Span, InputBlockKind)]) -> Vec<Block> {
-    let _ = text;
-    hints
-        .iter()
-        .map(|&(span, kind)| match kind {
-            InputBlockKind::Heading(level) => {
-                Block { kind: BlockKind::Heading, span, level, credit: None }
+    let mut drafts = Vec::with_capacity(hints.len());
+    for &(span, kind) in hints {
+        let (s, e) = (span.start as usize, span.end as usize);
+        if e > text.len() || s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        let block = |k| Draft {
+            guess: Guess::Block(k),
+            span,
+            credit: None,
+            hinted: true,
+        };
+        let draft = match kind {
+            InputBlockKind::Heading(level) => Draft {
+                guess: Guess::MarkedHeading(level.clamp(1, 6)),
+                span,
+                credit: None,
+                hinted: true,
+            },
+            InputBlockKind::Paragraph => classify_text(text, s, e, true),
+            InputBlockKind::ListItem => block(BlockKind::ListItem),
+            InputBlockKind::BlockQuote => block(BlockKind::BlockQuote),
+            InputBlockKind::Caption => {
+                let line = &text[s..e];
+                let credit = find_credit(line).map(|(cs, ce)| Span::new(s + cs, s + ce));
+                let only_credit = credit.is_some_and(|c| {
+                    let before = line[..c.start as usize - s]
+                        .trim_end_matches([' ', '(', ':', '—', '-', '|']);
+                    before.is_empty() || is_credit_label(before)
+                });
+                let kind = if only_credit {
+                    BlockKind::Credit
+                } else {
+                    BlockKind::Caption
+                };
+                Draft {
+                    guess: Guess::Block(kind),
+                    span,
+                    credit,
+                    hinted: true,
+                }
             }
-            InputBlockKind::Paragraph => Block::new(BlockKind::Paragraph, span),
-            InputBlockKind::ListItem => Block::new(BlockKind::ListItem, span),
-            InputBlockKind::BlockQuote => Block::new(BlockKind::BlockQuote, span),
-            InputBlockKind::Caption => Block::new(BlockKind::Caption, span),
+        };
+        drafts.push(draft);
+    }
+    second_pass(text, drafts)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line tests. Each looks at one trimmed line and allocates nothing.
+
+/// Words, counting at most `limit`: whitespace-separated words, plus one per two characters
+/// of scripts written without spaces (Chinese, Japanese).
+fn approx_words(s: &str, limit: usize) -> usize {
+    let spaced = word_count(s, limit);
+    if s.is_ascii() {
+        return spaced;
+    }
+    let dense = s
+        .chars()
+        .filter(|&c| {
+            ('\u{2e80}'..='\u{9fff}').contains(&c)
+                || ('\u{ac00}'..='\u{d7af}').contains(&c)
+                || ('\u{f900}'..='\u{faff}').contains(&c)
         })
-        .collect()
+        .take(limit * 2)
+        .count();
+    (spaced + dense / 2).min(limit)
+}
+
+/// A live-blog entry heading: a clock time, then a dash or colon and a short title
+/// ("9:31 a.m. — A new course record").
+fn is_time_title(line: &str) -> bool {
+    let mut rest = line;
+    let first = rest.split(' ').next().unwrap_or("");
+    let clock = first.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    if !is_clock(clock) {
+        return false;
+    }
+    rest = rest[first.len()..].trim_start();
+    for filler in ["a.m.", "p.m.", "am", "pm", "AM", "PM", "a.m", "p.m"] {
+        if let Some(r) = rest.strip_prefix(filler) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    if let Some(zone) = rest.split(' ').next() {
+        if ZONES.iter().any(|z| z.eq_ignore_ascii_case(zone)) {
+            rest = rest[zone.len()..].trim_start();
+        }
+    }
+    let Some(title) = ["— ", "– ", "- ", ": ", "| "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+    else {
+        return false;
+    };
+    let title = title.trim();
+    !title.is_empty() && word_count(title, 20) <= 12 && !ends_sentence(title)
+}
+
+/// Whitespace-separated words, counting at most `limit`.
+fn word_count(s: &str, limit: usize) -> usize {
+    s.split_ascii_whitespace().take(limit).count()
+}
+
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| s.starts_with(p))
+}
+
+fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || h.len() < n.len() {
+        return n.is_empty();
+    }
+    let first = n[0].to_ascii_lowercase();
+    (0..=h.len() - n.len())
+        .any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Ends with sentence punctuation, possibly inside closing quotes or brackets.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', '?', '!', '…', '。', '！', '？'])
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() && c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 3
+}
+
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "but", "at", "by", "with",
+    "from", "as", "vs", "vs.", "is", "are", "was", "be", "into", "over", "after", "about", "up",
+    "out", "off", "its", "it", "not", "than", "that", "this", "&", "-", "—", "–",
+];
+
+/// Most words capitalised ("What the Deal Means for Farmers").
+fn is_title_case(s: &str) -> bool {
+    let mut content = 0;
+    let mut capitalised = 0;
+    for (i, w) in s.split_ascii_whitespace().enumerate() {
+        let w = w.trim_start_matches(['"', '“', '‘', '(', '\'']);
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if i == 0 && !first.is_uppercase() && !first.is_ascii_digit() {
+            return false;
+        }
+        if i > 0 && SMALL_WORDS.contains(&w) {
+            continue;
+        }
+        if first.is_alphabetic() {
+            content += 1;
+            if first.is_uppercase() {
+                capitalised += 1;
+            }
+        }
+    }
+    content >= 2 && capitalised * 4 >= content * 3
+}
+
+fn is_editor_note(line: &str) -> bool {
+    const ANYWHERE: &[&str] = &[
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to this story",
+        "contributed to this article",
+        "contributed to the report",
+    ];
+    const PREFIXES: &[&str] = &[
+        "editor's note",
+        "editors' note",
+        "editor’s note",
+        "editors’ note",
+        "note to readers",
+        "correction:",
+        "corrections:",
+        "clarification:",
+        "update:",
+        "an earlier version of this",
+        "a previous version of this",
+        "this story has been updated",
+        "this story has been corrected",
+        "this article has been updated",
+        "this article has been corrected",
+        "this story was updated",
+        "this article was updated",
+        "this story was originally",
+        "this article was originally",
+        "this article originally appeared",
+        "this story originally appeared",
+        "reporting by ",
+        "additional reporting by",
+        "(reporting by",
+        "writing by ",
+        "editing by ",
+        "compiled by ",
+    ];
+    PREFIXES.iter().any(|p| starts_with_ci(line, p))
+        || ANYWHERE.iter().any(|p| contains_ci(line, p))
+}
+
+fn is_boilerplate(line: &str, words: usize) -> bool {
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "ad",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share article",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "show comments",
+        "related",
+        "related articles",
+        "related stories",
+        "related coverage",
+        "related content",
+        "recommended",
+        "most read",
+        "most popular",
+        "trending",
+        "subscribe",
+        "sign up",
+        "read more",
+        "read next",
+        "continue reading",
+        "skip advertisement",
+        "story continues below advertisement",
+        "story continues below",
+        "supported by",
+        "listen to this article",
+        "copy link",
+        "save",
+        "follow",
+    ];
+    const PREFIXES: &[&str] = &[
+        "advertisement",
+        "share this",
+        "share on ",
+        "share:",
+        "share via",
+        "read more:",
+        "read more ",
+        "read more.",
+        "read next:",
+        "read also:",
+        "also read:",
+        "more:",
+        "related:",
+        "related coverage:",
+        "related articles:",
+        "see also:",
+        "recommended:",
+        "watch more:",
+        "don't miss:",
+        "don’t miss:",
+        "you might also like",
+        "you may also like",
+        "more from ",
+        "sign up for ",
+        "sign up to ",
+        "sign up now",
+        "subscribe to ",
+        "subscribe now",
+        "subscribe for ",
+        "click here",
+        "continue reading",
+        "story continues",
+        "skip to ",
+        "follow us",
+        "follow @",
+        "copyright ",
+        "copyright:",
+        "©",
+        "(c) ",
+        "all rights reserved",
+        "this material may not be published",
+        "listen to this article",
+        "download the ",
+        "get our ",
+    ];
+    let t = line.trim_end_matches(['.', ':', '!', ' ', '»', '›', '>']);
+    if EXACT.iter().any(|e| t.eq_ignore_ascii_case(e)) {
+        return true;
+    }
+    if PREFIXES.iter().any(|p| starts_with_ci(line, p)) {
+        return true;
+    }
+    words <= 30
+        && contains_ci(line, "newsletter")
+        && (contains_ci(line, "sign up") || contains_ci(line, "subscribe"))
+        || contains_ci(line, "all rights reserved")
+}
+
+/// Lines that announce media: a photo caption or a video, audio or gallery link.
+fn media_kind(line: &str, words: usize) -> Option<BlockKind> {
+    const CAPTIONS: &[&str] = &[
+        "PHOTO:",
+        "Photo:",
+        "PHOTOS:",
+        "Photos:",
+        "IMAGE:",
+        "Image:",
+        "PICTURE:",
+        "Picture:",
+        "Photograph:",
+        "PHOTOGRAPH:",
+        "Caption:",
+        "CAPTION:",
+        "PHOTO ",
+        "[Photo",
+        "(Photo:",
+    ];
+    const MEDIA: &[&str] = &[
+        "WATCH:",
+        "WATCH ",
+        "Watch:",
+        "VIDEO:",
+        "VIDEO ",
+        "Video:",
+        "LISTEN:",
+        "Listen:",
+        "AUDIO:",
+        "Audio:",
+        "GALLERY:",
+        "Gallery:",
+        "SLIDESHOW",
+        "Slideshow:",
+        "Play Video",
+        "PLAY VIDEO",
+        "[Video",
+        "(Video",
+        "Interactive:",
+        "GRAPHIC:",
+        "Graphic:",
+        "Chart:",
+        "CHART:",
+        "Map:",
+        "MAP:",
+        "Podcast:",
+        "PODCAST:",
+    ];
+    const LABELS: &[&str] = &[
+        "Play",
+        "Video",
+        "Image",
+        "Photo",
+        "Watch",
+        "Expand",
+        "Enlarge",
+        "Close",
+        "Replay",
+        "Zoom",
+        "Play video",
+        "Watch video",
+        "Open gallery",
+        "View gallery",
+        "Fullscreen",
+    ];
+    let t = line.trim_end_matches(['.', ' ']);
+    if LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
+        return Some(BlockKind::Media);
+    }
+    if CAPTIONS.iter().any(|p| line.starts_with(p)) && words >= 2 {
+        return Some(BlockKind::Caption);
+    }
+    if words <= 25 && MEDIA.iter().any(|p| line.starts_with(p)) && words >= 2 {
+        // "WATCH the ..." in capitals only; "Watch:" with a colon.
+        let after = line
+            .split_once([' ', ':'])
+            .map_or("", |(_, r)| r.trim_start());
+        if after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+        {
+            return Some(BlockKind::Media);
+        }
+    }
+    None
+}
+
+/// Words that only introduce a credit ("Photo:", "Credit:").
+fn is_credit_label(before: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "photo",
+        "photos",
+        "photograph",
+        "photo credit",
+        "credit",
+        "credits",
+        "image",
+        "image credit",
+        "picture",
+        "source",
+        "courtesy",
+        "courtesy of",
+        "photo by",
+        "photograph by",
+        "illustration",
+        "illustration by",
+        "play",
+        "video",
+    ];
+    LABELS.iter().any(|l| before.eq_ignore_ascii_case(l))
+}
+
+/// Words that mark a photo agency or photo credit.
+const AGENCY_WORDS: &[&str] = &[
+    "Photo",
+    "Photos",
+    "Photographer",
+    "Images",
+    "Image",
+    "Getty",
+    "Reuters",
+    "AP",
+    "AFP",
+    "EPA",
+    "Shutterstock",
+    "Alamy",
+    "Bloomberg",
+    "Pool",
+    "Press",
+    "Agency",
+    "Associated",
+    "Sipa",
+    "via",
+    "Xinhua",
+    "Anadolu",
+    "NurPhoto",
+    "Redux",
+    "Contributor",
+    "Staff",
+    "Handout",
+    "Courtesy",
+];
+
+/// Button labels that a copy from a web page glues to the credit ("PlayJane Roe/AP Photo").
+const GLUED_LABELS: &[&str] = &[
+    "Play",
+    "Watch",
+    "Video",
+    "Expand",
+    "Enlarge",
+    "Zoom",
+    "Close",
+    "Replay",
+    "Share",
+    "Image",
+    "Photo",
+    "Open",
+    "View",
+    "Hide",
+    "Show",
+    "Caption",
+    "Toggle",
+    "Fullscreen",
+];
+
+/// The credit at the end of a line, as a byte range into `line`: the trailing slash-separated
+/// run of names ending in (or containing) an agency word, "Name/Agency/AP Photo", without a
+/// glued button label, an enclosing parenthesis or a "Photo by" lead-in.
+pub(crate) fn find_credit(line: &str) -> Option<(usize, usize)> {
+    let t = line.trim_end_matches([')', ']', ' ', '.']);
+    let end = t.len();
+    if end == 0 {
+        return None;
+    }
+    // "Photo by Jane Roe", "Photo: Jane Roe/Reuters", "Courtesy of ...".
+    let last_slash = t.rfind('/');
+    let Some(last_slash) = last_slash else {
+        return credit_after_label(t);
+    };
+    // Walk the slash-separated parts back to the first one.
+    let mut first_slash = last_slash;
+    loop {
+        let before = &t[..first_slash];
+        let part_start = before.rfind('/').map_or(0, |p| p + 1);
+        let part = &before[part_start..];
+        if part_start == 0 || !is_credit_part(part) {
+            break;
+        }
+        first_slash = part_start - 1;
+    }
+    // Every part after the first slash must be short and name-like.
+    let mut parts_ok = true;
+    let mut agency = false;
+    for part in t[first_slash + 1..].split('/') {
+        parts_ok &= is_credit_part(part) && !part.trim().is_empty();
+        agency |= has_agency_word(part);
+    }
+    if !parts_ok {
+        return credit_after_label(t);
+    }
+    // The name before the first slash: up to four capitalised words.
+    let head = &t[..first_slash];
+    let mut start = first_slash;
+    let mut taken = 0;
+    for (ws, word) in words_rev(head) {
+        if taken == 4 {
+            break;
+        }
+        let w = word.trim_start_matches(['(', '[']);
+        let ws = ws + (word.len() - w.len());
+        if let Some(label) = GLUED_LABELS.iter().find(|l| {
+            w.len() > l.len()
+                && w.starts_with(**l)
+                && w[l.len()..].starts_with(|c: char| c.is_uppercase())
+        }) {
+            start = ws + label.len();
+            taken += 1;
+            break;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let is_initial = w.len() == 2 && first.is_uppercase() && w.ends_with('.');
+        let is_particle = matches!(
+            w,
+            "de" | "van" | "von" | "da" | "del" | "der" | "la" | "le" | "bin" | "al" | "el"
+        );
+        let ends_clause = w.ends_with(['.', ',', ';', ':', '!', '?', '"', '”']) && !is_initial;
+        if ends_clause || !(first.is_uppercase() || is_particle) {
+            break;
+        }
+        start = ws;
+        taken += 1;
+        agency |= AGENCY_WORDS.contains(&w);
+        if word.len() != w.len() {
+            break; // an opening parenthesis starts the credit
+        }
+    }
+    if taken == 0 || !agency {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// `(start, word)` pairs of `s`'s space-separated words, last first.
+fn words_rev(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = s.len();
+    std::iter::from_fn(move || {
+        let t = s[..end].trim_end();
+        if t.is_empty() {
+            return None;
+        }
+        let ws = t.rfind(' ').map_or(0, |p| p + 1);
+        end = ws;
+        Some((ws, &t[ws..]))
+    })
+}
+
+fn is_credit_part(part: &str) -> bool {
+    let p = part.trim();
+    p.len() <= 48
+        && word_count(p, 8) <= 6
+        && !p.contains(". ")
+        && !p.contains(',')
+        && p.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn has_agency_word(part: &str) -> bool {
+    part.split(|c: char| !c.is_alphanumeric())
+        .any(|w| AGENCY_WORDS.contains(&w))
+}
+
+/// "... Photo by Jane Roe", "Photo: Jane Roe", "Credit: Reuters", "(AP Photo)".
+fn credit_after_label(t: &str) -> Option<(usize, usize)> {
+    const LEADS: &[&str] = &[
+        "Photo by ",
+        "Photograph by ",
+        "Photos by ",
+        "Photo: ",
+        "Photograph: ",
+        "Credit: ",
+        "Photo credit: ",
+        "Image: ",
+        "Image credit: ",
+        "Courtesy of ",
+        "Illustration by ",
+        "Picture: ",
+    ];
+    for lead in LEADS {
+        if let Some(p) = t.rfind(lead) {
+            let start = p + lead.len();
+            let rest = &t[start..];
+            if !rest.is_empty()
+                && word_count(rest, 10) <= 7
+                && rest.starts_with(|c: char| c.is_uppercase())
+                && !rest.contains(". ")
+            {
+                return Some((start, t.len()));
+            }
+        }
+    }
+    None
+}
+
+fn is_byline(line: &str) -> bool {
+    let rest = if let Some(r) = [
+        "By ",
+        "BY ",
+        "by ",
+        "Written by ",
+        "Words by ",
+        "Author: ",
+        "Authors: ",
+    ]
+    .iter()
+    .find_map(|p| line.strip_prefix(p))
+    {
+        r.trim()
+    } else {
+        return false;
+    };
+    if rest.is_empty() || rest.len() > 140 || !rest.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "Then",
+        "Now",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "Last",
+        "Next",
+        "Early",
+        "Late",
+        "Mid",
+        "Noon",
+        "Midnight",
+        "Contrast",
+        "Comparison",
+        "Law",
+        "Far",
+        "Some",
+        "Most",
+        "All",
+        "Design",
+    ];
+    let first = rest.split([' ', ',']).next().unwrap_or("");
+    if NOT_NAMES.contains(&first) || rest.contains(". ") && !rest.contains(". |") {
+        return false;
+    }
+    let mut ok = 0;
+    let mut total = 0;
+    for w in rest.split_ascii_whitespace() {
+        let w = w.trim_matches([',', ';', '|', '(', ')']);
+        if w.is_empty() {
+            continue;
+        }
+        total += 1;
+        let connector = matches!(
+            w,
+            "and"
+                | "&"
+                | "de"
+                | "van"
+                | "von"
+                | "der"
+                | "la"
+                | "le"
+                | "of"
+                | "the"
+                | "for"
+                | "in"
+                | "at"
+                | "bin"
+                | "al"
+                | "and/or"
+                | "with"
+        );
+        if connector
+            || w.starts_with(|c: char| c.is_uppercase())
+            || w.starts_with('@')
+            || w.contains('@')
+        {
+            ok += 1;
+        }
+    }
+    total > 0 && ok * 10 >= total * 8
+}
+
+enum TimeLine {
+    /// A publication date or time: "Updated 3:04 PM EST, Feb. 22, 2016".
+    Stamp,
+    /// A clock time alone (or a time and a short title): a live-blog entry heading.
+    Time,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+const ZONES: &[&str] = &[
+    "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "mt", "pst", "pdt", "pt", "gmt", "utc",
+    "bst", "cet", "cest", "ist", "jst", "aest", "aedt", "z",
+];
+
+fn timestamp_kind(line: &str) -> Option<TimeLine> {
+    const LEADS: &[&str] = &[
+        "updated",
+        "last updated",
+        "published",
+        "first published",
+        "posted",
+        "last modified",
+        "modified",
+        "originally published",
+        "date:",
+        "dated",
+    ];
+    if line.len() > 120 {
+        return None;
+    }
+    let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+    if has_digit && LEADS.iter().any(|l| starts_with_ci(line, l)) {
+        return Some(TimeLine::Stamp);
+    }
+    // Every word date-like?
+    let mut month_or_year = false;
+    let mut time = false;
+    let mut all_datey = true;
+    let mut words = 0;
+    for raw in
+        line.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·' || c == '•')
+    {
+        let w = raw.trim_matches(['.', ',', '(', ')', '—', '–', '-', ':']);
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let is = |list: &[&str]| list.iter().any(|m| m.eq_ignore_ascii_case(w));
+        if is(MONTHS) {
+            month_or_year = true;
+        } else if is(WEEKDAYS)
+            || is(ZONES)
+            || is(&[
+                "am", "pm", "a.m", "p.m", "at", "on", "the", "of", "noon", "midnight", "h",
+            ])
+        {
+            // date-like filler
+        } else if is_clock(w) {
+            time = true;
+        } else if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() {
+            if w.len() == 4 {
+                month_or_year = true;
+            } else if w.len() > 2 {
+                all_datey = false;
+            }
+        } else if is_numeric_date(w) {
+            month_or_year = true;
+        } else if let Some(num) = w
+            .strip_suffix("st")
+            .or(w.strip_suffix("nd"))
+            .or(w.strip_suffix("rd"))
+            .or(w.strip_suffix("th"))
+        {
+            all_datey &= !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit());
+        } else if is_clock(w.trim_end_matches(|c: char| c.is_ascii_alphabetic())) {
+            time = true; // "3:04pm"
+        } else {
+            all_datey = false;
+        }
+        if !all_datey {
+            break;
+        }
+    }
+    if !all_datey || words == 0 || !has_digit {
+        return None;
+    }
+    if month_or_year {
+        Some(TimeLine::Stamp)
+    } else if time {
+        Some(TimeLine::Time)
+    } else {
+        None
+    }
+}
+
+/// "3:04", "15:30", "3.04" is not a clock (a decimal).
+fn is_clock(w: &str) -> bool {
+    let Some((h, m)) = w.split_once(':') else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.len() == 2
+        && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "2016-02-22", "22/02/2016", "2/22/16".
+fn is_numeric_date(w: &str) -> bool {
+    let seps = w.bytes().filter(|&b| b == b'-' || b == b'/').count();
+    seps == 2
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+        && w.len() >= 6
+}
+
+/// A dateline at the start of a paragraph: `(end of the dateline, start of the text)` in bytes,
+/// for "WASHINGTON (AP) — text", "NEW YORK, March 3 (Reuters) - text", "(CNN) — text".
+fn dateline_prefix(p: &str) -> Option<(usize, usize)> {
+    let window = &p[..floor_char_boundary(p, 90)];
+    let (dash_at, dash_len) = ["—", "–", " -- ", " - ", "--"]
+        .iter()
+        .filter_map(|d| window.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let prefix = p[..dash_at].trim_end();
+    let rest = &p[dash_at + dash_len..];
+    let body = rest.trim_start();
+    if prefix.is_empty() || body.is_empty() || word_count(prefix, 12) > 9 || word_count(body, 3) < 3
+    {
+        return None;
+    }
+    let first = prefix.split([' ', ',']).next().unwrap_or("");
+    let agency_only =
+        prefix.starts_with('(') && prefix.ends_with(')') && !prefix[1..].contains('(');
+    let caps_place = first.len() >= 2 && is_all_caps_word(first);
+    if !(agency_only || caps_place) {
+        return None;
+    }
+    // The place part ("NEW YORK", "ST. LOUIS") is in capitals; what follows the comma is a
+    // state or a date; a parenthesis names the agency.
+    let (place, _) = prefix.split_once([',', '(']).unwrap_or((prefix, ""));
+    if !agency_only
+        && !place
+            .trim()
+            .split(' ')
+            .all(|w| w.is_empty() || is_all_caps_word(w))
+    {
+        return None;
+    }
+    if prefix
+        .split_ascii_whitespace()
+        .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+    {
+        return None;
+    }
+    let dash_end = dash_at + dash_len;
+    let dash_end = dash_end - (dash_len - dash_len_trimmed(&p[dash_at..dash_end]));
+    Some((dash_end, p.len() - body.len()))
+}
+
+/// The dash without its trailing space (" - " counts as " -").
+fn dash_len_trimmed(dash: &str) -> usize {
+    dash.trim_end().len()
+}
+
+fn is_all_caps_word(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if !matches!(c, '.' | '\'' | '’' | '-') {
+            return false;
+        }
+    }
+    letters >= 1
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn kinds_and_texts(text: &str) -> Vec<&str> {
-        split(text).iter().map(|b| &text[b.span]).collect()
+    fn texts(text: &str) -> Vec<(BlockKind, &str)> {
+        split(text)
+            .iter()
+            .map(|b| (b.kind, &text[b.span]))
+            .collect()
     }
 
     #[test]
-    fn blank_lines_separate_paragraphs() {
-        assert_eq!(kinds_and_texts("One.\nstill one.\n\n  Two. \n\n\n"), ["One.\nstill one.", "Two."]);
-    }
-
-    #[test]
-    fn single_newlines_when_no_blank_lines() {
-        assert_eq!(kinds_and_texts("One.\nTwo.\nThree."), ["One.", "Two.", "Three."]);
+    fn every_line_is_a_block() {
+        let t = "One long enough sentence here.\nstill one.\n\n  Two is another sentence. \n\n\n";
+        assert_eq!(
+            texts(&crate::normalize::normalize(t).text),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "One long enough sentence here. still one."
+                ),
+                (BlockKind::Paragraph, "Two is another sentence.")
+            ]
+        );
     }
 
     #[test]
     fn empty_input() {
         assert!(split("").is_empty());
         assert!(split(" \n\n \t").is_empty());
+    }
+
+    #[test]
+    fn credit_with_glued_button_label() {
+        let line =
+            "PHOTO: Boats in the harbour at dawn, May 2, 2019. PlayJane Roe/Harbour Times/AP Photo";
+        let (s, e) = find_credit(line).unwrap();
+        assert_eq!(&line[s..e], "Jane Roe/Harbour Times/AP Photo");
+        let line = "Crowds wait outside. (AP Photo/Sam Lee)";
+        let (s, e) = find_credit(line).unwrap();
+        assert_eq!(&line[s..e], "AP Photo/Sam Lee");
+        assert_eq!(find_credit("The ratio was 3/4 of the vote, he said."), None);
+        assert_eq!(find_credit("He and/or she left."), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let p = "WASHINGTON (AP) — The Senate voted on Tuesday.";
+        let (d, b) = dateline_prefix(p).unwrap();
+        assert_eq!(&p[..d], "WASHINGTON (AP) —");
+        assert_eq!(&p[b..], "The Senate voted on Tuesday.");
+        let p = "ST. LOUIS, Mo. - The river rose again overnight.";
+        let (d, _) = dateline_prefix(p).unwrap();
+        assert_eq!(&p[..d], "ST. LOUIS, Mo. -");
+        assert!(dateline_prefix("The vote — a close one — passed on Tuesday.").is_none());
+    }
+
+    #[test]
+    fn timestamps() {
+        assert!(matches!(
+            timestamp_kind("Updated 3:04 PM EST, Feb. 22, 2016"),
+            Some(TimeLine::Stamp)
+        ));
+        assert!(matches!(
+            timestamp_kind("March 3, 2021"),
+            Some(TimeLine::Stamp)
+        ));
+        assert!(matches!(
+            timestamp_kind("10:45 a.m. ET"),
+            Some(TimeLine::Time)
+        ));
+        assert!(timestamp_kind("March on, said the 300 marchers").is_none());
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("By Ann Lee and Raj Patel"));
+        assert!(is_byline("By ANN LEE, Associated Press"));
+        assert!(!is_byline("By Tuesday, the river had risen."));
+        assert!(!is_byline("by the time officials arrived the fire was out"));
     }
 }

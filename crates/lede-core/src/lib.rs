@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod entities;
 pub mod facts;
+pub mod invariants;
 pub mod gazetteer;
 pub mod normalize;
 pub mod quotes;
@@ -20,6 +21,7 @@ pub mod tokens;
 pub use blocks::{Block, BlockKind, InputBlock, InputBlockKind};
 pub use entities::{Entity, EntityId, EntityKind};
 pub use facts::{CivilDate, DateFact, Figure, Source};
+pub use invariants::check_invariants;
 pub use quotes::{Quote, QuoteId, QuoteKind};
 pub use sections::{Section, SectionId};
 pub use span::Span;

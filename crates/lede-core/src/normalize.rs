@@ -1,9 +1,15 @@
 //! Normalisation with an offset map back to the pasted text.
 //!
-//! The parser works on a cleaned copy of the paste: line endings unified, odd spaces made
-//! plain, invisible characters dropped, and the commonest mojibake (UTF-8 read as Windows-1252,
-//! such as `â€œ` for `“`) repaired. Every change is recorded in an [`OffsetMap`] so a span in
-//! the cleaned text can always be mapped back to the bytes the reader pasted.
+//! The parser works on a cleaned copy of the paste: line endings unified, odd spaces and tabs
+//! made plain, invisible characters dropped, and the commonest mojibake (UTF-8 read as
+//! Windows-1252, such as `â€œ` for `“`) repaired. Every change is recorded in an [`OffsetMap`]
+//! so a span in the cleaned text can always be mapped back to the bytes the reader pasted.
+//!
+//! A second pass un-wraps hard-wrapped text: a line break that only exists because the text
+//! was broken at a fixed width (~70 columns, e-mail style) or that runs a sentence on into a
+//! lower-case line becomes a space. That edit keeps every byte offset, so the offset map is
+//! untouched, and after it **every remaining line break separates two blocks** (see
+//! [`crate::blocks`]).
 
 use crate::Span;
 
@@ -37,7 +43,10 @@ impl OffsetMap {
     }
 
     pub fn span_to_original(&self, span: Span) -> Span {
-        Span::new(self.to_original(span.start as usize), self.to_original(span.end as usize))
+        Span::new(
+            self.to_original(span.start as usize),
+            self.to_original(span.end as usize),
+        )
     }
 
     /// Whether the normalised text is byte-identical to the original.
@@ -61,7 +70,7 @@ pub fn normalize(original: &str) -> Normalized {
     while i < bytes.len() {
         let b = bytes[i];
         // Fast path: plain printable ASCII and newlines/tabs need nothing.
-        if (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t' {
+        if (0x20..0x7f).contains(&b) || b == b'\n' {
             i += 1;
             continue;
         }
@@ -82,6 +91,7 @@ pub fn normalize(original: &str) -> Normalized {
         }
     }
     text.push_str(&original[kept_from..]);
+    unwrap_lines(&mut text);
     Normalized { text, map }
 }
 
@@ -107,6 +117,7 @@ fn classify(s: &str, i: usize) -> Edit {
             }
         }
         '\u{2028}' | '\u{2029}' | '\u{85}' => Edit::Replace(len, "\n"),
+        '\t' => Edit::Replace(1, " "),
         // Other C0/C1 controls (NUL, form feed, ...) become spaces so nothing downstream trips.
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' => {
             Edit::Replace(len, " ")
@@ -132,12 +143,26 @@ fn classify(s: &str, i: usize) -> Edit {
                         None => Edit::Keep,
                     }
                 }
+                // "Ã‰" for "É": the second byte (0x80..0x9f) shows as a Windows-1252 sign.
+                Some(n) if c == 'Ã' => match CP1252_HIGH.iter().position(|&h| h == n) {
+                    Some(i) => match char::from_u32(0xc0 + i as u32) {
+                        Some(fixed) => Edit::Replace(len + n.len_utf8(), latin1(fixed)),
+                        None => Edit::Keep,
+                    },
+                    None => Edit::Keep,
+                },
                 _ => Edit::Keep,
             }
         }
         _ => Edit::Keep,
     }
 }
+
+/// What Windows-1252 shows for the bytes 0x80..=0x9f (undefined bytes stay C1 controls).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
 
 /// The repaired Latin-1 character as a static string.
 fn latin1(c: char) -> &'static str {
@@ -183,6 +208,121 @@ fn mojibake(rest: &str) -> Edit {
     Edit::Keep
 }
 
+/// Un-wrap hard-wrapped lines in place: a soft line break becomes a space (same byte length,
+/// so offsets do not move). Linear in the text length.
+fn unwrap_lines(text: &mut String) {
+    // (start, end) of each line's content, without the newline.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    lines.push((start, text.len()));
+    let width = wrap_width(text, &lines);
+    let mut soft = Vec::new();
+    for pair in lines.windows(2) {
+        let a = text[pair[0].0..pair[0].1].trim();
+        let b = text[pair[1].0..pair[1].1].trim();
+        if !a.is_empty() && !b.is_empty() && is_soft_break(a, b, width) {
+            soft.push(pair[0].1);
+        }
+    }
+    for at in soft {
+        text.replace_range(at..at + 1, " ");
+    }
+}
+
+/// The column width the text was hard-wrapped at, or 0 when it does not look wrapped.
+fn wrap_width(text: &str, lines: &[(usize, usize)]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|&(s, e)| text[s..e].trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.chars().count())
+        .collect();
+    if lens.len() < 3 {
+        return 0;
+    }
+    let ends: Vec<bool> = lines
+        .iter()
+        .map(|&(s, e)| text[s..e].trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-'))
+        .collect();
+    let mut sorted = lens.clone();
+    sorted.sort_unstable();
+    let width = sorted[(sorted.len() - 1) * 9 / 10];
+    if !(35..=110).contains(&width) {
+        return 0;
+    }
+    let band = |l: usize| l + 20 >= width && l <= width;
+    let in_band = lens.iter().filter(|&&l| band(l)).count();
+    let open_ended = lens
+        .iter()
+        .zip(&ends)
+        .filter(|&(&l, &open)| band(l) && open)
+        .count();
+    lens.clear();
+    if in_band >= 2 && in_band * 10 >= sorted.len() * 4 && open_ended * 2 >= in_band {
+        width
+    } else {
+        0
+    }
+}
+
+/// Whether the break between lines `a` and `b` (both trimmed, non-empty) is a soft wrap.
+fn is_soft_break(a: &str, b: &str, width: usize) -> bool {
+    if starts_block_marker(b) || a.starts_with('#') || is_rule(a) {
+        return false;
+    }
+    let first = b.chars().next().unwrap_or(' ');
+    if first.is_lowercase() && !a.ends_with(':') {
+        return true;
+    }
+    if width == 0 {
+        return false;
+    }
+    let a_len = a.chars().count();
+    let first_word = b.split(' ').next().map_or(0, |w| w.chars().count());
+    if a_len * 10 < width * 6 || a_len + 1 + first_word <= width {
+        return false;
+    }
+    // A full line that ends a sentence before a capital may be a paragraph's last line.
+    let ends_sentence = a.ends_with(['.', '?', '!', '"', '”']);
+    !(ends_sentence && first.is_uppercase() && a_len + 5 < width)
+}
+
+/// A line that starts a list item, heading, quote or interview turn: never a continuation.
+pub(crate) fn starts_block_marker(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if line.starts_with(['#', '>', '•', '·', '▪', '►', '|']) || is_rule(line) {
+        return true;
+    }
+    if matches!(bytes, [b'-' | b'*' | b'+', b' ', ..]) || line.starts_with("– ") {
+        return true;
+    }
+    if matches!(bytes, [b'Q' | b'A', b':', ..]) {
+        return true;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits) && matches!(bytes.get(digits..digits + 2), Some([b'.' | b')', b' ']))
+}
+
+/// A Markdown underline or thematic break: `===`, `---`, `***`.
+pub(crate) fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && (t.bytes().all(|b| b == b'=')
+            || t.bytes().all(|b| b == b'-' || b == b' ')
+            || t.bytes().all(|b| b == b'*' || b == b' '))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +334,7 @@ mod tests {
 
     #[test]
     fn line_endings() {
-        check("a\r\nb\rc\n", "a\nb\nc\n");
+        check("A\r\nB\rC\n", "A\nB\nC\n");
     }
 
     #[test]
@@ -205,7 +345,10 @@ mod tests {
 
     #[test]
     fn mojibake_quotes() {
-        check("â€œHi,â€\u{9d} she said â€” itâ€™s", "“Hi,” she said — it’s");
+        check(
+            "â€œHi,â€\u{9d} she said â€” itâ€™s",
+            "“Hi,” she said — it’s",
+        );
         check("â€œHi,â€ she said", "“Hi,” she said");
         check("costs Â£5", "costs £5");
         check("CafÃ© MontrÃ©al", "Café Montréal");
@@ -221,6 +364,47 @@ mod tests {
         assert_eq!(&original[back..back + 5], "Quote");
         assert_eq!(n.map.to_original(n.text.len()), original.len());
         assert_eq!(n.map.to_original(0), 0);
+    }
+
+    #[test]
+    fn mojibake_capitals() {
+        check("Ã‰cole", "École");
+    }
+
+    #[test]
+    fn tabs_become_spaces() {
+        check("a\tb", "a b");
+    }
+
+    #[test]
+    fn unwraps_hard_wrapped_paragraphs() {
+        let wrapped = "The council met on a grey morning to weigh the proposal for a new\n\
+                       footbridge across the river, a plan that had stalled for years and\n\
+                       divided the town.\n\
+                       Supporters arrived early with banners and a brass band that played\n\
+                       until the mayor asked for quiet and the clerk read out the motion.\n";
+        let n = normalize(wrapped);
+        let lines: Vec<&str> = n.text.lines().collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].ends_with("divided the town."));
+        assert_eq!(n.text.len(), wrapped.len());
+    }
+
+    #[test]
+    fn lower_case_continuation_joins() {
+        check(
+            "He said the plan\nwould fail.\nNext paragraph.",
+            "He said the plan would fail.\nNext paragraph.",
+        );
+    }
+
+    #[test]
+    fn short_lines_are_not_joined() {
+        check(
+            "Title Here\nBy Ann Lee\nBody text.",
+            "Title Here\nBy Ann Lee\nBody text.",
+        );
+        check("- one\n- two", "- one\n- two");
     }
 
     #[test]

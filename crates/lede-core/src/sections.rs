@@ -1,7 +1,28 @@
 //! Sections: runs of blocks under a heading, or topical groups when the article has none.
+//!
+//! Contract (what the app relies on):
+//! - A section is a contiguous run of block indices (`Section::blocks`, ascending) and its
+//!   `span` covers its first to its last block. Sections are in text order and never overlap.
+//! - Every body block ([`crate::BlockKind::is_body`]) is in exactly one section.
+//! - **Front matter** sits outside every section: the blocks before the first body block or
+//!   heading (title, dek, byline, timestamp, a lead photo's caption and credit, a media link).
+//!   **Back matter** sits outside too: the furniture after the last body block (editor's
+//!   notes, "Read more" links, copyright lines). Furniture between body blocks (a caption in
+//!   mid-article, a dateline) belongs to the section it sits in. The app shows front matter as
+//!   the article's header and back matter as notes under it.
+//!
+//! With headings, the body before the first heading is the "Lead" section and each heading
+//! starts a section of its own level (`#` = 1, `##` = 2, ALL-CAPS/Title-Case/numbered/time
+//! lines = 2). Without headings the article's own shape decides: the lead (the first body
+//! paragraph, or two when the first is very short), then topical groups of about two to four
+//! paragraphs found by lexical cohesion in the manner of TextTiling (content-word overlap
+//! between the two paragraphs before and the two after each gap; boundaries at the deepest
+//! valleys). Each group gets a label from its most salient words, capitalised names first. In
+//! an interview, groups only break before a question, so a question stays with its answer.
 
-use crate::{Block, Span};
+use crate::{Block, BlockKind, Span};
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SectionId(pub u32);
@@ -11,7 +32,8 @@ pub struct Section {
     pub id: SectionId,
     /// The heading block's span, when the section has one.
     pub heading: Option<Span>,
-    /// A short label for sections without a heading ("Lead", or a generated topic).
+    /// A short label for sections without a heading ("Lead", or a generated topic); the
+    /// heading's text for sections with one.
     pub label: String,
     pub level: u8,
     /// From the first to the last block of the section.
@@ -20,18 +42,927 @@ pub struct Section {
     pub blocks: Vec<u32>,
 }
 
-/// One section holding every block.
-pub fn build(_text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Section> {
-    if blocks.is_empty() {
+/// Label of the article's opening section.
+pub const LEAD_LABEL: &str = "Lead";
+
+/// Build the sections of an article.
+pub fn build(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Section> {
+    let is_content = |b: &Block| b.kind.is_body() || b.kind == BlockKind::Heading;
+    let Some(mut first) = blocks.iter().position(is_content) else {
         return Vec::new();
+    };
+    let last = blocks.iter().rposition(is_content).unwrap_or(first);
+    if first > 0 && blocks[first - 1].kind == BlockKind::Dateline {
+        first -= 1;
     }
-    let span = blocks[0].span.cover(blocks[blocks.len() - 1].span);
-    vec![Section {
-        id: SectionId(0),
+    let range = first..last + 1;
+    // Segment starts, as block indices, with their heading and level.
+    let headings: Vec<usize> = range
+        .clone()
+        .filter(|&i| blocks[i].kind == BlockKind::Heading)
+        .collect();
+    let mut starts: Vec<Start> = Vec::new();
+    if headings.is_empty() {
+        shape_segments(text, blocks, range.clone(), &mut starts);
+    } else {
+        let min_level = headings
+            .iter()
+            .map(|&i| blocks[i].level.max(1))
+            .min()
+            .unwrap_or(2);
+        if headings[0] > first {
+            starts.push(Start {
+                at: first,
+                heading: None,
+                level: min_level,
+                label: LEAD_LABEL.to_string(),
+            });
+        }
+        for &h in &headings {
+            starts.push(Start {
+                at: h,
+                heading: Some(blocks[h].span),
+                level: blocks[h].level.clamp(1, 6),
+                label: short_label(&text[blocks[h].span]),
+            });
+        }
+    }
+    let mut sections = Vec::with_capacity(starts.len());
+    for (k, s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(range.end, |n| n.at);
+        if end <= s.at {
+            continue;
+        }
+        let span = blocks[s.at].span.cover(blocks[end - 1].span);
+        sections.push(Section {
+            id: SectionId(sections.len() as u32),
+            heading: s.heading,
+            label: s.label.clone(),
+            level: s.level,
+            span,
+            blocks: (s.at as u32..end as u32).collect(),
+        });
+    }
+    sections
+}
+
+struct Start {
+    at: usize,
+    heading: Option<Span>,
+    level: u8,
+    label: String,
+}
+
+/// A heading's text as a label, cut at a word boundary.
+fn short_label(heading: &str) -> String {
+    let t = heading.trim();
+    if t.chars().count() <= 80 {
+        return t.to_string();
+    }
+    let mut end = 0;
+    for (i, c) in t.char_indices() {
+        if i > 77 {
+            break;
+        }
+        if c == ' ' {
+            end = i;
+        }
+    }
+    if end == 0 {
+        end = t.char_indices().nth(77).map_or(t.len(), |(i, _)| i);
+    }
+    format!("{}…", &t[..end])
+}
+
+/// Sections from the article's shape: the lead, then cohesive groups of paragraphs.
+fn shape_segments(
+    text: &str,
+    blocks: &[Block],
+    range: std::ops::Range<usize>,
+    starts: &mut Vec<Start>,
+) {
+    let body: Vec<usize> = range
+        .clone()
+        .filter(|&i| blocks[i].kind.is_body())
+        .collect();
+    starts.push(Start {
+        at: range.start,
         heading: None,
-        label: "Article".to_string(),
         level: 1,
-        span,
-        blocks: (0..blocks.len() as u32).collect(),
-    }]
+        label: LEAD_LABEL.to_string(),
+    });
+    if body.len() <= 2 {
+        return;
+    }
+    // The lead: the first paragraph, with the second when the first is very short, and with
+    // the list it introduces when it ends with a colon.
+    let mut lead_len = 1;
+    if word_len(&text[blocks[body[0]].span]) < 12
+        && body.len() > 3
+        && blocks[body[1]].kind == BlockKind::Paragraph
+    {
+        lead_len = 2;
+    }
+    if text[blocks[body[lead_len - 1]].span].ends_with(':') {
+        while lead_len < body.len() - 1
+            && matches!(
+                blocks[body[lead_len]].kind,
+                BlockKind::ListItem | BlockKind::BlockQuote
+            )
+        {
+            lead_len += 1;
+        }
+    }
+    let rest = &body[lead_len..];
+    if rest.is_empty() {
+        return;
+    }
+    let vocab = Vocabulary::build(text, blocks, &body);
+    let bags: Vec<&[(u32, u32)]> = body.iter().map(|&i| vocab.bag(i)).collect();
+    let bags = &bags[lead_len..];
+    let interview = rest
+        .iter()
+        .filter(|&&i| blocks[i].kind == BlockKind::Question)
+        .count()
+        >= 2;
+    let cuts = if interview {
+        // Break before every question after the first few paragraphs' worth.
+        let mut cuts = Vec::new();
+        let mut last = 0;
+        for (j, &i) in rest.iter().enumerate().skip(1) {
+            if blocks[i].kind == BlockKind::Question && j - last >= 2 {
+                cuts.push(j);
+                last = j;
+            }
+        }
+        cuts
+    } else if rest.len() <= 3 {
+        Vec::new()
+    } else {
+        // No cut inside a list or a run of quoted lines, nor after a line that introduces
+        // what follows with a colon.
+        let allowed: Vec<bool> = (0..rest.len())
+            .map(|j| {
+                j == 0 || {
+                    let (prev, cur) = (&blocks[rest[j - 1]], &blocks[rest[j]]);
+                    let run = prev.kind == cur.kind
+                        && matches!(cur.kind, BlockKind::ListItem | BlockKind::BlockQuote);
+                    !run && !text[prev.span].ends_with(':')
+                }
+            })
+            .collect();
+        tile(bags, &allowed)
+    };
+    // The first topical group starts right after the lead.
+    let mut group_starts = vec![0];
+    group_starts.extend(cuts);
+    for (g, &gs) in group_starts.iter().enumerate() {
+        let ge = group_starts.get(g + 1).copied().unwrap_or(rest.len());
+        // Furniture between the previous group and this one stays with the previous group.
+        let at = rest[gs];
+        let at = if at > 0 && blocks[at - 1].kind == BlockKind::Dateline {
+            at - 1
+        } else {
+            at
+        };
+        let label = if interview && blocks[at].kind == BlockKind::Question {
+            let q = &text[blocks[at].span];
+            let q = q.split_once(':').map_or(q, |(_, r)| r.trim());
+            short_label(q)
+        } else {
+            vocab.label(text, &bags[gs..ge])
+        };
+        starts.push(Start {
+            at,
+            heading: None,
+            level: 2,
+            label,
+        });
+    }
+}
+
+fn word_len(s: &str) -> usize {
+    s.split_ascii_whitespace().count()
+}
+
+/// Choose gap indices (a cut `j` starts a new group at paragraph `j`) by TextTiling depth
+/// scores, aiming at groups of two to four paragraphs.
+fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
+    let m = bags.len();
+    const MIN: usize = 2;
+    const MAX: usize = 5;
+    // Similarity at gap g (between paragraph g and g+1), windows of two paragraphs a side.
+    let scores: Vec<f64> = (0..m - 1)
+        .map(|g| {
+            let left = merge(bags[g.saturating_sub(1)..=g].iter().copied());
+            let right = merge(bags[g + 1..(g + 3).min(m)].iter().copied());
+            cosine(&left, &right)
+        })
+        .collect();
+    let depth: Vec<f64> = (0..scores.len())
+        .map(|g| {
+            let mut lp = scores[g];
+            let mut k = g;
+            while k > 0 && scores[k - 1] >= lp {
+                k -= 1;
+                lp = scores[k];
+            }
+            let mut rp = scores[g];
+            let mut k = g;
+            while k + 1 < scores.len() && scores[k + 1] >= rp {
+                k += 1;
+                rp = scores[k];
+            }
+            (lp - scores[g]) + (rp - scores[g])
+        })
+        .collect();
+    let target_groups = ((m as f64) / 3.0).round().max(2.0) as usize;
+    let ideal: Vec<f64> = (1..target_groups)
+        .map(|k| (k * m) as f64 / target_groups as f64)
+        .collect();
+    let closeness = |j: usize| {
+        ideal
+            .iter()
+            .map(|&x| (x - j as f64).abs())
+            .fold(f64::MAX, f64::min)
+    };
+    // Candidate cut j (1..m): the gap before paragraph j is gap j-1.
+    let mut order: Vec<usize> = (MIN..=m - MIN).filter(|&j| allowed[j]).collect();
+    order.sort_by(|&a, &b| {
+        depth[b - 1]
+            .partial_cmp(&depth[a - 1])
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(
+                closeness(a)
+                    .partial_cmp(&closeness(b))
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+            .then(a.cmp(&b))
+    });
+    let mut cuts: Vec<usize> = Vec::new();
+    let fits = |cuts: &[usize], j: usize| {
+        let prev = cuts.iter().filter(|&&c| c < j).max().copied().unwrap_or(0);
+        let next = cuts.iter().filter(|&&c| c > j).min().copied().unwrap_or(m);
+        j - prev >= MIN && next - j >= MIN
+    };
+    for &j in &order {
+        if cuts.len() + 1 >= target_groups {
+            break;
+        }
+        if fits(&cuts, j) {
+            cuts.push(j);
+        }
+    }
+    cuts.sort_unstable();
+    // Split groups that are still too long at their deepest valley.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        let mut bounds = vec![0];
+        bounds.extend(cuts.iter().copied());
+        bounds.push(m);
+        for w in bounds.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if b - a > MAX {
+                let best = (a + MIN..=b - MIN)
+                    .filter(|&j| allowed[j])
+                    .max_by(|&x, &y| {
+                        depth[x - 1]
+                            .partial_cmp(&depth[y - 1])
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                            .then(y.cmp(&x))
+                    });
+                if let Some(j) = best {
+                    cuts.push(j);
+                    cuts.sort_unstable();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+    cuts
+}
+
+/// Sum sparse bags (sorted by term id).
+fn merge<'a>(bags: impl Iterator<Item = &'a [(u32, u32)]>) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for bag in bags {
+        let mut merged = Vec::with_capacity(out.len() + bag.len());
+        let (mut i, mut j) = (0, 0);
+        while i < out.len() || j < bag.len() {
+            match (out.get(i), bag.get(j)) {
+                (Some(&(a, x)), Some(&(b, y))) if a == b => {
+                    merged.push((a, x + y));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(&(a, x)), Some(&(b, _))) if a < b => {
+                    merged.push((a, x));
+                    i += 1;
+                }
+                (Some(&(a, x)), None) => {
+                    merged.push((a, x));
+                    i += 1;
+                }
+                (_, Some(&(b, y))) => {
+                    merged.push((b, y));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        out = merged;
+    }
+    out
+}
+
+fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
+    let norm = |v: &[(u32, u32)]| {
+        v.iter()
+            .map(|&(_, c)| f64::from(c) * f64::from(c))
+            .sum::<f64>()
+            .sqrt()
+    };
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Equal => {
+                dot += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    dot / (na * nb)
+}
+
+/// Content words of the body paragraphs, interned.
+struct Vocabulary {
+    /// Per term: a surface form (byte range of its first capitalised or first occurrence),
+    /// how many paragraphs hold it, how often it is capitalised mid-sentence.
+    terms: Vec<Term>,
+    /// Per body block index: its bag of (term, count), sorted by term.
+    bags: HashMap<usize, Vec<(u32, u32)>>,
+    paragraphs: usize,
+}
+
+struct Term {
+    surface: (u32, u32),
+    df: u32,
+    capitalised: u32,
+    lower: u32,
+}
+
+impl Vocabulary {
+    fn build(text: &str, blocks: &[Block], body: &[usize]) -> Vocabulary {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut bags = HashMap::with_capacity(body.len());
+        let mut buf = String::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for &bi in body {
+            let span = blocks[bi].span;
+            let s = &text[span];
+            let base = span.start as usize;
+            seen.clear();
+            let mut sentence_start = true;
+            for (ws, word) in words(s) {
+                let starts_sentence = sentence_start;
+                sentence_start = word.ends_with(['.', '?', '!'])
+                    || word.ends_with(".\"")
+                    || word.ends_with(".”");
+                let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w);
+                if w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                if is_stop_word(&buf) {
+                    continue;
+                }
+                if buf.len() > 4 && buf.ends_with('s') && !buf.ends_with("ss") {
+                    buf.pop();
+                }
+                let id = match ids.get(buf.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = terms.len() as u32;
+                        ids.insert(buf.clone(), id);
+                        terms.push(Term {
+                            surface: (0, 0),
+                            df: 0,
+                            capitalised: 0,
+                            lower: 0,
+                        });
+                        id
+                    }
+                };
+                let term = &mut terms[id as usize];
+                let offset = base
+                    + ws
+                    + (word.len()
+                        - word
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
+                            .len());
+                let is_cap = w.starts_with(|c: char| c.is_uppercase());
+                if term.surface == (0, 0) || (is_cap && !starts_sentence && term.capitalised == 0) {
+                    term.surface = (offset as u32, (offset + w.len()) as u32);
+                }
+                if is_cap && !starts_sentence {
+                    term.capitalised += 1;
+                } else if !is_cap {
+                    term.lower += 1;
+                }
+                seen.push(id);
+            }
+            seen.sort_unstable();
+            let mut bag: Vec<(u32, u32)> = Vec::new();
+            for &id in &seen {
+                match bag.last_mut() {
+                    Some((last, c)) if *last == id => *c += 1,
+                    _ => {
+                        bag.push((id, 1));
+                        terms[id as usize].df += 1;
+                    }
+                }
+            }
+            bags.insert(bi, bag);
+        }
+        Vocabulary {
+            terms,
+            bags,
+            paragraphs: body.len(),
+        }
+    }
+
+    fn bag(&self, block: usize) -> &[(u32, u32)] {
+        self.bags.get(&block).map_or(&[], Vec::as_slice)
+    }
+
+    /// A group's label: its one or two most salient terms (names first).
+    fn label(&self, text: &str, bags: &[&[(u32, u32)]]) -> String {
+        let group = merge(bags.iter().copied());
+        let n = self.paragraphs.max(1) as f64;
+        let mut scored: Vec<(f64, u32)> = group
+            .iter()
+            .map(|&(id, tf)| {
+                let t = &self.terms[id as usize];
+                let idf = (1.0 + n / f64::from(t.df.max(1))).ln();
+                let proper = if t.capitalised > t.lower { 1.6 } else { 1.0 };
+                // A term repeated inside the group is what the group is about.
+                (
+                    f64::from(tf) * idf * proper + if tf > 1 { 0.5 } else { 0.0 },
+                    id,
+                )
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.1.cmp(&b.1))
+        });
+        let mut words: Vec<&str> = Vec::with_capacity(2);
+        for &(_, id) in &scored {
+            if words.len() == 2 {
+                break;
+            }
+            let t = &self.terms[id as usize];
+            let (s, e) = t.surface;
+            let (s, e) = if t.capitalised > t.lower {
+                extend_name(text, s as usize, e as usize)
+            } else {
+                (s as usize, e as usize)
+            };
+            let w = &text[s..e];
+            if words.iter().any(|x| x.contains(w) || w.contains(*x)) {
+                continue;
+            }
+            words.push(w);
+        }
+        if words.is_empty() {
+            return "More".to_string();
+        }
+        let mut label = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                label.push_str(", ");
+            }
+            if i == 0 {
+                let mut chars = w.chars();
+                if let Some(c) = chars.next() {
+                    label.extend(c.to_uppercase());
+                    label.push_str(chars.as_str());
+                }
+            } else {
+                label.push_str(w);
+            }
+        }
+        label
+    }
+}
+
+/// Grow a capitalised word into the name around it ("Calder" -> "Ines Calder"): adjacent
+/// capitalised words joined by single spaces, at most two on each side.
+fn extend_name(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Mayor",
+        "President",
+        "Minister",
+        "Secretary",
+        "Senator",
+        "Governor",
+        "Chief",
+        "Director",
+        "Judge",
+        "General",
+        "Sen.",
+        "Gov.",
+        "Rep.",
+        "Gen.",
+        "Prof.",
+        "Sir",
+        "Lady",
+        "Lord",
+        "King",
+        "Queen",
+        "Prince",
+        "Pope",
+        "Councillor",
+        "Councilman",
+        "Chairman",
+        "Chair",
+        "Prime",
+        "Foreign",
+        "Officer",
+        "Captain",
+        "Coach",
+        "Professor",
+        "Doctor",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "If",
+        "As",
+        "For",
+        "With",
+        "From",
+        "By",
+        "This",
+        "That",
+    ];
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
+            && !NOT_NAMES.contains(&w)
+    };
+    for _ in 0..2 {
+        let before = &text[..s];
+        let Some(prefix) = before.strip_suffix(' ') else {
+            break;
+        };
+        let ws = prefix.rfind([' ', '\n', '(', '"', '“']).map_or(0, |p| {
+            p + prefix[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let w = &prefix[ws..];
+        if !is_name_word(w) || w.ends_with('.') {
+            break;
+        }
+        s = ws;
+    }
+    for _ in 0..2 {
+        let after = &text[e..];
+        let Some(rest) = after.strip_prefix(' ') else {
+            break;
+        };
+        let we = rest
+            .find([' ', '\n', ',', ';', ':', ')', '"', '”', '’'])
+            .unwrap_or(rest.len());
+        let raw = &rest[..we];
+        let w = raw.trim_end_matches('.');
+        if w.is_empty() || !is_name_word(w) || w.contains('.') {
+            break;
+        }
+        e += 1 + w.len();
+        if raw.len() != w.len() {
+            break; // the name ends a sentence
+        }
+    }
+    (s, e)
+}
+
+/// `(offset, word)` for each space-separated word.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = s.as_ptr() as usize;
+    s.split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - base, w))
+}
+
+/// Function words and words too common in news to tell topics apart.
+fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.binary_search(&w).is_ok()
+}
+
+const STOP_WORDS: &[&str] = &[
+    "about",
+    "above",
+    "according",
+    "across",
+    "added",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "among",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "april",
+    "are",
+    "around",
+    "asked",
+    "august",
+    "away",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "came",
+    "can",
+    "cannot",
+    "could",
+    "day",
+    "december",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "end",
+    "even",
+    "ever",
+    "every",
+    "february",
+    "few",
+    "first",
+    "for",
+    "friday",
+    "from",
+    "further",
+    "get",
+    "give",
+    "given",
+    "going",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "here",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i'm",
+    "including",
+    "into",
+    "isn't",
+    "it's",
+    "its",
+    "itself",
+    "january",
+    "july",
+    "june",
+    "just",
+    "know",
+    "last",
+    "later",
+    "least",
+    "less",
+    "let",
+    "like",
+    "made",
+    "make",
+    "many",
+    "march",
+    "may",
+    "might",
+    "monday",
+    "month",
+    "months",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "much",
+    "must",
+    "near",
+    "need",
+    "never",
+    "new",
+    "next",
+    "nor",
+    "not",
+    "november",
+    "now",
+    "october",
+    "off",
+    "official",
+    "officials",
+    "often",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "other",
+    "others",
+    "our",
+    "out",
+    "over",
+    "own",
+    "part",
+    "people",
+    "per",
+    "percent",
+    "put",
+    "rather",
+    "really",
+    "right",
+    "said",
+    "same",
+    "saturday",
+    "say",
+    "saying",
+    "see",
+    "seen",
+    "september",
+    "several",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "some",
+    "something",
+    "statement",
+    "still",
+    "such",
+    "sunday",
+    "take",
+    "taken",
+    "tell",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "themselve",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "think",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "thu",
+    "thursday",
+    "time",
+    "to",
+    "today",
+    "told",
+    "too",
+    "took",
+    "toward",
+    "tuesday",
+    "two",
+    "under",
+    "until",
+    "upon",
+    "used",
+    "very",
+    "via",
+    "want",
+    "was",
+    "wasn't",
+    "way",
+    "wednesday",
+    "week",
+    "weeks",
+    "well",
+    "went",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "won't",
+    "would",
+    "year",
+    "years",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_sorted() {
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "STOP_WORDS must stay sorted for binary search"
+        );
+    }
+
+    #[test]
+    fn tiling_finds_the_topic_change() {
+        // Paragraphs 0-2 share "bridge", 3-5 share "budget".
+        let b = [
+            &[(1, 2), (2, 1)][..],
+            &[(1, 1), (2, 2)],
+            &[(1, 1), (3, 1)],
+            &[(5, 2), (6, 1)],
+            &[(5, 1), (6, 2)],
+            &[(5, 1), (7, 1)],
+        ];
+        assert_eq!(tile(&b, &[true; 6]), [3]);
+        let mut allowed = [true; 6];
+        allowed[3] = false;
+        assert_ne!(tile(&b, &allowed), [3]);
+    }
+
+    #[test]
+    fn no_blocks_no_sections() {
+        assert!(build("", &[], &[]).is_empty());
+    }
 }

@@ -1,4 +1,17 @@
 //! Sentence boundaries inside body blocks.
+//!
+//! A hand-written splitter for news prose. A sentence ends at `.`, `?`, `!` or an ellipsis,
+//! together with any closing quotes and brackets (`."`, `?”`, `.)`), when white space and then
+//! the start of a new sentence follow: a capital letter, a digit, an opening quote or bracket,
+//! or a letter of a script without case. It does not end:
+//! - before a lower-case word: `?" he asked.` goes on;
+//! - after a title or other abbreviation that precedes a name or number: `Mr.`, `Gov.`, `Sen.`,
+//!   `St.`, `No.`, `Feb. 22`, `Inc.`, initials such as `J. R. Smith`;
+//! - after an abbreviation that can also end a sentence (`U.S.`, `a.m.`, `Inc.`, `Jr.`, `etc.`),
+//!   unless the next word is a common sentence opener (`The`, `He`, `But`, ...);
+//! - inside a decimal (`3.5`) or a web address, since no space follows the point.
+//!
+//! Spans are trimmed, non-empty, in text order and inside their block.
 
 use crate::{Block, Span};
 
@@ -6,26 +19,310 @@ use crate::{Block, Span};
 pub fn split(text: &str, blocks: &[Block]) -> Vec<Span> {
     let mut out = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.is_body()) {
-        let s = &text[block.span];
-        let base = block.span.start as usize;
-        let mut start = 0;
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
-                out.push(Span::new(base + start, base + i + 1));
-                start = i + 1;
-                while start < bytes.len() && bytes[start] == b' ' {
-                    start += 1;
-                }
-                i = start;
-                continue;
-            }
-            i += 1;
-        }
-        if start < s.len() {
-            out.push(Span::new(base + start, base + s.len()));
-        }
+        split_block(text, block.span, &mut out);
     }
     out
+}
+
+/// Append the sentences of one span of text.
+pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
+    let base = span.start as usize;
+    let s = &text[span];
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // '.', '?', '!' or '…' (E2 80 A6); the ideographic full stop and full-width marks end
+        // a sentence with no space after them.
+        let wide = matches!(
+            bytes.get(i..i + 3),
+            Some([0xe3, 0x80, 0x82] | [0xef, 0xbc, 0x81] | [0xef, 0xbc, 0x9f])
+        );
+        if wide {
+            let mut j = i + 3;
+            while matches!(
+                bytes.get(j..j + 3),
+                Some([0xe2, 0x80, 0x9d | 0x99] | [0xe3, 0x80, 0x8d | 0x8f])
+            ) {
+                j += 3;
+            }
+            let (ss, se) = trim(s, start, j);
+            if ss < se {
+                out.push(Span::new(base + ss, base + se));
+            }
+            start = j;
+            i = j;
+            continue;
+        }
+        let term_len = match b {
+            b'.' | b'?' | b'!' => 1,
+            0xe2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa6]) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Swallow repeated terminators ("?!", "...") and closing quotes/brackets.
+        let mut j = i + term_len;
+        loop {
+            match bytes.get(j) {
+                Some(b'.' | b'?' | b'!' | b'"' | b'\'' | b')' | b']') => j += 1,
+                // ” ’ » and … : E2 80 9D / E2 80 99 / C2 BB / E2 80 A6
+                Some(0xe2)
+                    if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x9d | 0x99 | 0xa6])) =>
+                {
+                    j += 3
+                }
+                Some(0xc2) if bytes.get(j + 1) == Some(&0xbb) => j += 2,
+                _ => break,
+            }
+        }
+        let at_end = j >= bytes.len();
+        if !at_end && !matches!(bytes[j], b' ' | b'\n') {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut k = j;
+        while k < bytes.len() && matches!(bytes[k], b' ' | b'\n') {
+            k += 1;
+        }
+        let boundary = at_end
+            || k >= bytes.len()
+            || (starts_sentence(&s[k..])
+                && !(b == b'.'
+                    && term_len == 1
+                    && j == i + 1
+                    && abbreviation_blocks(s, i, &s[k..])));
+        if boundary {
+            let (ss, se) = trim(s, start, j);
+            if ss < se {
+                out.push(Span::new(base + ss, base + se));
+            }
+            start = k;
+        }
+        i = k.max(i + 1);
+    }
+    let (ss, se) = trim(s, start, s.len());
+    if ss < se {
+        out.push(Span::new(base + ss, base + se));
+    }
+}
+
+fn trim(s: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &s[start..end];
+    let t = slice.trim_start();
+    let ss = start + slice.len() - t.len();
+    (ss, ss + t.trim_end().len())
+}
+
+/// Whether text can start a sentence: a capital, digit, opening quote or bracket, or a
+/// letter without case (CJK, Arabic, ...).
+fn starts_sentence(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else { return false };
+    match c {
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '—' | '–' | '-' | '¿' | '¡' | '#' | '@'
+        | '$' | '£' | '€' => {
+            // The quoted word decides: `"we` after a period still starts a sentence.
+            true
+        }
+        c if c.is_uppercase() || c.is_ascii_digit() => true,
+        c if c.is_lowercase() => false,
+        c => c.is_alphabetic() || !c.is_alphanumeric(),
+    }
+}
+
+/// Abbreviations that are followed by a name or a number, never ending a sentence there.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gov", "Sen", "Sens", "Rep", "Reps", "Gen", "Lt", "Col",
+    "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Supt", "Insp", "Det",
+    "Atty", "Amb", "Fr", "Sr", "St", "Ste", "Mt", "Ft", "No", "Nos", "Vol", "Vols", "Art", "Fig",
+    "Figs", "Ch", "Sec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "vs", "v", "approx", "ca", "cf", "Op", "pp", "p", "Ave", "Blvd", "Rd", "Univ",
+    "Dept", "Gov't", "Ald", "Msgr", "Messrs", "Mme", "Mlle", "Dist", "Cong",
+];
+
+/// Abbreviations that end a sentence when a typical sentence opener follows.
+const MAYBE_END: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "etc", "al", "LLC", "Plc", "plc", "Assn", "Calif",
+    "Fla", "Ill", "Mass", "Mich", "Minn", "Pa", "Tex", "Va", "Wash", "Ariz", "Colo", "Conn", "Del",
+    "Ga", "Ind", "Kan", "Ky", "La", "Md", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Tenn", "Vt",
+    "Wis", "Wyo", "Ala", "Ark", "Miss", "Penn", "Mass", "Ont", "Que",
+];
+
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "There",
+    "Then",
+    "Now",
+    "So",
+    "Yet",
+    "Still",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Police",
+    "According",
+    "Meanwhile",
+    "However",
+    "Asked",
+    "Last",
+    "Earlier",
+    "Later",
+    "Since",
+    "For",
+    "With",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "No",
+    "Yes",
+    "One",
+    "Two",
+];
+
+/// Whether the word ending at the period `dot` is an abbreviation that does not end the
+/// sentence before `next`.
+fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .rfind([' ', '\n', '(', '"', '“', '‘', '\'', '—', '/'])
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let next_word = next
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+        .next()
+        .unwrap_or("");
+    let next_is_opener = OPENERS.contains(&next_word);
+    // A single capital: an initial ("J. R. Smith"), unless an opener follows ("Plan B. The").
+    // A list number at the start of the block: "1. Repair the roads".
+    if word_start == 0 && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if chars.next().is_none() && first.is_uppercase() {
+        return !next_is_opener;
+    }
+    if TITLES.contains(&word) {
+        return true;
+    }
+    // Dotted initialisms and a.m./p.m.: "U.S", "D.C", "a.m", "p.m", "U.N".
+    let dotted = word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    if dotted || MAYBE_END.contains(&word) {
+        return !next_is_opener;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_block(s, Span::new(0, s.len()), &mut out);
+        out.into_iter().map(|sp| &s[sp]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            sentences(
+                "Mr. Lee met Gov. Ortiz on Feb. 22 in St. Paul. They spoke. J. R. Smith agreed."
+            ),
+            [
+                "Mr. Lee met Gov. Ortiz on Feb. 22 in St. Paul.",
+                "They spoke.",
+                "J. R. Smith agreed."
+            ]
+        );
+        assert_eq!(
+            sentences("The U.S. Senate voted. It moved to the U.S. The bill passed at 5 p.m. Then it rained."),
+            ["The U.S. Senate voted.", "It moved to the U.S.", "The bill passed at 5 p.m.", "Then it rained."]
+        );
+        assert_eq!(
+            sentences("Acme Inc. said No. 3 was sold."),
+            ["Acme Inc. said No. 3 was sold."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_decimals() {
+        assert_eq!(
+            sentences("\"We will win,\" he said. \"Why not?\" she asked. Growth was 3.5 percent."),
+            [
+                "\"We will win,\" he said.",
+                "\"Why not?\" she asked.",
+                "Growth was 3.5 percent."
+            ]
+        );
+        assert_eq!(
+            sentences("“It is over.” Then silence."),
+            ["“It is over.”", "Then silence."]
+        );
+        assert_eq!(
+            sentences("Wait... Then go. Maybe… perhaps not."),
+            ["Wait...", "Then go.", "Maybe… perhaps not."]
+        );
+    }
+
+    #[test]
+    fn list_numbers_and_cjk() {
+        assert_eq!(
+            sentences("1. Repair the roads. Then paint them."),
+            ["1. Repair the roads.", "Then paint them."]
+        );
+        assert_eq!(
+            sentences("北京发布了新规定。新规定下月生效。"),
+            ["北京发布了新规定。", "新规定下月生效。"]
+        );
+    }
+
+    #[test]
+    fn no_terminal_punctuation() {
+        assert_eq!(sentences("no end here"), ["no end here"]);
+        assert!(sentences("").is_empty());
+        assert_eq!(sentences("..."), ["..."]);
+    }
 }

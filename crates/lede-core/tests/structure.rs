@@ -1,1 +1,354 @@
 //! Golden and property tests: structure.
+//!
+//! Golden tests: every `test_data/structure/NAME.txt` is parsed and rendered as one line per
+//! block and one line per section (see [`render`]); the result must equal `NAME.expected`.
+//! Run with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff by eye.
+//!
+//! Property tests: random text (ASCII, controls, CJK, RTL, emoji, quotes, line breaks, news
+//! furniture) never panics the parser and always yields a document that keeps
+//! [`lede_core::check_invariants`].
+
+use lede_core::{check_invariants, parse, Document};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+/// A compact rendering of blocks, sentences per body block and sections.
+///
+/// ```text
+/// 0 title "Harbour Bridge Reopens"
+/// 3 paragraph (2s) "The bridge reopened on Monday after…"
+/// 4 caption "PHOTO: Boats at dawn. PlayJane Roe/AP…" credit "Jane Roe/AP Photo"
+/// == sections
+/// S0 L1 "Lead" 3..3
+/// S1 L2 "Bridge, Council" 4..6 heading
+/// ```
+pub fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let _ = write!(out, "{i} {}", b.kind.name());
+        if b.level > 0 && b.kind == lede_core::BlockKind::Heading {
+            let _ = write!(out, " h{}", b.level);
+        }
+        if b.kind.is_body() {
+            let n = doc
+                .sentences
+                .iter()
+                .filter(|s| b.span.contains(**s))
+                .count();
+            let _ = write!(out, " ({n}s)");
+        }
+        let _ = write!(out, " {:?}", clip(doc.slice(b.span), 48));
+        if let Some(c) = b.credit {
+            let _ = write!(out, " credit {:?}", doc.slice(c));
+        }
+        out.push('\n');
+    }
+    out.push_str("== sections\n");
+    for s in &doc.sections {
+        let first = s.blocks.first().copied().unwrap_or(0);
+        let last = s.blocks.last().copied().unwrap_or(0);
+        let _ = write!(
+            out,
+            "S{} L{} {:?} {first}..{last}",
+            s.id.0, s.level, s.label
+        );
+        if s.heading.is_some() {
+            out.push_str(" heading");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn clip(s: &str, max: usize) -> String {
+    let one_line = s.replace('\n', "⏎");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let mut t: String = one_line.chars().take(max).collect();
+    t.push('…');
+    t
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/structure")
+}
+
+#[test]
+fn golden_structure() {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(data_dir())
+        .expect("test_data/structure exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    inputs.sort();
+    assert!(
+        inputs.len() >= 20,
+        "expected at least 20 golden articles, found {}",
+        inputs.len()
+    );
+    let mut failures = Vec::new();
+    for input in &inputs {
+        let bytes = std::fs::read(input).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let doc = parse(&text);
+        if let Err(e) = check_invariants(&doc) {
+            failures.push(format!("{}: invariant broken: {e}", input.display()));
+            continue;
+        }
+        let actual = render(&doc);
+        let expected_path = input.with_extension("expected");
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            if update {
+                std::fs::write(&expected_path, &actual).unwrap();
+            } else {
+                failures.push(format!(
+                    "{} differs (UPDATE_EXPECT=1 rewrites it)\n--- expected\n{expected}--- actual\n{actual}",
+                    input.display()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A small deterministic generator (xorshift), so failures reproduce from the printed seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const PIECES: &[&str] = &[
+    "The",
+    "council",
+    "said",
+    "Mr.",
+    "Gov.",
+    "U.S.",
+    "Feb. 22",
+    "3.5",
+    "...",
+    "…",
+    ".",
+    ",",
+    "?",
+    "!",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "By Ann Lee",
+    "WASHINGTON (AP) — ",
+    "PHOTO: ",
+    "PlayJane Roe/AP Photo",
+    "/",
+    "Updated 3:04 PM EST",
+    "# ",
+    "## ",
+    "===",
+    "---",
+    "- ",
+    "• ",
+    "1. ",
+    "> ",
+    "Q: ",
+    "A: ",
+    "Advertisement",
+    "Read more",
+    "contributed to this report.",
+    "北京",
+    "市政府",
+    "שלום",
+    "مرحبا",
+    "👩\u{200d}💻",
+    "🇺🇳",
+    "é",
+    "e\u{301}",
+    "\u{0}",
+    "\u{7}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{ad}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{2028}",
+    "â€œ",
+    "â€",
+    "Ã©",
+    "Ã",
+    "Â",
+    "(",
+    ")",
+    "[",
+    "—",
+    "–",
+    "-",
+    "WATCH",
+    "Video",
+    "J. R.",
+    "a.m.",
+    "No.",
+    "St.",
+    "ALL CAPS HEADING",
+    "Title Case Line",
+    "he said.",
+    "she asked",
+    "10:45 a.m.",
+    "2016",
+    "Inc.",
+];
+
+fn random_text(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    let n = rng.below(120);
+    for _ in 0..n {
+        if rng.below(10) == 0 {
+            // A random scalar value, any plane.
+            let c = loop {
+                let v = match rng.below(4) {
+                    0 => rng.below(0x80) as u32,
+                    1 => rng.below(0x800) as u32,
+                    2 => rng.below(0x10000) as u32,
+                    _ => rng.below(0x110000) as u32,
+                };
+                if let Some(c) = char::from_u32(v) {
+                    break c;
+                }
+            };
+            s.push(c);
+        } else {
+            s.push_str(PIECES[rng.below(PIECES.len())]);
+            if rng.below(3) == 0 {
+                s.push(' ');
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn random_text_keeps_invariants() {
+    for seed in 1..=400u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let text = random_text(&mut rng);
+        let doc = parse(&text);
+        if let Err(e) = check_invariants(&doc) {
+            panic!("seed {seed}: {e}\ninput: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn golden_articles_cut_anywhere_keep_invariants() {
+    // Every golden input, truncated at many points (mid-word, mid-line, mid-char boundary).
+    for entry in std::fs::read_dir(data_dir()).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let step = (text.len() / 25).max(1);
+        for cut in (0..text.len()).step_by(step) {
+            if !text.is_char_boundary(cut) {
+                continue;
+            }
+            let doc = parse(&text[..cut]);
+            if let Err(e) = check_invariants(&doc) {
+                panic!("{} cut at {cut}: {e}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn edge_inputs_keep_invariants() {
+    let long_word = "x".repeat(100_000);
+    let many_lines = "Line.\n".repeat(5_000);
+    let quotes = "\"".repeat(1_000);
+    for text in [
+        "",
+        " ",
+        "\n",
+        "\n\n\n",
+        "\r\n\r\n",
+        ".",
+        "...",
+        "“",
+        "#",
+        "# ",
+        "- ",
+        "> ",
+        "Q:",
+        "A:",
+        "===\n---",
+        &long_word,
+        &many_lines,
+        &quotes,
+    ] {
+        let doc = parse(text);
+        check_invariants(&doc).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
+}
+
+#[test]
+fn offsets_map_back_to_the_paste() {
+    let pasted = "Title Of The Piece\r\n\r\nâ€œWe won,â€\u{9d} said Ann\u{a0}Lee.\r\n";
+    let doc = parse(pasted);
+    check_invariants(&doc).unwrap();
+    let body = doc.body_blocks().next().expect("one body block");
+    let original = doc.source_map.span_to_original(body.span);
+    assert_eq!(
+        &pasted[original.range()],
+        "â€œWe won,â€\u{9d} said Ann\u{a0}Lee."
+    );
+}
+
+#[test]
+fn parse_speed_is_linear() {
+    // Twice the input must not take much more than twice the time (a quadratic pass would
+    // take four times). Timed on the structure passes' worst friends: one long paragraph and
+    // many short lines.
+    let para = "The council met on Monday. Mr. Lee said the U.S. plan was fine, \"for now.\" ";
+    let small = para.repeat(400) + "\n" + &"Short line here\n".repeat(400);
+    let big = small.repeat(4);
+    let time = |t: &str| {
+        let start = std::time::Instant::now();
+        for _ in 0..3 {
+            std::hint::black_box(parse(t));
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let _ = time(&small);
+    let a = time(&small);
+    let b = time(&big);
+    assert!(
+        b < a * 12.0 + 0.05,
+        "4x input took {:.1}x the time ({a:.4}s vs {b:.4}s)",
+        b / a
+    );
+}
