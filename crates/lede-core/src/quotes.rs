@@ -1,5 +1,24 @@
 //! Quotations and reported speech.
+//!
+//! Detection works paragraph by paragraph, so one stray mark never spoils the rest of the
+//! article:
+//! 1. quotation marks are typed by shape and by the characters around them (an apostrophe
+//!    between letters or in an elision such as '90s is no mark) and paired with a small stack;
+//! 2. sentences are found with quotations kept whole;
+//! 3. each quotation is read with the text around it in its sentence: a quotation that fills
+//!    its sentence apart from an attribution ("X said") is direct; one inside a clause that a
+//!    speech cue governs is mixed, and the whole clause is the quote; a short quoted term with
+//!    no cue is a term ("scare quotes"), not speech;
+//! 4. an attribution that interrupts a quotation ("A," he said, "B.") joins both parts into one
+//!    quote with two fragments;
+//! 5. sentences without quotation marks are searched for reported speech (indirect quotes):
+//!    "X said (that) ...", "..., X said.", "according to X, ...".
+//!
+//! Speakers are resolved afterwards (see [`crate::speakers`]): detection only records the
+//! mention and the cue next to each quote.
 
+use crate::cues;
+use crate::names::{self, Lower, Mention, MentionKind, Pronoun, Tok};
 use crate::{Block, Span, SpeakerId};
 use serde::Serialize;
 
@@ -34,6 +53,11 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// Which rule attributed the speaker, for debugging and evaluation.
     pub rule: &'static str,
+    /// The role given with the mention ("Secretary of State", "a doctor at the clinic").
+    pub role: Option<Span>,
+    /// What the mention is (a name, a pronoun, a group), for attribution.
+    #[serde(skip)]
+    pub mention_kind: Option<MentionKind>,
 }
 
 /// What quote detection hands to attribution.
@@ -43,7 +67,1578 @@ pub struct Extraction {
     pub terms: Vec<Span>,
 }
 
+// ---------------------------------------------------------------------------------------------
+// Quotation marks
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    family: Family,
+    open: bool,
+    close: bool,
+}
+
+/// A paired quotation inside one paragraph: `open` is the opening mark's offset, `inner` the
+/// text between the marks, `end` the offset after the closing mark. A quotation running on
+/// into the next paragraph ends at the paragraph's end with `runs_on` set.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    open: usize,
+    inner: Span,
+    end: usize,
+    family: Family,
+    /// Continues a quotation left open at the end of the previous paragraph.
+    continued: bool,
+    /// Left open at the paragraph's end and reopened by the next paragraph.
+    runs_on: bool,
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn is_alnum(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '‹'
+                        | '„'
+                        | '"'
+                        | '\''
+                        | ':'
+                )
+        }
+    }
+}
+
+fn is_close_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '…'
+                        | '”'
+                        | '’'
+                        | '»'
+                        | '›'
+                        | '"'
+                        | '\''
+                        | '/'
+                )
+        }
+    }
+}
+
+/// Elisions that start with an apostrophe: 'em, 'n', 'til, 'cause, 'tis, '90s.
+fn is_elision(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => return true,
+        Some(_) => {}
+        None => return false,
+    }
+    let word_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let word = &after[..word_end];
+    let l = Lower::new(word);
+    matches!(
+        l.as_str(),
+        "em" | "n"
+            | "til"
+            | "cause"
+            | "tis"
+            | "twas"
+            | "bout"
+            | "round"
+            | "kay"
+            | "nuff"
+            | "cos"
+            | "coz"
+            | "ello"
+            | "ere"
+            | "ow"
+            | "im"
+            | "er"
+            | "s"
+    )
+}
+
+/// Find and type the quotation marks of one paragraph.
+fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
+    let s = &text[para];
+    let base = para.start as usize;
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let family = match c {
+            '"' | '“' | '”' | '„' | '‟' => Some(Family::Double),
+            '\'' | '‘' | '’' | '‚' | '‛' => Some(Family::Single),
+            '«' | '»' => Some(Family::Guillemet),
+            '‹' | '›' => Some(Family::SingleGuillemet),
+            '「' | '」' => Some(Family::Corner),
+            '『' | '』' => Some(Family::WhiteCorner),
+            _ => None,
+        };
+        if let Some(family) = family {
+            let (open, close) = match c {
+                '«' | '‹' | '「' | '『' => (true, false),
+                '»' | '›' | '」' | '』' => (false, true),
+                '„' | '‚' => (true, false),
+                '“' | '‟' => (true, !is_space(prev) && is_close_context(next)),
+                '”' => (is_open_context(prev) && is_alnum(next), true),
+                '"' => {
+                    let o = is_open_context(prev) && !is_space(next);
+                    let cl = !is_space(prev) && is_close_context(next);
+                    if !o && !cl && !is_space(prev) && !is_space(next) {
+                        (true, true)
+                    } else {
+                        (o, cl)
+                    }
+                }
+                _ => {
+                    // Single marks: most are apostrophes.
+                    if is_alnum(prev) && is_alnum(next)
+                        || is_open_context(prev) && is_elision(&s[i + c.len_utf8()..])
+                    {
+                        (false, false)
+                    } else {
+                        let o = is_open_context(prev)
+                            && (is_alnum(next) || next.is_some_and(|n| !n.is_whitespace()));
+                        let cl = !is_space(prev) && is_close_context(next) && c != '‘' && c != '‚';
+                        (o && (c != '’' || is_space(prev)), cl)
+                    }
+                }
+            };
+            if open || close {
+                out.push(Mark {
+                    pos: base + i,
+                    len: c.len_utf8(),
+                    family,
+                    open,
+                    close,
+                });
+            }
+        }
+        prev = Some(c);
+    }
+}
+
+/// Pair the marks of one paragraph. `carried` is a quotation left open by the previous
+/// paragraph that this one reopens.
+fn pair_marks(
+    text: &str,
+    para: Span,
+    marks: &[Mark],
+    carried: bool,
+    next_reopens: bool,
+    out: &mut Vec<Pair>,
+) {
+    const MAX_DEPTH: usize = 12;
+    let mut stack: [Option<Mark>; MAX_DEPTH] = [None; MAX_DEPTH];
+    let mut depth = 0usize;
+    let mut all: Vec<(usize, usize, Family, usize)> = Vec::new(); // open, close pos, family, close len
+    let mut first = true;
+    let mut continued_open: Option<usize> = None;
+    for m in marks {
+        // The reopening mark of a quotation carried over from the previous paragraph.
+        if first && carried && m.open && text[para.start as usize..m.pos].trim().is_empty() {
+            first = false;
+            continued_open = Some(m.pos);
+            stack[0] = Some(*m);
+            depth = 1;
+            continue;
+        }
+        first = false;
+        let mut matched = None;
+        if m.close {
+            // Search the top of the stack for an opener of the same family.
+            let mut k = depth;
+            while k > 0 && depth - k < 4 {
+                k -= 1;
+                if stack[k].is_some_and(|o| o.family == m.family) {
+                    matched = Some(k);
+                    break;
+                }
+            }
+        }
+        if let Some(k) = matched {
+            let o = stack[k].take().unwrap_or(*m);
+            depth = k;
+            all.push((o.pos, m.pos, m.family, m.len));
+        } else if m.open && depth < MAX_DEPTH {
+            stack[depth] = Some(*m);
+            depth += 1;
+        }
+    }
+    // Keep the outermost pairs; nested ones are part of their quotation's text.
+    all.sort_unstable_by_key(|p| p.0);
+    let mut last_end = para.start as usize;
+    for (open, close, family, close_len) in all {
+        if open < last_end {
+            continue;
+        }
+        let o_len = text[open..].chars().next().map_or(1, char::len_utf8);
+        let inner = Span::new(open + o_len, close);
+        if family == Family::Single && word_count(&text[inner]) < 4 {
+            // Single marks pair by accident too often (plural possessives, elisions); a
+            // short pair stays part of the text.
+            continue;
+        }
+        out.push(Pair {
+            open,
+            inner,
+            end: close + close_len,
+            family,
+            continued: continued_open == Some(open),
+            runs_on: false,
+        });
+        last_end = close + close_len;
+    }
+    // A quotation still open at the paragraph's end.
+    let outer = (0..depth).find_map(|k| stack[k].filter(|o| o.family != Family::Single));
+    if let Some(o) = outer {
+        let para_end = para.end as usize;
+        if o.pos >= last_end {
+            let inner = Span::new(o.pos + o.len, para_end);
+            let is_continued = continued_open == Some(o.pos);
+            if next_reopens || is_continued || word_count(&text[inner]) >= 4 {
+                out.push(Pair {
+                    open: o.pos,
+                    inner,
+                    end: para_end,
+                    family: o.family,
+                    continued: is_continued,
+                    runs_on: next_reopens,
+                });
+            }
+        }
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Whether a paragraph starts with an opening quotation mark.
+fn starts_with_open_mark(text: &str, para: Span) -> bool {
+    let s = text[para].trim_start();
+    s.starts_with(['"', '“', '«', '„', '「', '『', '”'])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences with quotations kept whole
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "cpl",
+    "pvt", "prof", "rev", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+    "rd", "const", "insp", "supt", "det", "hon", "maj", "adm", "cmdr", "atty", "dept", "est",
+    "approx", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m",
+];
+
+fn is_abbreviation_before(text: &str, dot: usize, floor: usize) -> bool {
+    let before = &text[floor..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // An initial: "J. Smith".
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let l = Lower::new(word);
+    ABBREVIATIONS.contains(&l.as_str())
+}
+
+/// Sentences of one paragraph (spans) with quotations kept whole.
+fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
+    let (ps, pe) = (para.start as usize, para.end as usize);
+    let bytes = text.as_bytes();
+    let mut start = ps;
+    let mut i = ps;
+    let mut q = 0;
+    let boundary_after = |at: usize| -> bool {
+        // White space, then a capital, a digit or an opening mark.
+        let rest = &text[at..pe];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            return false;
+        }
+        match trimmed.chars().next() {
+            None => true,
+            Some(c) => {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '—')
+            }
+        }
+    };
+    while i < pe {
+        while q < pairs.len() && pairs[q].open < i {
+            q += 1;
+        }
+        if q < pairs.len() && pairs[q].open == i {
+            let p = pairs[q];
+            q += 1;
+            i = p.end.max(i + 1);
+            let last = text[p.inner].trim_end().chars().last();
+            if matches!(last, Some('.' | '?' | '!' | '…')) && i < pe && boundary_after(i) {
+                out.push(Span::new(start, i));
+                start = skip_spaces(text, i, pe);
+                i = start;
+            }
+            continue;
+        }
+        let b = bytes[i];
+        if matches!(b, b'.' | b'?' | b'!')
+            && i + 1 < pe
+            && boundary_after(i + 1)
+            && !(b == b'.' && is_abbreviation_before(text, i, start))
+        {
+            out.push(Span::new(start, i + 1));
+            start = skip_spaces(text, i + 1, pe);
+            i = start;
+            continue;
+        }
+        i += 1;
+        while i < pe && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    if start < pe {
+        out.push(Span::new(start, pe));
+    }
+}
+
+fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end && text.as_bytes()[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution patterns
+
+/// A speaker mention and cue found next to a quotation.
+#[derive(Clone, Copy, Debug, Default)]
+struct Attr {
+    mention: Option<Mention>,
+    cue: Option<Span>,
+    /// Where the attribution phrase ends (for an attribution after a quotation).
+    end: usize,
+    /// The cue takes a listener ("told").
+    takes_object: bool,
+}
+
+fn is_punct(text: &str, t: Tok, set: &[&str]) -> bool {
+    !t.word && set.contains(&t.text(text))
+}
+
+fn lower_is(text: &str, t: Tok, words: &[&str]) -> bool {
+    t.word && {
+        let l = Lower::new(t.text(text));
+        words.contains(&l.as_str())
+    }
+}
+
+/// Words that end a noun phrase read forward.
+const PHRASE_STOPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "who",
+    "which",
+    "that",
+    "as",
+    "because",
+    "and",
+    "but",
+    "to",
+    "about",
+    "for",
+    "with",
+    "by",
+    "from",
+    "since",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "then",
+    "also",
+    "again",
+    "told",
+    "said",
+    "says",
+    "added",
+    "adding",
+    "saying",
+    "noting",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "in",
+    "via",
+    "over",
+    "though",
+    "although",
+    "if",
+    "where",
+    "whose",
+    "whom",
+    "until",
+];
+
+/// Read a noun phrase forward from token `i`: up to punctuation or a stop word. When the
+/// phrase stops on "and"/"of" before reaching a name ("oil and gas worker Jo Park"), it reads
+/// on.
+fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)> {
+    let short = phrase_forward_stop(text, toks, i, false);
+    if short.is_none_or(|(m, _)| m.kind == MentionKind::Group) {
+        if let Some(long) = phrase_forward_stop(text, toks, i, true) {
+            if long.0.kind == MentionKind::Person {
+                return Some(long);
+            }
+        }
+    }
+    short
+}
+
+fn phrase_forward_stop(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    through_and: bool,
+) -> Option<(Mention, usize)> {
+    let mut j = i;
+    let limit = (i + 10).min(toks.len());
+    while j < limit {
+        let t = toks[j];
+        if !t.word {
+            let s = t.text(text);
+            // Keep the dot of "Sen." and "J." and the hyphen of "co-founder".
+            if s == "."
+                && j > i
+                && toks[j - 1].end == t.start
+                && j + 1 < toks.len()
+                && toks[j + 1].word
+                && names::is_capitalized(toks[j + 1].text(text))
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if j > i
+            && lower_is(text, t, PHRASE_STOPS)
+            && !(through_and && lower_is(text, t, &["and", "of", "for"]))
+        {
+            // "Secretary of State": "of" inside a title before a capital.
+            break;
+        }
+        if j > i && names::pronoun(t.text(text)).is_some() {
+            break;
+        }
+        if j > i && !names::is_capitalized(t.text(text)) && cues::cue(t.text(text)).is_some() {
+            break;
+        }
+        if j == i && names::pronoun(t.text(text)).is_some() {
+            j += 1;
+            break;
+        }
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let m = names::read_phrase(text, &toks[i..j]).or_else(|| {
+        // "the rookie defenceman": a determiner and a common noun still name a speaker here.
+        let first = toks[i];
+        (j > i + 1 && lower_is(text, first, &["the", "a", "an"]) && toks[j - 1].word).then(|| {
+            Mention {
+                name: Span::new(first.start, toks[j - 1].end),
+                role: None,
+                kind: MentionKind::Group,
+                gender: None,
+            }
+        })
+    })?;
+    // "a statement from press secretary Josh Earnest": the source is the one after "from".
+    if m.kind == MentionKind::Group
+        && j + 1 < toks.len()
+        && lower_is(text, toks[j], &["from", "by"])
+    {
+        if let Some((inner, k)) = phrase_forward_stop(text, toks, j + 1, false) {
+            if matches!(inner.kind, MentionKind::Person | MentionKind::Organization) {
+                return Some((inner, k));
+            }
+        }
+    }
+    Some((m, j))
+}
+
+/// Read a noun phrase backward from token `end` (exclusive).
+fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usize)> {
+    if end == 0 {
+        return None;
+    }
+    let last = toks[end - 1];
+    if last.word && names::pronoun(last.text(text)).is_some() {
+        let m = names::read_phrase(text, &toks[end - 1..end])?;
+        return Some((m, end - 1));
+    }
+    let mut i = end;
+    let mut lower_run = 0;
+    while i > 0 && end - i < 10 {
+        let t = toks[i - 1];
+        if !t.word {
+            if t.text(text) == "."
+                && i >= 2
+                && toks[i - 2].word
+                && toks[i - 2].end == t.start
+                && i < end
+            {
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        let w = t.text(text);
+        if lower_is(text, t, &["the", "a", "an"]) {
+            i -= 1;
+            break;
+        }
+        if names::is_capitalized(w) {
+            if names::is_not_name(w) && !names::is_title(w) {
+                break;
+            }
+            lower_run = 0;
+            i -= 1;
+            continue;
+        }
+        if names::is_particle(w) || (lower_is(text, t, &["of"]) && i < end) {
+            i -= 1;
+            continue;
+        }
+        // Lowercase words: a head noun or title, or up to two modifiers before one.
+        let head_like = names::is_group_noun(w) || names::is_title(w);
+        if head_like
+            && lower_run == 0
+            && (i == end
+                || names::is_capitalized(toks[i].text(text))
+                || names::is_title(toks[i].text(text))
+                || names::is_group_noun(toks[i].text(text)))
+        {
+            i -= 1;
+            lower_run = 1;
+            continue;
+        }
+        if lower_run > 0
+            && lower_run < 3
+            && !names::is_not_name(w)
+            && !lower_is(text, t, PHRASE_STOPS)
+            && cues::cue(w).is_none()
+        {
+            i -= 1;
+            lower_run += 1;
+            continue;
+        }
+        break;
+    }
+    // Drop a leading "of" or particle left dangling.
+    while i < end && toks[i].word && lower_is(text, toks[i], &["of"]) {
+        i += 1;
+    }
+    if i == end {
+        return None;
+    }
+    let m = names::read_phrase(text, &toks[i..end])?;
+    Some((m, i))
+}
+
+/// The cue at token `i`: one word, or "according to", or "went on".
+fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)> {
+    let t = *toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    if lower_is(text, t, &["according"]) {
+        let n = *toks.get(i + 1)?;
+        if lower_is(text, n, &["to"]) {
+            return Some((
+                Span::new(t.start, n.end),
+                i + 2,
+                cues::Cue {
+                    takes_object: false,
+                    reports: true,
+                },
+            ));
+        }
+        return None;
+    }
+    let c = cues::cue(t.text(text))?;
+    if lower_is(text, t, &["go", "goes", "went", "going"]) {
+        let n = *toks.get(i + 1)?;
+        if lower_is(text, n, &["on"]) {
+            return Some((Span::new(t.start, n.end), i + 2, c));
+        }
+        return None;
+    }
+    Some((t.span(), i + 1, c))
+}
+
+fn mention_ok(m: &Mention) -> bool {
+    !matches!(m.kind, MentionKind::Pronoun(Pronoun::First))
+}
+
+/// An attribution right after a quotation: `, X said`, `, said X`, `, X, a Y, said`,
+/// `— X`. `toks` are the gap's tokens.
+fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
+    let mut i = 0;
+    while i < toks.len() && is_punct(text, toks[i], &[",", "\u{2026}"]) {
+        i += 1;
+    }
+    let t0 = *toks.get(i)?;
+    // A dash sign-off.
+    if is_punct(text, t0, &["—", "–", "-"]) {
+        let (m, j) = phrase_forward(text, toks, i + 1)?;
+        return Some(Attr {
+            mention: Some(m),
+            cue: None,
+            end: toks[j - 1].end,
+            takes_object: false,
+        });
+    }
+    // Cue first: "said Kerry", "according to the ministry".
+    if let Some((cue, j, c)) = cue_at(text, toks, i) {
+        let (m, k) = phrase_forward(text, toks, j)?;
+        if !mention_ok(&m) {
+            return None;
+        }
+        let (m, k) = with_trailing_appositive(text, toks, m, k);
+        return Some(Attr {
+            mention: Some(m),
+            cue: Some(cue),
+            end: toks[k - 1].end,
+            takes_object: c.takes_object,
+        });
+    }
+    // Mention first: "Kerry said", "she added", "X, a doctor, said".
+    let (m, j) = phrase_forward(text, toks, i)?;
+    let mut k = j;
+    let mut m = m;
+    let mut appositive_role = None;
+    if k < toks.len() && is_punct(text, toks[k], &[","]) {
+        // An appositive between commas, then the cue.
+        let mut e = k + 1;
+        while e < toks.len() && e < k + 16 && !is_punct(text, toks[e], &[",", ".", ";", ":"]) {
+            e += 1;
+        }
+        if e < toks.len() && is_punct(text, toks[e], &[","]) && e > k + 1 {
+            let mut f = e + 1;
+            while f < toks.len() && names::is_cue_filler(toks[f].text(text)) && toks[f].word {
+                f += 1;
+            }
+            if cue_at(text, toks, f).is_some() {
+                let inner = &toks[k + 1..e];
+                let app = names::read_phrase(text, inner);
+                match (m.kind, app) {
+                    (MentionKind::Group, Some(a)) if a.kind == MentionKind::Person => {
+                        // "Syria's information minister, Omran al-Zoubi, told"
+                        appositive_role = Some(m.name);
+                        m = a;
+                    }
+                    _ => {
+                        appositive_role =
+                            Some(Span::new(inner[0].start, inner[inner.len() - 1].end));
+                    }
+                }
+                k = f;
+            }
+        }
+    }
+    while k < toks.len() && toks[k].word && names::is_cue_filler(toks[k].text(text)) {
+        k += 1;
+    }
+    // "he was quoted as saying"
+    if k + 2 < toks.len()
+        && lower_is(text, toks[k], &["was", "is", "were", "has", "had", "have"])
+        && lower_is(
+            text,
+            toks[k + 1],
+            &["quoted", "heard", "been", "recorded", "overheard"],
+        )
+    {
+        k += 2;
+        while k < toks.len()
+            && lower_is(text, toks[k], &["as", "quoted", "saying", "telling"])
+            && !lower_is(text, toks[k], &["saying", "telling"])
+        {
+            k += 1;
+        }
+    }
+    let (cue, e, c) = cue_at(text, toks, k)?;
+    if !mention_ok(&m) {
+        return None;
+    }
+    if m.role.is_none() {
+        m.role = appositive_role;
+    }
+    Some(Attr {
+        mention: Some(m),
+        cue: Some(cue),
+        end: toks[e - 1].end,
+        takes_object: c.takes_object,
+    })
+}
+
+/// "said Jane Roe, a lawyer for the family": the appositive after the name is the role.
+fn with_trailing_appositive(
+    text: &str,
+    toks: &[Tok],
+    mut m: Mention,
+    k: usize,
+) -> (Mention, usize) {
+    if m.kind != MentionKind::Person || m.role.is_some() {
+        return (m, k);
+    }
+    if k + 2 < toks.len()
+        && is_punct(text, toks[k], &[","])
+        && lower_is(text, toks[k + 1], &["a", "an", "the"])
+    {
+        let mut e = k + 1;
+        while e < toks.len() && e < k + 14 && toks[e].word {
+            e += 1;
+        }
+        if e > k + 2 {
+            m.role = Some(Span::new(toks[k + 2].start, toks[e - 1].end));
+            return (m, e);
+        }
+    }
+    (m, k)
+}
+
+/// The last cue in `toks` with a speaker mention: "Kerry said", "said Kerry", "according to
+/// X". Returns the attribution and the index of the token after the cue.
+fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Attr, usize)> {
+    let mut best = None;
+    for i in 0..toks.len() {
+        let Some((cue, after, c)) = cue_at(text, toks, i) else {
+            continue;
+        };
+        if only_reports && !c.reports {
+            continue;
+        }
+        // Not an infinitive or a noun use: "to say", "the report".
+        if i > 0
+            && lower_is(
+                text,
+                toks[i - 1],
+                &[
+                    "to", "the", "a", "an", "his", "her", "their", "its", "this", "that",
+                ],
+            )
+        {
+            continue;
+        }
+        let is_according = lower_is(text, toks[i], &["according"]);
+        let mention = if is_according {
+            phrase_forward(text, toks, after).map(|(m, _)| m)
+        } else {
+            // Mention before the cue, skipping fillers; or an appositive "X, a Y, said".
+            let mut k = i;
+            while k > 0 && toks[k - 1].word && names::is_cue_filler(toks[k - 1].text(text)) {
+                k -= 1;
+            }
+            let before = if k > 0 && is_punct(text, toks[k - 1], &[","]) {
+                appositive_before(text, toks, k - 1)
+            } else {
+                phrase_backward(text, toks, k).map(|(m, _)| m)
+            };
+            before.or_else(|| {
+                // "said Kerry" (cue first), only when the cue opens the clause.
+                let opens = i == 0 || !toks[i - 1].word;
+                if opens {
+                    phrase_forward(text, toks, after).map(|(m, _)| m)
+                } else {
+                    None
+                }
+            })
+        };
+        if let Some(m) = mention.filter(mention_ok) {
+            best = Some((
+                Attr {
+                    mention: Some(m),
+                    cue: Some(cue),
+                    end: toks[after - 1].end,
+                    takes_object: c.takes_object,
+                },
+                after,
+            ));
+        }
+    }
+    best
+}
+
+/// "X, a doctor at the clinic, said": `comma` is the comma before the cue.
+fn appositive_before(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> {
+    let mut s = comma;
+    while s > 0 && comma - s < 16 && !is_punct(text, toks[s - 1], &[",", ".", ";", ":", "\""]) {
+        s -= 1;
+    }
+    if s == 0 || !is_punct(text, toks[s - 1], &[","]) || s == comma {
+        return None;
+    }
+    let inner = &toks[s..comma];
+    let (outer, _) = phrase_backward(text, toks, s - 1)?;
+    let app = names::read_phrase(text, inner);
+    let inner_span = Span::new(inner[0].start, inner[inner.len() - 1].end);
+    match (outer.kind, app) {
+        (MentionKind::Group, Some(a)) if a.kind == MentionKind::Person => {
+            let mut a = a;
+            a.role = Some(outer.name);
+            Some(a)
+        }
+        (MentionKind::Person | MentionKind::Organization, _) => {
+            let mut o = outer;
+            if o.role.is_none() {
+                o.role = Some(inner_span);
+            }
+            Some(o)
+        }
+        _ => Some(outer),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards
+
+#[derive(Clone, Debug)]
+struct Card {
+    kind: QuoteKind,
+    span: Span,
+    fragments: Vec<Span>,
+    attr: Option<Attr>,
+    rule: &'static str,
+    /// Where text belonging to the card ends (last mark or its attribution), for joining an
+    /// interrupted quotation's next part.
+    tail: usize,
+    /// Accepts a following quotation as its next part.
+    open_for_more: bool,
+    block: usize,
+}
+
+fn inner_trimmed(text: &str, s: Span) -> Span {
+    let t = &text[s];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead + trail >= t.len() {
+        return s;
+    }
+    Span::new(s.start as usize + lead, s.end as usize - trail)
+}
+
+/// The reported clause after a cue: skip a listener ("told reporters"), a time or a
+/// "in a statement" phrase when "that" follows, and "that" itself.
+fn clause_start(text: &str, toks: &[Tok], mut i: usize, takes_object: bool) -> usize {
+    // "said in a statement that", "told reporters Monday that": jump to a near "that".
+    let look = (i + 8).min(toks.len());
+    let adverbial = i < toks.len()
+        && (takes_object
+            || is_time_word(toks[i].text(text))
+            || lower_is(
+                text,
+                toks[i],
+                &[
+                    "in", "on", "at", "during", "to", "from", "through", "via", "over", "after",
+                    "before", "last", "this", "earlier", "late",
+                ],
+            ));
+    if let Some(k) = (i..look).find(|&k| lower_is(text, toks[k], &["that"])) {
+        if (k == i || adverbial)
+            && (i..k).all(|j| toks[j].word || is_punct(text, toks[j], &[",", "."]))
+        {
+            return k + 1;
+        }
+    }
+    if takes_object {
+        // One listener: "reporters", "CBC News", "the Wall Street Journal", "him".
+        let mut j = i;
+        if j < toks.len() && lower_is(text, toks[j], &["the", "a", "an"]) {
+            j += 1;
+        }
+        let cap = j < toks.len()
+            && names::is_capitalized(toks[j].text(text))
+            && names::pronoun(toks[j].text(text)).is_none();
+        if cap {
+            while j < toks.len() && toks[j].word && names::is_capitalized(toks[j].text(text)) {
+                j += 1;
+            }
+        } else if j < toks.len() && toks[j].word {
+            j += 1;
+        }
+        i = j;
+    }
+    while i < toks.len() && toks[i].word && is_time_word(toks[i].text(text)) {
+        i += 1;
+    }
+    if i < toks.len() && is_punct(text, toks[i], &[","]) {
+        i += 1;
+    }
+    i
+}
+
+fn is_time_word(w: &str) -> bool {
+    let l = Lower::new(w);
+    matches!(
+        l.as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "recently"
+            | "previously"
+            | "later"
+            | "then"
+            | "also"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "afterward"
+            | "afterwards"
+            | "morning"
+            | "evening"
+            | "night"
+            | "afternoon"
+    )
+}
+
 /// Find quotations in body blocks.
-pub fn extract(_text: &str, _blocks: &[Block], _sentences: &[Span]) -> Extraction {
-    Extraction::default()
+pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction {
+    let body: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kind.is_body())
+        .collect();
+    let mut out = Extraction::default();
+    let mut cards: Vec<Card> = Vec::new();
+    let mut marks = Vec::new();
+    let mut pairs = Vec::new();
+    let mut sents = Vec::new();
+    let mut toks = Vec::new();
+    let mut carried = false;
+    let mut carried_card: Option<usize> = None;
+    // A lead-in ending the previous paragraph ("And from the committee chair:").
+    let mut pending_lead: Option<Attr> = None;
+    for (bi, &b) in body.iter().enumerate() {
+        let para = blocks[b].span;
+        marks.clear();
+        pairs.clear();
+        sents.clear();
+        scan_marks(text, para, &mut marks);
+        let next_reopens = body
+            .get(bi + 1)
+            .is_some_and(|&n| starts_with_open_mark(text, blocks[n].span));
+        pair_marks(text, para, &marks, carried, next_reopens, &mut pairs);
+        carried = pairs.last().is_some_and(|p| p.runs_on);
+        sentences(text, para, &pairs, &mut sents);
+        let lead_in = pending_lead.take();
+        let mut q = 0;
+        let mut prev_sentence_card: Option<usize> = None;
+        for (si, &sent) in sents.iter().enumerate() {
+            let (ss, se) = (sent.start as usize, sent.end as usize);
+            while q < pairs.len() && pairs[q].open < ss {
+                q += 1;
+            }
+            let q0 = q;
+            while q < pairs.len() && pairs[q].open < se {
+                q += 1;
+            }
+            let sp = &pairs[q0..q];
+            if sp.is_empty() {
+                prev_sentence_card = None;
+                // A paragraph ending with a colon hands its attribution to the next one.
+                if si + 1 == sents.len() && text[sent].trim_end().ends_with(':') {
+                    toks.clear();
+                    names::tokenize(text, ss, se, &mut toks);
+                    pending_lead = cue_with_mention(text, &toks, false)
+                        .map(|(a, _)| a)
+                        .or_else(|| {
+                            let n = toks.len().saturating_sub(1);
+                            phrase_backward(text, &toks, n).map(|(m, _)| Attr {
+                                mention: Some(m),
+                                ..Attr::default()
+                            })
+                        });
+                    continue;
+                }
+                indirect(text, sent, bi, &mut toks, &mut cards);
+                continue;
+            }
+            // Gaps around each quotation.
+            let mut gap_start = ss;
+            let mut direct_flags = Vec::with_capacity(sp.len());
+            let mut trails: Vec<Option<Attr>> = Vec::with_capacity(sp.len());
+            let mut leads: Vec<Option<Attr>> = Vec::with_capacity(sp.len());
+            for (k, p) in sp.iter().enumerate() {
+                let gap_end = sp.get(k + 1).map_or(se, |n| n.open);
+                // Lead: the text between the previous item and this quote.
+                toks.clear();
+                names::tokenize(text, gap_start, p.open, &mut toks);
+                let lead_empty = toks.iter().all(|t| !t.word)
+                    && !toks.iter().any(|t| is_punct(text, *t, &[","]) && k == 0);
+                let lead_colon = toks
+                    .last()
+                    .is_some_and(|t| is_punct(text, *t, &[":", ",", "—"]));
+                let mut lead = None;
+                let mut lead_ok = lead_empty;
+                if k > 0
+                    && trails[k - 1].is_some_and(|a| {
+                        a.end <= p.open
+                            && text[a.end..p.open]
+                                .trim_matches(|c: char| {
+                                    c.is_whitespace()
+                                        || c == ','
+                                        || c == '.'
+                                        || c == ':'
+                                        || c == ';'
+                                })
+                                .is_empty()
+                    })
+                {
+                    lead_ok = true;
+                }
+                if !lead_ok && lead_colon {
+                    if let Some((a, after)) = cue_with_mention(text, &toks, false) {
+                        let words_after = toks[after..].iter().filter(|t| t.word).count();
+                        if words_after <= 8 {
+                            lead = Some(a);
+                            lead_ok = true;
+                        }
+                    } else if toks.last().is_some_and(|t| is_punct(text, *t, &[":"]))
+                        && toks.iter().filter(|t| t.word).count() <= 8
+                    {
+                        lead_ok = true;
+                        let n = toks.len() - 1;
+                        lead = phrase_backward(text, &toks, n)
+                            .filter(|(m, _)| {
+                                m.kind != MentionKind::Group
+                                    || names::is_group_noun(
+                                        text[m.name].rsplit(' ').next().unwrap_or(""),
+                                    )
+                            })
+                            .map(|(m, _)| Attr {
+                                mention: Some(m),
+                                ..Attr::default()
+                            });
+                    }
+                }
+                if k == 0 && si == 0 && lead_empty && lead.is_none() {
+                    lead = lead_in;
+                }
+                leads.push(lead);
+                // Trail: the text after the quote up to the next quote or the sentence end.
+                toks.clear();
+                names::tokenize(text, p.end, gap_end, &mut toks);
+                let trail_empty = toks.iter().all(|t| !t.word);
+                let trail = if trail_empty {
+                    None
+                } else {
+                    trailing_attr(text, &toks)
+                };
+                // The attribution must follow a quote that ends as a clause does.
+                let last_inner = text[p.inner].trim_end().chars().last();
+                let ends_clause = matches!(
+                    last_inner,
+                    Some(',' | '?' | '!' | '—' | '-' | '…' | '.' | ':')
+                ) || toks
+                    .first()
+                    .is_some_and(|t| is_punct(text, *t, &[",", "—", "–"]));
+                let trail = trail.filter(|a| ends_clause || a.cue.is_some());
+                let tail_ok = trail_empty
+                    || trail.is_some_and(|a| {
+                        // After the attribution: the end, another quote, or a new clause.
+                        let rest = text[a.end..gap_end].trim();
+                        rest.is_empty()
+                            || rest.starts_with([',', '.', ';', ':', '!', '?'])
+                            || word_count(rest) <= 6
+                    });
+                trails.push(trail);
+                direct_flags.push(
+                    lead_ok
+                        && tail_ok
+                        && !(p.family == Family::Single && !lead_empty && lead.is_none()),
+                );
+                gap_start = p.end;
+            }
+            // Embedded quotations: the sentence is reported speech around them (mixed), or
+            // they are quoted terms.
+            let any_embedded = direct_flags.iter().any(|d| !d);
+            let mut mixed_done = false;
+            for (k, p) in sp.iter().enumerate() {
+                let inner = inner_trimmed(text, p.inner);
+                if direct_flags[k] {
+                    let attr = leads[k].or(trails[k]);
+                    // An interruption: the previous card's attribution sits right before.
+                    let joins = cards.last_mut().filter(|c| {
+                        c.open_for_more
+                            && c.kind == QuoteKind::Direct
+                            && c.block == bi
+                            && (leads[k].is_none() && trails[k].is_none()
+                                || k > 0
+                                    && leads[k].is_none()
+                                    && trails[k - 1].is_some()
+                                    && trails[k].is_none())
+                            && c.tail <= p.open
+                            && text[c.tail..p.open]
+                                .trim_matches(|ch: char| {
+                                    ch.is_whitespace() || matches!(ch, ',' | '.' | ';' | ':')
+                                })
+                                .is_empty()
+                    });
+                    if let (Some(c), false) = (joins, p.continued) {
+                        c.fragments.push(inner);
+                        c.span = c.span.cover(Span::new(p.open, p.end));
+                        c.tail = trails[k].map_or(p.end, |a| a.end.max(p.end));
+                        if c.attr.is_none() {
+                            c.attr = attr;
+                        }
+                        continue;
+                    }
+                    if p.continued {
+                        if let Some(ci) = carried_card {
+                            if let Some(c) = cards.get_mut(ci) {
+                                c.fragments.push(inner);
+                                c.span = c.span.cover(Span::new(p.open, p.end));
+                                c.tail = trails[k].map_or(p.end, |a| a.end.max(p.end));
+                                c.block = bi;
+                                if c.attr.is_none() {
+                                    c.attr = attr;
+                                }
+                                c.open_for_more = true;
+                                if p.runs_on {
+                                    carried_card = Some(ci);
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    let rule = match (leads[k].is_some(), trails[k].is_some()) {
+                        (true, _) if attr.and_then(|a| a.cue).is_none() => "lead-in",
+                        (true, _) => "cue-before",
+                        (false, true) if attr.and_then(|a| a.cue).is_none() => "dash-sign-off",
+                        (false, true) => "cue-after",
+                        _ => "",
+                    };
+                    cards.push(Card {
+                        kind: QuoteKind::Direct,
+                        span: Span::new(p.open, p.end),
+                        fragments: vec![inner],
+                        attr,
+                        rule,
+                        tail: trails[k].map_or(p.end, |a| a.end.max(p.end)),
+                        open_for_more: true,
+                        block: bi,
+                    });
+                    if p.runs_on {
+                        carried_card = Some(cards.len() - 1);
+                    }
+                    continue;
+                }
+                if mixed_done {
+                    continue;
+                }
+                // Embedded: find the governing cue in the sentence outside the quotes.
+                toks.clear();
+                names::tokenize(text, ss, se, &mut toks);
+                let outside: Vec<Tok> = toks
+                    .iter()
+                    .copied()
+                    .filter(|t| !sp.iter().any(|p| t.start >= p.open && t.start < p.end))
+                    .collect();
+                // A cue before the first embedded quote governs the clause after it.
+                let first_open = p.open;
+                let before: Vec<Tok> = outside
+                    .iter()
+                    .copied()
+                    .filter(|t| t.end <= first_open)
+                    .collect();
+                let last_q = sp.iter().rev().find(|_| true).copied().unwrap_or(*p);
+                let trail_last = trails.last().copied().flatten();
+                let clause_end = sentence_end_trimmed(text, ss, se);
+                if let Some((a, after)) = cue_with_mention(text, &before, false) {
+                    let cs = clause_start(text, &before, after, a.takes_object);
+                    let start = before
+                        .get(cs)
+                        .map_or(first_open, |t| t.start.min(first_open));
+                    let mut end = clause_end.max(start);
+                    if let Some(t) = trail_last {
+                        // "..., she said." closes the clause.
+                        let comma = text[last_q.end..t.end].find(',').map(|i| last_q.end + i);
+                        if let Some(c) = comma {
+                            if c >= start {
+                                end = c.max(last_q.end).min(end);
+                            }
+                        }
+                    }
+                    let span = Span::new(start, end.max(start));
+                    cards.push(Card {
+                        kind: QuoteKind::Mixed,
+                        span,
+                        fragments: vec![span],
+                        attr: Some(a),
+                        rule: "mixed-cue-before",
+                        tail: end,
+                        open_for_more: false,
+                        block: bi,
+                    });
+                    mixed_done = true;
+                    continue;
+                }
+                if let Some(a) = trail_last {
+                    // "Her time has been "hard," she said."
+                    let start = ss;
+                    let end = text[last_q.end..a.end]
+                        .find(',')
+                        .map_or(last_q.end, |i| last_q.end + i)
+                        .max(last_q.end);
+                    let span = Span::new(start, end);
+                    cards.push(Card {
+                        kind: QuoteKind::Mixed,
+                        span,
+                        fragments: vec![span],
+                        attr: Some(a),
+                        rule: "mixed-cue-after",
+                        tail: a.end,
+                        open_for_more: false,
+                        block: bi,
+                    });
+                    mixed_done = true;
+                    continue;
+                }
+                // No cue: a short or title-like quoted term; a longer quotation is speech
+                // whose speaker comes from the context.
+                let _ = any_embedded;
+                if is_term(text, inner) {
+                    out.terms.push(inner);
+                } else {
+                    cards.push(Card {
+                        kind: QuoteKind::Direct,
+                        span: Span::new(p.open, p.end),
+                        fragments: vec![inner],
+                        attr: None,
+                        rule: "",
+                        tail: p.end,
+                        open_for_more: true,
+                        block: bi,
+                    });
+                }
+            }
+            prev_sentence_card = cards.len().checked_sub(1);
+        }
+        let _ = prev_sentence_card;
+        // Cards of earlier paragraphs take no more parts.
+        for c in cards.iter_mut().rev() {
+            if c.block != bi {
+                break;
+            }
+            if !(c.block == bi && carried) {
+                c.open_for_more = false;
+            }
+        }
+        if !carried {
+            carried_card = None;
+        }
+    }
+    cards.sort_by_key(|c| c.span.start);
+    out.quotes = cards
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let m = c.attr.and_then(|a| a.mention);
+            Quote {
+                id: QuoteId(i as u32),
+                kind: c.kind,
+                span: c.span,
+                fragments: c.fragments,
+                speaker: None,
+                mention: m.map(|m| m.name),
+                cue: c.attr.and_then(|a| a.cue),
+                rule: if m.is_some() { c.rule } else { "" },
+                role: m.and_then(|m| m.role),
+                mention_kind: m.map(|m| m.kind),
+            }
+        })
+        .collect();
+    out.terms.sort();
+    out
+}
+
+/// A quoted term rather than speech: three words or fewer, or every word capitalised (a
+/// title).
+fn is_term(text: &str, inner: Span) -> bool {
+    let s = &text[inner];
+    let n = word_count(s);
+    if n <= 3 {
+        return true;
+    }
+    let all_caps = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+                || w.len() <= 3
+        });
+    all_caps && n <= 8
+}
+
+/// The sentence's end without its final punctuation.
+fn sentence_end_trimmed(text: &str, ss: usize, se: usize) -> usize {
+    let s = text[ss..se]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ';' | ':'));
+    ss + s.len()
+}
+
+/// Reported speech in a sentence without quotation marks.
+fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &mut Vec<Card>) {
+    let (ss, se) = (sent.start as usize, sent.end as usize);
+    toks.clear();
+    names::tokenize(text, ss, se, toks);
+    let n = toks.len();
+    if n < 4 {
+        return;
+    }
+    let end = sentence_end_trimmed(text, ss, se);
+    // "According to X, CLAUSE."
+    if lower_is(text, toks[0], &["according"]) && n > 2 && lower_is(text, toks[1], &["to"]) {
+        if let Some(comma) = (2..n.min(20)).find(|&k| is_punct(text, toks[k], &[","])) {
+            if let Some((m, _)) = phrase_forward(text, toks, 2) {
+                if comma + 1 < n {
+                    let start = toks[comma + 1].start;
+                    push_indirect(
+                        cards,
+                        block,
+                        Span::new(start, end.max(start)),
+                        Attr {
+                            mention: Some(m),
+                            cue: Some(Span::new(toks[0].start, toks[1].end)),
+                            end,
+                            takes_object: false,
+                        },
+                        "according-to",
+                    );
+                }
+            }
+        }
+        return;
+    }
+    // "CLAUSE, according to X." / "CLAUSE, X said." / "CLAUSE, said X."
+    if let Some(comma) = (1..n)
+        .rev()
+        .take(16)
+        .find(|&k| is_punct(text, toks[k], &[","]))
+    {
+        let tail = &toks[comma..];
+        let tail_end_ok = tail
+            .iter()
+            .skip(1)
+            .all(|t| t.word || is_punct(text, *t, &[".", "!", "?", "-"]) || (t.text(text) == "."));
+        if tail_end_ok {
+            let attr = if lower_is(text, toks[comma + 1.min(n - comma - 1)], &["according"]) {
+                let t = &toks[comma + 1..];
+                if t.len() > 2 && lower_is(text, t[1], &["to"]) {
+                    phrase_forward(text, t, 2).map(|(m, _)| Attr {
+                        mention: Some(m),
+                        cue: Some(Span::new(t[0].start, t[1].end)),
+                        end,
+                        takes_object: false,
+                    })
+                } else {
+                    None
+                }
+            } else {
+                trailing_attr(text, tail).filter(|a| {
+                    a.cue.is_some_and(|c| {
+                        cues::cue(&text[c]).is_some_and(|c| c.reports)
+                            || text[c].starts_with("according")
+                    }) && text[a.end..se]
+                        .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                        .is_empty()
+                })
+            };
+            if let Some(a) = attr {
+                let head = &toks[..comma];
+                if let Some((inner, after)) = cue_with_mention(text, head, true) {
+                    let cs = clause_start(text, head, after, inner.takes_object);
+                    if cs < comma && !is_punct(text, head[after.min(comma - 1)], &[",", "."]) {
+                        let clause = Span::new(head[cs].start, toks[comma].start);
+                        if word_count(&text[clause]) >= 3 {
+                            push_indirect(cards, block, clause, inner, "reported-cue-before");
+                            return;
+                        }
+                    }
+                }
+                let clause = Span::new(ss, toks[comma].start);
+                if word_count(&text[clause]) >= 3 {
+                    push_indirect(cards, block, clause, a, "reported-cue-after");
+                }
+                return;
+            }
+        }
+    }
+    // "X said (that) CLAUSE."
+    if let Some((a, after)) = cue_with_mention(text, &toks[..n], true) {
+        if after >= n
+            || is_punct(text, toks[after], &[".", ",", ";", ":"])
+                && !lower_is(text, toks[after.min(n - 1)], &["that"])
+        {
+            if after < n && is_punct(text, toks[after], &[","]) {
+                // "X said, CLAUSE" is rare; an interrupted report is skipped.
+            }
+            return;
+        }
+        let cs = clause_start(text, toks, after, a.takes_object);
+        if cs >= n {
+            return;
+        }
+        let start = toks[cs].start;
+        let mut stop = end;
+        // A trailing ", saying ..." or ", according to ..." ends the clause.
+        for k in cs..n {
+            if is_punct(text, toks[k], &[","])
+                && toks.get(k + 1).is_some_and(|t| {
+                    lower_is(
+                        text,
+                        *t,
+                        &[
+                            "saying",
+                            "adding",
+                            "noting",
+                            "according",
+                            "explaining",
+                            "arguing",
+                        ],
+                    )
+                })
+            {
+                stop = toks[k].start;
+                break;
+            }
+        }
+        let clause = Span::new(start, stop.max(start));
+        if word_count(&text[clause]) >= 3 {
+            push_indirect(cards, block, clause, a, "reported-cue-before");
+        }
+    }
+}
+
+fn push_indirect(cards: &mut Vec<Card>, block: usize, clause: Span, a: Attr, rule: &'static str) {
+    cards.push(Card {
+        kind: QuoteKind::Indirect,
+        span: clause,
+        fragments: vec![clause],
+        attr: Some(a),
+        rule,
+        tail: clause.end as usize,
+        open_for_more: false,
+        block,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks_of(s: &str) -> Vec<(usize, bool, bool)> {
+        let mut m = Vec::new();
+        scan_marks(s, Span::new(0, s.len()), &mut m);
+        m.iter().map(|m| (m.pos, m.open, m.close)).collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(marks_of("the '90s, rock 'n' roll, don't, O'Neil").is_empty());
+        assert_eq!(marks_of("\"Hi,\" she said").len(), 2);
+    }
 }

@@ -1,7 +1,20 @@
 //! Speakers: quote attribution and per-article clustering of speaker mentions.
+//!
+//! 1. A table of the article's names: every run of capitalised words that reads as a person's
+//!    full name ("President Barack Obama" gives Barack Obama, role President), each later
+//!    surname-only mention linked to the most recent full name with that surname, and each
+//!    person's gender read off honorifics, forenames and the pronouns that follow the name.
+//! 2. Each quote's mention then resolves to one entry: a full name directly, a surname
+//!    through the table, "he"/"she" to the previous speaker when the gender fits (else the
+//!    most recent compatible name), "it"/"they" to the latest organisation or group, and a
+//!    quote with no mention continues the previous quote's speaker.
+//! 3. Entries that spoke become [`Speaker`]s, with the earliest longest name, a role and
+//!    every mention linked to them.
 
-use crate::{Block, Entity, Quote, Span};
+use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok};
+use crate::{Block, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SpeakerId(pub u32);
@@ -27,13 +40,602 @@ pub struct Speaker {
     pub mentions: Vec<Span>,
 }
 
+/// One person, organisation or group of the article.
+#[derive(Clone, Debug)]
+struct Entry {
+    kind: SpeakerKind,
+    name: String,
+    /// Lowercased last word, for surname links.
+    surname: String,
+    role: Option<(usize, String)>,
+    mentions: Vec<Span>,
+    male: u32,
+    female: u32,
+    speaker: Option<SpeakerId>,
+}
+
+impl Entry {
+    fn new(kind: SpeakerKind, name: &str) -> Entry {
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        Entry {
+            kind,
+            name: name.to_string(),
+            surname: Lower::new(surname).as_str().to_string(),
+            role: None,
+            mentions: Vec::new(),
+            male: 0,
+            female: 0,
+            speaker: None,
+        }
+    }
+
+    fn gender(&self) -> Option<Gender> {
+        if self.male > self.female {
+            Some(Gender::Male)
+        } else if self.female > self.male {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+
+    fn set_role(&mut self, at: usize, role: &str) {
+        let role = role.trim().trim_end_matches(',').trim();
+        if role.is_empty() {
+            return;
+        }
+        if self.role.as_ref().is_none_or(|(p, _)| at < *p) {
+            self.role = Some((at, role.to_string()));
+        }
+    }
+}
+
+struct Table {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+    /// Person mentions in text order: (offset, entry).
+    person_mentions: Vec<(usize, usize)>,
+    /// Organisation mentions in text order.
+    org_mentions: Vec<(usize, usize)>,
+}
+
+impl Table {
+    fn entry(&mut self, kind: SpeakerKind, name: &str) -> usize {
+        let key = Lower::new(name).as_str().to_string();
+        let key = if key.is_empty() {
+            name.to_lowercase()
+        } else {
+            key
+        };
+        if let Some(&i) = self.by_name.get(&key) {
+            return i;
+        }
+        self.entries.push(Entry::new(kind, name));
+        let i = self.entries.len() - 1;
+        self.by_name.insert(key, i);
+        i
+    }
+
+    /// The person a surname refers to at `at`: the most recent full name before it with that
+    /// surname, else the first one after it.
+    fn by_surname(&self, surname: &str, at: usize) -> Option<usize> {
+        let l = Lower::new(surname);
+        let s = l.as_str();
+        let s = if s.is_empty() { return None } else { s };
+        let mut best = None;
+        for &(pos, e) in &self.person_mentions {
+            let entry = &self.entries[e];
+            if entry.surname != s || !entry.name.contains(' ') {
+                continue;
+            }
+            if pos <= at {
+                best = Some(e);
+            } else if best.is_none() {
+                best = Some(e);
+                break;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The most recent person named before `at` whose gender fits.
+    fn recent_person(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
+        let i = self.person_mentions.partition_point(|&(p, _)| p < at);
+        self.person_mentions[..i]
+            .iter()
+            .rev()
+            .take(40)
+            .map(|&(_, e)| e)
+            .find(|&e| compatible(self.entries[e].gender(), gender))
+    }
+
+    fn recent_org(&self, at: usize) -> Option<usize> {
+        let i = self.org_mentions.partition_point(|&(p, _)| p < at);
+        self.org_mentions[..i].last().map(|&(_, e)| e)
+    }
+}
+
+fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn is_inside(spans: &[Span], at: usize) -> bool {
+    let i = spans.partition_point(|s| (s.end as usize) <= at);
+    spans.get(i).is_some_and(|s| s.start as usize <= at)
+}
+
+/// Title words and their modifiers right before a name: "Secretary of State", "Russian
+/// President", "press secretary".
+fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
+    let mut i = run_start;
+    let mut saw_title = false;
+    while i > 0 && run_start - i < 8 {
+        let t = toks[i - 1];
+        if !t.word {
+            if t.text(text) == "." && i >= 2 && toks[i - 2].end == t.start {
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        let w = t.text(text);
+        if names::is_title(w) {
+            saw_title = true;
+            i -= 1;
+        } else if saw_title
+            && (Lower::new(w).as_str() == "of"
+                || names::is_capitalized(w) && !names::is_not_name(w))
+        {
+            i -= 1;
+        } else if saw_title
+            && !names::is_not_name(w)
+            && !names::is_capitalized(w)
+            && run_start - i <= 2
+        {
+            // "press secretary", "information minister"
+            i -= 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    while i < run_start && toks[i].word && Lower::new(toks[i].text(text)).as_str() == "of" {
+        i += 1;
+    }
+    (saw_title && i < run_start).then(|| Span::new(toks[i].start, toks[run_start - 1].end))
+}
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    let l = Lower::new(word);
+    match l.as_str() {
+        "he" | "his" | "him" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Build the article's name table from body text outside direct quotations.
+fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
+    let mut table = Table {
+        entries: Vec::new(),
+        by_name: HashMap::new(),
+        person_mentions: Vec::new(),
+        org_mentions: Vec::new(),
+    };
+    let mut toks = Vec::new();
+    for block in blocks.iter().filter(|b| b.kind.is_body()) {
+        toks.clear();
+        names::tokenize(
+            text,
+            block.span.start as usize,
+            block.span.end as usize,
+            &mut toks,
+        );
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if !t.word || !names::is_name_word(t.text(text)) || is_inside(quoted, t.start) {
+                i += 1;
+                continue;
+            }
+            // A run of name words, particles and initials.
+            let mut j = i + 1;
+            while j < toks.len() {
+                let u = toks[j];
+                if u.word
+                    && (names::is_name_word(u.text(text))
+                        || names::is_particle(u.text(text))
+                            && toks
+                                .get(j + 1)
+                                .is_some_and(|v| v.word && names::is_capitalized(v.text(text))))
+                {
+                    j += 1;
+                } else if !u.word
+                    && u.text(text) == "."
+                    && toks[j - 1].end == u.start
+                    && toks[j - 1].end - toks[j - 1].start == 1
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|v| v.word && names::is_capitalized(v.text(text)))
+                {
+                    // An initial: "Richard D. Emery".
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // "Getty Images Kevin Vickers": an organisation's name ends at its head word.
+            if let Some(h) = (i..j.saturating_sub(1)).find(|&h| {
+                toks[h].word
+                    && names::is_org_head(toks[h].text(text))
+                    && h + 2 <= j
+                    && toks[h + 1].word
+            }) {
+                let rest = j - h - 1;
+                if rest >= 2 {
+                    j = h + 1;
+                }
+            }
+            let words: Vec<Tok> = toks[i..j].iter().copied().filter(|t| t.word).collect();
+            let has_inner_possessive = words
+                .iter()
+                .rev()
+                .skip(1)
+                .any(|w| strip_possessive(w.text(text)).len() != w.text(text).len());
+            let first = words[0];
+            let last = *words.last().unwrap_or(&first);
+            let last_text = strip_possessive(last.text(text));
+            let is_org = has_inner_possessive
+                || words
+                    .iter()
+                    .any(|w| names::is_org_head(strip_possessive(w.text(text))))
+                || words.iter().all(|w| names::is_acronym(w.text(text)))
+                || (i > 0 && Lower::new(toks[i - 1].text(text)).as_str() == "the");
+            let sentence_start =
+                i == 0 || matches!(toks[i - 1].text(text), "." | "?" | "!" | "\"" | "“" | ":");
+            let name_end = last.start + last_text.len();
+            let name = &text[first.start..name_end];
+            if is_org {
+                if !(sentence_start && words.len() == 1) {
+                    let e = table.entry(SpeakerKind::Organization, name);
+                    table.entries[e]
+                        .mentions
+                        .push(Span::new(first.start, name_end));
+                    table.org_mentions.push((first.start, e));
+                }
+            } else if (2..=4).contains(&words.len()) {
+                // The end of a longer name seen before ("Al Hashish" after "Fouzia Al
+                // Hashish") is that person.
+                let longer = table.by_surname(last_text, first.start).filter(|&e| {
+                    let full = &table.entries[e].name;
+                    full.len() > name.len()
+                        && full.ends_with(name)
+                        && full.as_bytes()[full.len() - name.len() - 1] == b' '
+                });
+                let e = match longer {
+                    Some(e) => e,
+                    None => table.entry(SpeakerKind::Person, name),
+                };
+                table.entries[e]
+                    .mentions
+                    .push(Span::new(first.start, name_end));
+                table.person_mentions.push((first.start, e));
+                if let Some(r) = role_before(text, &toks, i) {
+                    let role = text[r].to_string();
+                    table.entries[e].set_role(r.start as usize, &role);
+                    for w in role.split([' ', '.']) {
+                        match names::honorific_gender(w) {
+                            Some(Gender::Male) => table.entries[e].male += 2,
+                            Some(Gender::Female) => table.entries[e].female += 2,
+                            None => {}
+                        }
+                    }
+                }
+                match names::forename_gender(first.text(text)) {
+                    Some(Gender::Male) => table.entries[e].male += 1,
+                    Some(Gender::Female) => table.entries[e].female += 1,
+                    None => {}
+                }
+                // The first pronoun after the name, within a short window.
+                if let Some(g) = toks[j..]
+                    .iter()
+                    .take(25)
+                    .filter(|t| t.word)
+                    .find_map(|t| pronoun_gender(t.text(text)))
+                {
+                    match g {
+                        Gender::Male => table.entries[e].male += 1,
+                        Gender::Female => table.entries[e].female += 1,
+                    }
+                }
+            } else if words.len() == 1 && !sentence_start
+                || words.len() == 1
+                    && i > 0
+                    && names::honorific_gender(toks[i - 1].text(text)).is_some()
+                || words.len() == 1
+                    && i + 1 < toks.len()
+                    && crate::cues::is_say(toks[i + 1].text(text))
+            {
+                // A surname alone ("Kerry", "Mr. Fry"): link to the latest full name.
+                if let Some(e) = table.by_surname(last_text, first.start) {
+                    table.entries[e]
+                        .mentions
+                        .push(Span::new(first.start, name_end));
+                    table.person_mentions.push((first.start, e));
+                    if let Some(g) = i
+                        .checked_sub(2)
+                        .and_then(|k| names::honorific_gender(toks[k].text(text)))
+                        .or_else(|| {
+                            i.checked_sub(1)
+                                .and_then(|k| names::honorific_gender(toks[k].text(text)))
+                        })
+                    {
+                        match g {
+                            Gender::Male => table.entries[e].male += 2,
+                            Gender::Female => table.entries[e].female += 2,
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+    // Entities found by the entity recogniser add their people and organisations.
+    for ent in entities {
+        let kind = match ent.kind {
+            EntityKind::Person => SpeakerKind::Person,
+            EntityKind::Organization => SpeakerKind::Organization,
+            EntityKind::Place => continue,
+        };
+        if kind == SpeakerKind::Person {
+            // Only clean personal names: two to four name words, no organisation word.
+            let ws: Vec<&str> = ent.name.split_whitespace().collect();
+            if !(2..=4).contains(&ws.len())
+                || ws.iter().any(|w| {
+                    !names::is_name_word(w) && !names::is_particle(w) || names::is_org_head(w)
+                })
+            {
+                continue;
+            }
+        }
+        if table.by_name.contains_key(&ent.name.to_lowercase()) {
+            continue;
+        }
+        let e = table.entry(kind, &ent.name);
+        if let Some(r) = &ent.role {
+            let at = ent.mentions.first().map_or(0, |m| m.start as usize);
+            table.entries[e].set_role(at, r);
+        }
+        for m in &ent.mentions {
+            if kind == SpeakerKind::Person {
+                table.person_mentions.push((m.start as usize, e));
+            } else {
+                table.org_mentions.push((m.start as usize, e));
+            }
+        }
+    }
+    table.person_mentions.sort_unstable();
+    table.org_mentions.sort_unstable();
+    table
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
+}
+
 /// Attribute quotes to speakers and cluster the speakers. Returns the speakers and the quotes
 /// with `speaker` filled in where known.
 pub fn attribute(
-    _text: &str,
-    _blocks: &[Block],
-    _entities: &[Entity],
-    quotes: Vec<Quote>,
+    text: &str,
+    blocks: &[Block],
+    entities: &[Entity],
+    mut quotes: Vec<Quote>,
 ) -> (Vec<Speaker>, Vec<Quote>) {
-    (Vec::new(), quotes)
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .flat_map(|q| q.fragments.iter().copied())
+        .collect();
+    let mut table = build_table(text, blocks, &quoted, entities);
+    // Paragraph distance counts body blocks only: captions and subheads between two
+    // paragraphs do not separate a speaker from their pronoun.
+    let body_ends: Vec<usize> = blocks
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .map(|b| b.span.end as usize)
+        .collect();
+    let block_of = |at: usize| body_ends.partition_point(|&e| e < at);
+    let mut speakers: Vec<Speaker> = Vec::new();
+    // The previous quote's entry and block.
+    let mut prev: Option<(usize, usize)> = None;
+    for q in quotes.iter_mut() {
+        let at = q.span.start as usize;
+        let block = block_of(at);
+        let entry = resolve(text, &mut table, q, prev, block);
+        let Some(e) = entry else { continue };
+        prev = Some((e, block));
+        if let (Some(role), MentionKind::Person) =
+            (q.role, q.mention_kind.unwrap_or(MentionKind::Group))
+        {
+            let r = text[role].to_string();
+            table.entries[e].set_role(role.start as usize, &r);
+        }
+        if let Some(m) = q.mention {
+            table.entries[e].mentions.push(m);
+        }
+        let id = match table.entries[e].speaker {
+            Some(id) => id,
+            None => {
+                let id = SpeakerId(speakers.len() as u32);
+                table.entries[e].speaker = Some(id);
+                speakers.push(Speaker {
+                    id,
+                    kind: table.entries[e].kind,
+                    name: String::new(),
+                    role: None,
+                    mentions: Vec::new(),
+                });
+                id
+            }
+        };
+        q.speaker = Some(id);
+    }
+    for entry in &table.entries {
+        if let Some(id) = entry.speaker {
+            let s = &mut speakers[id.0 as usize];
+            s.name = entry.name.clone();
+            s.role = entry.role.as_ref().map(|(_, r)| r.clone());
+            let mut m = entry.mentions.clone();
+            m.sort_unstable();
+            m.dedup();
+            s.mentions = m;
+        }
+    }
+    (speakers, quotes)
+}
+
+/// The entry a quote's speaker is, recording the rule that decided.
+fn resolve(
+    text: &str,
+    table: &mut Table,
+    q: &mut Quote,
+    prev: Option<(usize, usize)>,
+    block: usize,
+) -> Option<usize> {
+    let at = q.span.start as usize;
+    let continuation = |rule: &'static str, q: &mut Quote| {
+        let (e, b) = prev?;
+        if block.saturating_sub(b) > 3 {
+            return None;
+        }
+        q.rule = rule;
+        Some(e)
+    };
+    let Some(m) = q.mention else {
+        return continuation("continuation", q);
+    };
+    let mention = &text[m];
+    match q.mention_kind.unwrap_or(MentionKind::Person) {
+        MentionKind::Person => {
+            let words = mention.split_whitespace().count();
+            if words >= 2 {
+                // A full name, or the end of a longer one ("Al Hashish" of "Fouzia Al
+                // Hashish").
+                if let Some(e) = table.by_surname(mention.rsplit(' ').next().unwrap_or(mention), at)
+                {
+                    let full = &table.entries[e].name;
+                    if full.len() > mention.len()
+                        && full.ends_with(mention)
+                        && full.as_bytes()[full.len() - mention.len() - 1] == b' '
+                    {
+                        return Some(e);
+                    }
+                }
+                let e = table.entry(SpeakerKind::Person, mention);
+                table.person_mentions.push((at, e));
+                table.person_mentions.sort_unstable();
+                return Some(e);
+            }
+            if let Some(e) = table.by_surname(mention, at) {
+                return Some(e);
+            }
+            let e = table.entry(SpeakerKind::Person, mention);
+            Some(e)
+        }
+        MentionKind::Organization => {
+            let name = mention
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            let e = table.entry(SpeakerKind::Organization, name);
+            table.org_mentions.push((at, e));
+            table.org_mentions.sort_unstable();
+            Some(e)
+        }
+        MentionKind::Group => {
+            // "the ministry": the latest organisation whose name has that head word.
+            let l = mention.to_lowercase();
+            let head = l.rsplit(' ').next().unwrap_or("");
+            if l.starts_with("the ") && names::is_org_head(head) {
+                let i = table.org_mentions.partition_point(|&(p, _)| p < at);
+                let found = table.org_mentions[..i]
+                    .iter()
+                    .rev()
+                    .map(|&(_, e)| e)
+                    .find(|&e| table.entries[e].name.to_lowercase().contains(head));
+                if let Some(e) = found.or_else(|| table.recent_org(at)) {
+                    q.rule = "nominal";
+                    return Some(e);
+                }
+            }
+            if l.starts_with("the ") && names::is_title(head) {
+                // "the mayor": the latest person given that role.
+                let i = table.person_mentions.partition_point(|&(p, _)| p < at);
+                let found = table.person_mentions[..i]
+                    .iter()
+                    .rev()
+                    .map(|&(_, e)| e)
+                    .find(|&e| {
+                        table.entries[e]
+                            .role
+                            .as_ref()
+                            .is_some_and(|(_, r)| r.to_lowercase().contains(head))
+                    });
+                if let Some(e) = found {
+                    q.rule = "nominal";
+                    return Some(e);
+                }
+            }
+            let name = l
+                .trim_start_matches("the ")
+                .trim_start_matches("a ")
+                .trim_start_matches("an ");
+            Some(table.entry(SpeakerKind::Unnamed, name))
+        }
+        MentionKind::Pronoun(p) => {
+            let gender = match p {
+                Pronoun::He => Some(Gender::Male),
+                Pronoun::She => Some(Gender::Female),
+                Pronoun::They | Pronoun::It => {
+                    if let Some((e, _)) =
+                        prev.filter(|&(e, _)| table.entries[e].kind != SpeakerKind::Person)
+                    {
+                        return Some(e);
+                    }
+                    if p == Pronoun::It {
+                        return table.recent_org(at);
+                    }
+                    return prev.map(|(e, _)| e);
+                }
+                Pronoun::First => return continuation("continuation", q),
+            };
+            if let Some((e, b)) = prev {
+                let entry = &table.entries[e];
+                if block.saturating_sub(b) <= 1
+                    && entry.kind == SpeakerKind::Person
+                    && compatible(entry.gender(), gender)
+                {
+                    learn_gender(table, e, gender);
+                    return Some(e);
+                }
+            }
+            let e = table.recent_person(at, gender)?;
+            learn_gender(table, e, gender);
+            Some(e)
+        }
+    }
+}
+
+fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
+    match g {
+        Some(Gender::Male) => table.entries[e].male += 1,
+        Some(Gender::Female) => table.entries[e].female += 1,
+        None => {}
+    }
 }

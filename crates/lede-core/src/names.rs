@@ -1,0 +1,1735 @@
+//! Words, names and noun phrases around speech cues.
+//!
+//! A small, allocation-free toolkit: split a stretch of text into word and punctuation tokens,
+//! tell titles from names, and read the noun phrase that names a speaker ("Secretary of State
+//! John Kerry", "a spokesperson", "the Russian Foreign Ministry", "she") into a role and a name.
+
+use crate::Span;
+
+/// A word or a single punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+impl Tok {
+    pub fn text(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+    pub fn span(self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '&')
+}
+
+/// Tokens of `text[start..end]`: words (letters and digits, with inner hyphens, apostrophes
+/// and dots as in "al-Zoubi", "O'Neil", "U.S") and single punctuation characters. Spaces are
+/// dropped. Appends to `out`.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let s = &text[start..end];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else if is_joiner(d) {
+                    // A joiner stays in the word only when a word character follows it.
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(is_word_char) {
+                        it.next();
+                        e = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: start + i,
+                end: start + e,
+                word: true,
+            });
+        } else {
+            out.push(Tok {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+}
+
+/// ASCII-lowercase a short word into a stack buffer for lexicon look-ups. Words longer than
+/// the buffer, or with non-ASCII letters, come back as they are (they match no lexicon entry
+/// anyway, except by exact spelling).
+pub struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Lower {
+    pub fn new(word: &str) -> Lower {
+        let mut buf = [0u8; 32];
+        let b = word.as_bytes();
+        if b.len() > 32 || !word.is_ascii() {
+            return Lower {
+                buf,
+                len: usize::MAX,
+            };
+        }
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: b.len() }
+    }
+    pub fn as_str(&self) -> &str {
+        if self.len == usize::MAX {
+            return "";
+        }
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// "RCMP", "U.S", "CBC": two or more letters, all capitals.
+pub fn is_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    let l = Lower::new(word);
+    let w = l.as_str();
+    !w.is_empty() && list.contains(&w)
+}
+
+/// Titles, honorifics and office words: stripped from names into roles.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "rabbi",
+    "imam",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "ministers",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "mayor",
+    "deputy",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "chief",
+    "director",
+    "coach",
+    "judge",
+    "justice",
+    "attorney",
+    "general",
+    "lieutenant",
+    "lt",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "cpl",
+    "corporal",
+    "const",
+    "constable",
+    "det",
+    "detective",
+    "insp",
+    "inspector",
+    "supt",
+    "superintendent",
+    "officer",
+    "commissioner",
+    "councillor",
+    "councilor",
+    "coun",
+    "alderman",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "speaker",
+    "leader",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "mp",
+    "mpp",
+    "mla",
+    "mna",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "founder",
+    "co-founder",
+    "executive",
+    "manager",
+    "dean",
+    "provost",
+    "principal",
+    "sheriff",
+    "marshal",
+    "admiral",
+    "adm",
+    "gen",
+    "maj",
+    "major",
+    "sgt.",
+    "pte",
+    "private",
+    "hon",
+    "honourable",
+    "honorable",
+    "state",
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "health",
+    "public",
+    "safety",
+    "treasury",
+    "attorney-general",
+    "emeritus",
+    "assistant",
+    "associate",
+    "senior",
+    "junior",
+    "jr",
+    "sr",
+    "head",
+    "acting",
+    "interim",
+    "former",
+    "late",
+    "then",
+    "commander",
+    "organizer",
+    "organiser",
+    "coordinator",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "analyst",
+    "economist",
+    "lawyer",
+    "defenceman",
+    "defender",
+    "forward",
+    "goalie",
+    "goaltender",
+    "quarterback",
+    "pitcher",
+    "striker",
+    "midfielder",
+    "winger",
+    "centre",
+    "rookie",
+    "veteran",
+    "candidate",
+    "mla",
+    "researcher",
+    "scientist",
+    "geologist",
+    "doctor",
+    "physician",
+    "nurse",
+    "teacher",
+    "student",
+    "author",
+    "writer",
+    "historian",
+    "activist",
+    "advocate",
+    "owner",
+    "partner",
+    "dr.",
+    "st",
+    "saint",
+    "elder",
+    "chief-of-staff",
+];
+
+/// Honorific gender: 'm', 'f' or none.
+pub fn honorific_gender(word: &str) -> Option<Gender> {
+    let l = Lower::new(word);
+    match l.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "congressman"
+        | "chairman" | "spokesman" | "sheikh" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister"
+        | "congresswoman" | "chairwoman" | "spokeswoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+pub fn is_title(word: &str) -> bool {
+    in_list(TITLES, word)
+}
+
+/// Words that end an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "dept",
+    "house",
+    "office",
+    "council",
+    "police",
+    "service",
+    "services",
+    "agency",
+    "association",
+    "union",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "group",
+    "committee",
+    "commission",
+    "board",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "bank",
+    "court",
+    "government",
+    "party",
+    "institute",
+    "foundation",
+    "hydro",
+    "observatory",
+    "network",
+    "news",
+    "times",
+    "journal",
+    "post",
+    "press",
+    "herald",
+    "tribune",
+    "globe",
+    "reuters",
+    "associated",
+    "administration",
+    "authority",
+    "authorities",
+    "force",
+    "forces",
+    "army",
+    "navy",
+    "military",
+    "centre",
+    "center",
+    "society",
+    "federation",
+    "organization",
+    "organisation",
+    "coalition",
+    "alliance",
+    "club",
+    "league",
+    "team",
+    "airlines",
+    "airline",
+    "motors",
+    "pharmaceuticals",
+    "partners",
+    "holdings",
+    "trust",
+    "fund",
+    "cabinet",
+    "parliament",
+    "senate",
+    "congress",
+    "assembly",
+    "embassy",
+    "consulate",
+    "command",
+    "fire",
+    "rescue",
+    "rcmp",
+    "fbi",
+    "cia",
+    "nasa",
+    "un",
+    "nato",
+    "who",
+    "city",
+    "county",
+    "province",
+    "state",
+    "region",
+    "district",
+    "municipality",
+    "kremlin",
+    "pentagon",
+    "statistics",
+    "canada",
+    "tribunal",
+    "secretariat",
+    "bureau",
+    "unit",
+    "division",
+    "branch",
+    "communications",
+    "media",
+    "magazine",
+    "channel",
+    "radio",
+    "tv",
+    "television",
+    "studio",
+    "studios",
+    "labs",
+    "technologies",
+    "systems",
+    "energy",
+    "power",
+    "airport",
+    "port",
+    "authority",
+    "chamber",
+    "guard",
+    "patrol",
+    "squad",
+    "zone",
+    "international",
+    "global",
+    "highway",
+    "street",
+    "road",
+    "avenue",
+    "skytrain",
+    "line",
+    "bridge",
+    "park",
+    "nation",
+    "nations",
+    "river",
+    "lake",
+    "mountain",
+    "island",
+    "islands",
+    "valley",
+    "hall",
+    "church",
+    "mosque",
+    "temple",
+    "cafe",
+    "café",
+    "restaurant",
+    "hotel",
+    "mall",
+    "market",
+    "store",
+    "shop",
+    "program",
+    "programme",
+    "project",
+    "plan",
+    "act",
+    "bill",
+    "assessment",
+    "award",
+    "prize",
+    "cup",
+    "games",
+    "tournament",
+    "championship",
+    "series",
+    "festival",
+    "images",
+    "photo",
+    "photos",
+    "getty",
+    "creative",
+    "stock",
+    "wire",
+    "centre",
+    "institution",
+    "ministries",
+    "departments",
+    "councils",
+    "associates",
+    "enterprises",
+    "industries",
+    "brands",
+    "foods",
+    "stores",
+    "markets",
+    "capital",
+    "ventures",
+    "solutions",
+    "consulting",
+    "research",
+    "laboratory",
+    "clinic",
+    "health",
+    "care",
+    "airways",
+    "railway",
+    "rail",
+    "transit",
+    "transport",
+    "canada",
+    "ontario",
+    "quebec",
+    "alberta",
+    "columbia",
+    "america",
+    "states",
+    "kingdom",
+    "republic",
+    "union",
+    "office",
+    "mobile",
+    "talos",
+    "twitter",
+    "facebook",
+    "instagram",
+    "google",
+    "apple",
+    "microsoft",
+    "amazon",
+    "tesla",
+    "netflix",
+];
+
+pub fn is_org_head(word: &str) -> bool {
+    in_list(ORG_HEADS, word)
+}
+
+/// Nouns for unnamed speakers and groups ("a spokesperson", "officials", "police").
+const GROUP_NOUNS: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "spokespersons",
+    "official",
+    "officials",
+    "police",
+    "authorities",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "critic",
+    "critics",
+    "resident",
+    "residents",
+    "officer",
+    "officers",
+    "investigator",
+    "investigators",
+    "prosecutor",
+    "prosecutors",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "staff",
+    "source",
+    "sources",
+    "witness",
+    "witnesses",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "aide",
+    "aides",
+    "advocate",
+    "advocates",
+    "organizer",
+    "organizers",
+    "organiser",
+    "organisers",
+    "representative",
+    "representatives",
+    "leader",
+    "leaders",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "doctor",
+    "doctors",
+    "economist",
+    "economists",
+    "observers",
+    "activists",
+    "activist",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "supporters",
+    "opponents",
+    "members",
+    "member",
+    "workers",
+    "employees",
+    "parents",
+    "students",
+    "teachers",
+    "voters",
+    "people",
+    "person",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "family",
+    "friends",
+    "friend",
+    "statement",
+    "report",
+    "study",
+    "release",
+    "documents",
+    "letter",
+    "survey",
+    "poll",
+    "ministry",
+    "department",
+    "company",
+    "government",
+    "agency",
+    "utility",
+    "city",
+    "province",
+    "group",
+    "organization",
+    "organisation",
+    "council",
+    "committee",
+    "commission",
+    "board",
+    "union",
+    "association",
+    "firm",
+    "club",
+    "team",
+    "coach",
+    "chief",
+    "minister",
+    "mayor",
+    "president",
+    "premier",
+    "director",
+    "manager",
+    "founder",
+    "owner",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "governor",
+    "senator",
+    "judge",
+    "diplomat",
+    "diplomats",
+    "agent",
+    "agents",
+    "insiders",
+    "insider",
+    "consultant",
+    "consultants",
+    "academic",
+    "academics",
+    "owners",
+    "farmers",
+    "guards",
+    "soldiers",
+    "rescuers",
+    "paramedics",
+    "firefighters",
+    "medics",
+    "nurses",
+    "nurse",
+    "officials.",
+    "regulators",
+    "regulator",
+    "lawmakers",
+    "legislators",
+    "politicians",
+    "ministers",
+    "executives",
+    "executive",
+    "organizers",
+    "authors",
+    "author",
+    "historians",
+    "historian",
+    "professor",
+    "professors",
+    "economists",
+    "observer",
+    "participants",
+    "victims",
+    "survivors",
+    "survivor",
+    "relatives",
+    "sister",
+    "brother",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "partner",
+    "couple",
+    "judges",
+    "court",
+    "filing",
+    "filings",
+    "records",
+    "data",
+    "research",
+    "findings",
+    "memo",
+    "email",
+    "note",
+    "post",
+    "tweet",
+    "analysis",
+    "website",
+    "campaign",
+    "party",
+    "administration",
+    "officer.",
+];
+
+pub fn is_group_noun(word: &str) -> bool {
+    in_list(GROUP_NOUNS, word)
+}
+
+/// Words that never start or continue a name although capitalised: sentence-initial function
+/// words, months, days.
+const NOT_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "at",
+    "in",
+    "on",
+    "of",
+    "for",
+    "to",
+    "from",
+    "with",
+    "by",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "then",
+    "so",
+    "yet",
+    "still",
+    "also",
+    "however",
+    "though",
+    "although",
+    "because",
+    "since",
+    "until",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "one",
+    "two",
+    "every",
+    "each",
+    "both",
+    "either",
+    "neither",
+    "said",
+    "says",
+    "say",
+    "according",
+    "photo",
+    "watch",
+    "play",
+    "read",
+    "more:",
+    "asked",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "had",
+    "being",
+    "been",
+    "last",
+    "next",
+    "other",
+    "another",
+    "such",
+    "even",
+    "just",
+    "only",
+    "about",
+    "over",
+    "under",
+    "into",
+    "through",
+    "despite",
+    "without",
+    "within",
+    "during",
+    "like",
+    "unlike",
+    "i'm",
+    "it's",
+    "that's",
+    "there's",
+    "we're",
+    "they're",
+    "let",
+    "lets",
+    "mr.",
+    "our",
+];
+
+pub fn is_not_name(word: &str) -> bool {
+    in_list(NOT_NAME, word)
+}
+
+/// Lowercase particles inside names: "Omran al-Zoubi" needs none, "Ben van der Pluijm" does.
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "dos", "das", "st.", "y",
+];
+
+pub fn is_particle(word: &str) -> bool {
+    let w = word.as_bytes();
+    // "al-Zoubi", "el-Sisi", "bin-Salman" glue their particle with a hyphen.
+    if w.len() > 3 && (w.starts_with(b"al-") || w.starts_with(b"el-")) {
+        return true;
+    }
+    in_list(PARTICLES, word)
+}
+
+/// Words that could sit between a speaker and a cue: "Kerry also said", "she has said".
+const CUE_FILLERS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "earlier",
+    "again",
+    "once",
+    "further",
+    "recently",
+    "repeatedly",
+    "often",
+    "frequently",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "simply",
+    "only",
+    "just",
+    "even",
+    "still",
+    "quickly",
+    "flatly",
+    "later",
+    "bluntly",
+    "angrily",
+    "calmly",
+    "quietly",
+    "softly",
+    "firmly",
+    "publicly",
+    "privately",
+    "emphatically",
+    "immediately",
+    "finally",
+    "initially",
+    "first",
+    "once",
+    "has",
+    "long",
+    "reportedly",
+    "allegedly",
+    "openly",
+    "proudly",
+    "happily",
+    "sadly",
+    "jokingly",
+    "never",
+    "always",
+    "recently",
+    "subsequently",
+    "since",
+    "yet",
+    "already",
+    "had",
+];
+
+pub fn is_cue_filler(word: &str) -> bool {
+    in_list(CUE_FILLERS, word)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Pronoun classes for speaker mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    /// "I", "we": the writer or a quoted speaker, not resolved.
+    First,
+}
+
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    let l = Lower::new(word);
+    match l.as_str() {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "they" => Some(Pronoun::They),
+        "it" => Some(Pronoun::It),
+        "i" | "we" => Some(Pronoun::First),
+        _ => None,
+    }
+}
+
+/// A tiny forename table for gender: the commonest English forenames. Unknown names have no
+/// gender and are compatible with both pronouns.
+const MALE_NAMES: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "christopher",
+    "daniel",
+    "matthew",
+    "anthony",
+    "mark",
+    "donald",
+    "steven",
+    "paul",
+    "andrew",
+    "joshua",
+    "kenneth",
+    "kevin",
+    "brian",
+    "george",
+    "edward",
+    "ronald",
+    "timothy",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "jacob",
+    "gary",
+    "nicholas",
+    "eric",
+    "jonathan",
+    "stephen",
+    "larry",
+    "justin",
+    "scott",
+    "brandon",
+    "benjamin",
+    "samuel",
+    "frank",
+    "gregory",
+    "raymond",
+    "alexander",
+    "patrick",
+    "jack",
+    "dennis",
+    "jerry",
+    "tyler",
+    "aaron",
+    "jose",
+    "henry",
+    "adam",
+    "douglas",
+    "nathan",
+    "peter",
+    "zachary",
+    "kyle",
+    "walter",
+    "harold",
+    "jeremy",
+    "ethan",
+    "carl",
+    "keith",
+    "roger",
+    "gerald",
+    "christian",
+    "terry",
+    "sean",
+    "arthur",
+    "austin",
+    "noah",
+    "lawrence",
+    "jesse",
+    "joe",
+    "bryan",
+    "billy",
+    "jordan",
+    "albert",
+    "dylan",
+    "bruce",
+    "willie",
+    "gabriel",
+    "alan",
+    "juan",
+    "logan",
+    "wayne",
+    "ralph",
+    "roy",
+    "eugene",
+    "randy",
+    "vincent",
+    "russell",
+    "louis",
+    "philip",
+    "bobby",
+    "johnny",
+    "bradley",
+    "barack",
+    "vladimir",
+    "bill",
+    "tom",
+    "jim",
+    "bob",
+    "mike",
+    "dave",
+    "steve",
+    "tim",
+    "doug",
+    "ben",
+    "sam",
+    "dan",
+    "rob",
+    "greg",
+    "ken",
+    "jeff",
+    "chris",
+    "nick",
+    "matt",
+    "tony",
+    "pete",
+    "jon",
+    "justin",
+    "pierre",
+    "jean",
+    "francois",
+    "andre",
+    "luc",
+    "marc",
+    "sergey",
+    "sergei",
+    "ivan",
+    "dmitry",
+    "mohammed",
+    "muhammad",
+    "ahmed",
+    "ali",
+    "omar",
+    "omran",
+    "hassan",
+    "bashar",
+    "xi",
+    "boris",
+    "emmanuel",
+    "angela",
+    "recep",
+    "benjamin",
+    "doug",
+    "jagmeet",
+    "andrew",
+    "stephen",
+    "brian",
+    "jason",
+    "blake",
+    "craig",
+    "graham",
+    "ian",
+    "neil",
+    "colin",
+    "martin",
+    "simon",
+    "hugh",
+    "stuart",
+    "ross",
+    "duncan",
+    "fraser",
+];
+
+const FEMALE_NAMES: &[&str] = &[
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "betty",
+    "margaret",
+    "sandra",
+    "ashley",
+    "kimberly",
+    "emily",
+    "donna",
+    "michelle",
+    "dorothy",
+    "carol",
+    "amanda",
+    "melissa",
+    "deborah",
+    "stephanie",
+    "rebecca",
+    "sharon",
+    "laura",
+    "cynthia",
+    "kathleen",
+    "amy",
+    "shirley",
+    "angela",
+    "helen",
+    "anna",
+    "brenda",
+    "pamela",
+    "nicole",
+    "emma",
+    "samantha",
+    "katherine",
+    "christine",
+    "debra",
+    "rachel",
+    "catherine",
+    "carolyn",
+    "janet",
+    "ruth",
+    "maria",
+    "heather",
+    "diane",
+    "virginia",
+    "julie",
+    "joyce",
+    "victoria",
+    "olivia",
+    "kelly",
+    "christina",
+    "lauren",
+    "joan",
+    "evelyn",
+    "judith",
+    "megan",
+    "cheryl",
+    "andrea",
+    "hannah",
+    "martha",
+    "jacqueline",
+    "frances",
+    "gloria",
+    "ann",
+    "anne",
+    "teresa",
+    "kathryn",
+    "sara",
+    "janice",
+    "jean",
+    "alice",
+    "madison",
+    "doris",
+    "abigail",
+    "julia",
+    "judy",
+    "grace",
+    "denise",
+    "amber",
+    "marilyn",
+    "beverly",
+    "danielle",
+    "theresa",
+    "sophia",
+    "marie",
+    "diana",
+    "brittany",
+    "natalie",
+    "isabella",
+    "charlotte",
+    "rose",
+    "alexis",
+    "kayla",
+    "hillary",
+    "nancy",
+    "theresa",
+    "chrystia",
+    "kathleen",
+    "rachel",
+    "jody",
+    "catherine",
+    "francine",
+    "sophie",
+    "chloe",
+    "claire",
+    "fiona",
+    "louise",
+    "jane",
+    "kate",
+    "katie",
+    "liz",
+    "beth",
+    "jenny",
+    "meg",
+    "sue",
+    "kim",
+    "erin",
+    "lucille",
+    "elena",
+    "olga",
+    "natalia",
+    "fatima",
+    "aisha",
+    "mariam",
+    "maryam",
+    "leila",
+    "layla",
+    "yasmin",
+    "priya",
+    "darian",
+    "marina",
+    "irina",
+    "svetlana",
+    "tatiana",
+    "ingrid",
+    "greta",
+    "annette",
+    "monique",
+    "isabelle",
+    "celine",
+    "valerie",
+    "nathalie",
+    "genevieve",
+    "melanie",
+    "caroline",
+    "lucy",
+];
+
+pub fn forename_gender(word: &str) -> Option<Gender> {
+    let l = Lower::new(word);
+    let w = l.as_str();
+    if w.is_empty() {
+        return None;
+    }
+    let male = MALE_NAMES.contains(&w);
+    let female = FEMALE_NAMES.contains(&w);
+    match (male, female) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// What a noun phrase next to a cue names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Person,
+    Organization,
+    /// "a spokesperson", "officials", "the ministry".
+    Group,
+    Pronoun(Pronoun),
+}
+
+/// A speaker mention: where the name is, the role given with it, and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name ("John Kerry"), the pronoun, or the group phrase ("a spokesperson").
+    pub name: Span,
+    pub role: Option<Span>,
+    pub kind: MentionKind,
+    /// A gender read off an honorific next to the name ("Ms. Bennett").
+    pub gender: Option<Gender>,
+}
+
+/// Read a noun phrase made of the tokens `toks` (in text order, words and inner punctuation
+/// such as the dot of "Mr." or the hyphen tokens) into a mention. Returns None when the phrase
+/// names no one.
+pub fn read_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let words: Vec<Tok> = toks.iter().copied().filter(|t| t.word).collect();
+    let first = *words.first()?;
+    if words.len() == 1 {
+        if let Some(p) = pronoun(first.text(text)) {
+            return Some(Mention {
+                name: first.span(),
+                role: None,
+                kind: MentionKind::Pronoun(p),
+                gender: None,
+            });
+        }
+    }
+    read_words(text, &words)
+}
+
+fn strip_possessive(text: &str, t: Tok) -> Tok {
+    let s = t.text(text);
+    for suffix in ["'s", "’s"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return Tok {
+                end: t.end - suffix.len(),
+                ..t
+            };
+        }
+    }
+    t
+}
+
+fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
+    // Drop a leading determiner.
+    let mut ws = words;
+    let mut determiner = None;
+    if let Some(f) = ws.first() {
+        let l = Lower::new(f.text(text));
+        if matches!(
+            l.as_str(),
+            "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three"
+        ) {
+            determiner = Some(l.as_str() == "the");
+            ws = &ws[1..];
+        }
+    }
+    if ws.is_empty() {
+        return None;
+    }
+    // Runs of name words: capitalised, not a title, not a function word; particles inside.
+    let mut best: Option<(usize, usize)> = None; // [i, j) in ws
+    let mut runs: [(usize, usize); 8] = [(0, 0); 8];
+    let mut nruns = 0;
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i].text(text);
+        if is_name_word(w) {
+            let mut j = i + 1;
+            while j < ws.len() {
+                let v = ws[j].text(text);
+                if is_name_word(v)
+                    || is_particle(v)
+                        && j + 1 < ws.len()
+                        && (is_name_word(ws[j + 1].text(text)) || is_particle(ws[j + 1].text(text)))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if nruns < runs.len() {
+                runs[nruns] = (i, j);
+                nruns += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let last_lower =
+        !is_name_word(ws[ws.len() - 1].text(text)) && !is_capitalized(ws[ws.len() - 1].text(text));
+    // An organisation: "the Russian Foreign Ministry", "Department of Health": the whole
+    // capitalised run ending on an organisation word, titles included.
+    let last = ws[ws.len() - 1];
+    if is_capitalized(last.text(text)) && is_org_head(strip_possessive(text, last).text(text)) {
+        let mut a = ws.len() - 1;
+        while a > 0 {
+            let w = ws[a - 1].text(text);
+            let l = Lower::new(w);
+            if is_capitalized(w) && !matches!(l.as_str(), "the" | "a" | "an")
+                || matches!(l.as_str(), "of" | "for" | "and" | "on")
+                    && a >= 2
+                    && is_capitalized(ws[a - 2].text(text))
+            {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        let role = if a > 0 {
+            Some(Span::new(ws[0].start, ws[a - 1].end))
+        } else {
+            None
+        };
+        return Some(Mention {
+            name: Span::new(ws[a].start, strip_possessive(text, last).end),
+            role,
+            kind: MentionKind::Organization,
+            gender: None,
+        });
+    }
+    // Choose the last run, unless a preposition puts it in a place ("Shelby of Alabama").
+    for k in (0..nruns).rev() {
+        let (a, _) = runs[k];
+        let prep = a > 0 && {
+            let l = Lower::new(ws[a - 1].text(text));
+            matches!(
+                l.as_str(),
+                "of" | "from" | "in" | "at" | "for" | "with" | "on"
+            )
+        };
+        if prep && k > 0 {
+            continue;
+        }
+        best = Some(runs[k]);
+        break;
+    }
+    if last_lower {
+        // The phrase ends on a common noun: "a spokesperson", "the ministry", "city staff".
+        let head = ws[ws.len() - 1];
+        if is_group_noun(strip_possessive(text, head).text(text)) {
+            let start = words[0].start;
+            return Some(Mention {
+                name: Span::new(start, head.end),
+                role: None,
+                kind: MentionKind::Group,
+                gender: None,
+            });
+        }
+        // "Kerry, who ..." phrases never reach here; a name followed by a lowercase
+        // modifier ("Smith herself") is rare.
+        best?;
+    }
+    let (a, mut b) = best?;
+    // The name: at most four words; a long run such as "Crown-Indigenous Relations Carolyn
+    // Bennett" keeps its last two.
+    let mut a = a;
+    if b - a > 4 || (b - a > 3 && a > 0) {
+        a = b - 2;
+    }
+    // A possessive ends the name ("Syria's information minister": a place, not a person).
+    if let Some(k) = (a..b).find(|&k| strip_possessive(text, ws[k]) != ws[k]) {
+        b = k + 1;
+    }
+    let name_first = ws[a];
+    let name_last = strip_possessive(text, ws[b - 1]);
+    let name = Span::new(name_first.start, name_last.end);
+    let role = if a > 0 {
+        Some(Span::new(ws[0].start, ws[a - 1].end))
+    } else {
+        None
+    };
+    let role = role.map(|r| trim_role(text, r));
+    let gender = ws[..a]
+        .iter()
+        .rev()
+        .find_map(|t| honorific_gender(t.text(text)));
+    let name_words = &ws[a..b];
+    let org = determiner == Some(true)
+        || name_words
+            .iter()
+            .any(|t| is_org_head(strip_possessive(text, *t).text(text)))
+        || name_words.iter().all(|t| is_acronym(t.text(text)))
+        || (name_words.len() == 1 && is_acronym(name_words[0].text(text)));
+    let possessive_only = strip_possessive(text, ws[b - 1]) != ws[b - 1];
+    if possessive_only && b == ws.len() {
+        // "Kerry's" alone names no speaker.
+        return None;
+    }
+    if possessive_only && last_lower {
+        // "Syria's information minister": an unnamed official of a place.
+        return Some(Mention {
+            name: Span::new(words[0].start, ws[ws.len() - 1].end),
+            role: None,
+            kind: MentionKind::Group,
+            gender: None,
+        });
+    }
+    Some(Mention {
+        name,
+        role,
+        kind: if org {
+            MentionKind::Organization
+        } else {
+            MentionKind::Person
+        },
+        gender,
+    })
+}
+
+/// Trim a trailing comma or "of" from a role.
+fn trim_role(text: &str, r: Span) -> Span {
+    let s = &text[r];
+    let t = s.trim_end_matches([',', ' ']);
+    Span::new(r.start as usize, r.start as usize + t.len())
+}
+
+/// A capitalised word that can be part of a name (not a title, not a function word).
+pub fn is_name_word(w: &str) -> bool {
+    (is_capitalized(w) && !is_title(w) && !is_not_name(w) && !is_group_noun(w))
+        || glued_particle_name(w)
+}
+
+/// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.
+fn glued_particle_name(w: &str) -> bool {
+    let Some((p, rest)) = w.split_once('-') else {
+        return false;
+    };
+    matches!(
+        p,
+        "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "as" | "ash" | "an" | "at" | "az"
+    ) && is_capitalized(rest)
+}
+
+/// The nearest name run (at most four words) ending exactly at token `end_idx` exclusive.
+pub fn name_run_before(text: &str, toks: &[Tok], end_idx: usize) -> Option<(usize, usize)> {
+    let mut i = end_idx;
+    while i > 0 {
+        let t = toks[i - 1];
+        if !t.word {
+            // The dot of an initial or honorific belongs to the phrase.
+            if t.text(text) == "." && i >= 2 && toks[i - 2].word && toks[i - 2].end == t.start {
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        let w = t.text(text);
+        if is_capitalized(w) || is_particle(w) {
+            i -= 1;
+        } else {
+            break;
+        }
+        if end_idx - i > 9 {
+            break;
+        }
+    }
+    (i < end_idx).then_some((i, end_idx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase(s: &str) -> Option<(String, Option<String>, MentionKind)> {
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        read_phrase(s, &toks).map(|m| {
+            (
+                s[m.name].to_string(),
+                m.role.map(|r| s[r].to_string()),
+                m.kind,
+            )
+        })
+    }
+
+    #[test]
+    fn phrases() {
+        assert_eq!(
+            phrase("Secretary of State Dana Whitlock"),
+            Some((
+                "Dana Whitlock".into(),
+                Some("Secretary of State".into()),
+                MentionKind::Person
+            ))
+        );
+        assert_eq!(
+            phrase("Sen. Ada Morrow of Vermont").unwrap().0,
+            "Ada Morrow"
+        );
+        assert_eq!(phrase("Hamid bin Rashid").unwrap().0, "Hamid bin Rashid");
+        assert_eq!(
+            phrase("the Coastal Water Board").unwrap().2,
+            MentionKind::Organization
+        );
+        assert_eq!(
+            phrase("a company spokesperson").unwrap().2,
+            MentionKind::Group
+        );
+        assert_eq!(phrase("she").unwrap().2, MentionKind::Pronoun(Pronoun::She));
+        assert_eq!(phrase("the weather"), None);
+    }
+
+    #[test]
+    fn tokens() {
+        let s = "al-Zoubi's “U.S. plan,” O'Neil";
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(s)).collect();
+        assert_eq!(words, ["al-Zoubi's", "U.S", "plan", "O'Neil"]);
+    }
+}
