@@ -62,9 +62,11 @@ struct Mention {
     /// Found in a headline-style line.
     headline: bool,
     /// Alias defined in parentheses right after the name: "(WHO)".
-    acronym_of: Option<usize>,
+    acronym_of: Option<(usize, usize)>,
     /// An adjective of a place ("Russian"), kept for the place's adjective mentions.
     adjective: bool,
+    /// The place a dateline opens with: a place whatever the page is about.
+    dateline: bool,
 }
 
 impl Mention {
@@ -80,6 +82,7 @@ impl Mention {
             headline: false,
             acronym_of: None,
             adjective: false,
+            dateline: false,
         }
     }
 }
@@ -160,6 +163,43 @@ const OF_HEADS: &[&str] = &[
     "emirate",
     "people's",
     "museum",
+];
+
+/// Last words of names of places built by people: "Elland Road", "Presidential Palace".
+const LOC_HEADS: &[&str] = &[
+    "road",
+    "street",
+    "avenue",
+    "boulevard",
+    "square",
+    "stadium",
+    "park",
+    "bridge",
+    "airport",
+    "palace",
+    "castle",
+    "tower",
+    "station",
+    "harbour",
+    "harbor",
+    "river",
+    "lake",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+    "peninsula",
+    "coast",
+    "strait",
+    "canal",
+    "desert",
+    "heights",
+    "arena",
+    "oval",
+    "ground",
+    "field",
+    "plaza",
+    "camp",
 ];
 
 /// Last words of names of events, prizes and works: such a run is no person, place or
@@ -408,6 +448,7 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
     };
     let mut mentions = Vec::new();
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
+    let mut runs = Vec::new();
     let sporty = is_sporty(&ctx);
     ctx.sporty = sporty;
 
@@ -423,16 +464,18 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
         if in_credit {
             read_credit(&ctx, line_start, line_end, &mut mentions);
         } else if is_headline(&ctx, line_start, line_end) {
-            read_headline(&ctx, line_start, line_end, &mut mentions);
+            read_headline(&ctx, line_start, line_end, &mut mentions, &mut runs);
         } else {
             read_line(&ctx, line_start, line_end, &mut mentions, &mut adjectives);
         }
         line_start = line_end;
     }
 
+    resolve_headlines(&ctx, &runs, &mut mentions);
+    mentions.sort_by_key(|m| m.a);
     propagate(&ctx, &mut mentions);
     if sporty {
-        for m in &mut mentions {
+        for m in mentions.iter_mut().filter(|m| !m.dateline) {
             if m.label == Label::Loc && m.subnational && !m.headline {
                 let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
                 if !PLACE_PREPS.contains(&prev) {
@@ -532,7 +575,13 @@ fn read_credit(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
 }
 
 /// A headline-style line: list matches, the rest waits for propagation.
-fn read_headline(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
+fn read_headline(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Mention>,
+    runs: &mut Vec<(usize, usize)>,
+) {
     // A dateline: "LONDON 1996-08-30" or "CITY, Month D (Agency) -".
     let mut i = a;
     let dateline_end = {
@@ -552,6 +601,7 @@ fn read_headline(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     if dateline_end > a {
         let mut m = Mention::new(a, dateline_end, Label::Loc, true);
         m.headline = true;
+        m.dateline = true;
         out.push(m);
         i = dateline_end;
     }
@@ -565,10 +615,32 @@ fn read_headline(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         while j < b && ctx.toks[j].is_word() && (ctx.toks[j].is(CAP) || ctx.toks[j].is(ALLCAPS)) {
             j += 1;
         }
-        // Longest list match at each position.
+        runs.push((i, j));
+        i = j;
+    }
+}
+
+/// Names in headline-style runs: names known from the running text first, then the lists,
+/// then single words left for propagation.
+fn resolve_headlines(ctx: &Ctx, runs: &[(usize, usize)], out: &mut Vec<Mention>) {
+    let mut known: FastMap<&str, Label> = FastMap::default();
+    for m in out.iter() {
+        if m.sure && !m.headline && !m.adjective && m.label != Label::Unknown && m.b - m.a >= 2 {
+            known.entry(ctx.key_range(m.a, m.b)).or_insert(m.label);
+        }
+    }
+    for &(i, j) in runs {
         let mut k = i;
         while k < j {
-            if let Some((e, m)) = list_match(ctx, k, j) {
+            let from_text = (k + 2..=j.min(k + 6))
+                .rev()
+                .find_map(|e| known.get(ctx.key_range(k, e)).map(|l| (e, *l)));
+            if let Some((e, label)) = from_text {
+                let mut m = Mention::new(k, e, label, true);
+                m.headline = true;
+                out.push(m);
+                k = e;
+            } else if let Some((e, m)) = list_match(ctx, k, j) {
                 let mut m = m;
                 m.headline = true;
                 m.sure = false;
@@ -581,7 +653,6 @@ fn read_headline(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
                 k += 1;
             }
         }
-        i = j;
     }
 }
 
@@ -624,6 +695,31 @@ fn read_line(
     adjectives: &mut Vec<(usize, &'static str)>,
 ) {
     let mut i = a;
+    // A dateline opening the line: "PORTLAND, Maine —", "LONDON (Reuters) -".
+    {
+        let mut j = a;
+        while j < b
+            && ctx.toks[j].is_word()
+            && ctx.toks[j].is(ALLCAPS)
+            && ctx.toks[j].end - ctx.toks[j].start > 1
+        {
+            j += 1;
+        }
+        if j > a
+            && j - a <= 3
+            && j < b
+            && (ctx.is_punct(j, ",") || ctx.is_punct(j, "("))
+            && !ctx.lists.orgs.contains(ctx.key_range(a, j))
+        {
+            let mut m = Mention::new(a, j, Label::Loc, true);
+            m.dateline = true;
+            if let Some(&c) = ctx.lists.aliases.get(ctx.key_range(a, j)) {
+                m.canonical = Some(c);
+            }
+            out.push(m);
+            i = j;
+        }
+    }
     // The role carried by the previous run when it ended in a title ("ABC News Correspondent, X").
     let mut pending_role: Option<(usize, String)> = None;
     while i < b {
@@ -680,6 +776,25 @@ fn read_line(
         if let Some(r) = run_role {
             pending_role = Some((j, r));
         }
+        // "Name, an economist at ...": a role after the name.
+        if j + 2 < b && ctx.is_punct(j, ",") && matches!(ctx.key(j + 1), "a" | "an" | "the") {
+            if let Some(last) = out.last_mut() {
+                if last.b == j && last.label == Label::Per && last.role.is_none() {
+                    let mut e = j + 2;
+                    let mut head = None;
+                    while e < b && e < j + 6 && ctx.toks[e].is(LOWER) && ctx.is_title(e) {
+                        if ctx.is_title_head(e) {
+                            head = Some(e);
+                        }
+                        e += 1;
+                    }
+                    if let Some(h) = head {
+                        let start = ctx.toks[j + 2].start as usize;
+                        last.role = Some(ctx.text[start..ctx.toks[h].end as usize].to_string());
+                    }
+                }
+            }
+        }
         // "Name Surname/Agency": a photo credit.
         if ctx.is_punct(j, "/") && ctx.toks[j].start == ctx.toks[j - 1].end {
             if let Some(last) = out.last_mut() {
@@ -703,7 +818,7 @@ fn read_line(
                         out[d].label = Label::Org;
                     }
                     let mut m = Mention::new(j + 1, j + 2, out[d].label, true);
-                    m.acronym_of = Some(d);
+                    m.acronym_of = Some((out[d].a, out[d].b));
                     out.push(m);
                     i = j + 3;
                     continue;
@@ -772,7 +887,8 @@ fn read_run(
             || lists.demonyms.contains_key(k)
             || lists.first_names.contains(k);
         let common = lists.common.contains(k) || ctx.lower_seen.contains(k);
-        if common && !(listed && j - i > 1 && !lists.common.contains(k)) {
+        let title_before_name = lists.titles.contains(k) && j - i > 1;
+        if common && !title_before_name && !(listed && j - i > 1 && !lists.common.contains(k)) {
             i += 1;
             // Skip joiners left at the front.
             while i < j && !ctx.is_capword(i) {
@@ -871,8 +987,12 @@ fn read_segment(
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
-    if j - i >= 2 && (i + 1..j).any(|k| ctx.is_org_word(k)) {
+    if j - i >= 2 && (i..j).any(|k| ctx.is_org_word(k)) {
         out.push(Mention::new(i, j, Label::Org, true));
+        return;
+    }
+    if j - i >= 2 && LOC_HEADS.contains(&ctx.key(j - 1)) {
+        out.push(Mention::new(i, j, Label::Loc, true));
         return;
     }
     if j - i >= 2 && lists.first_names.contains(ctx.key(i)) {
@@ -1060,7 +1180,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
     // Person surnames and first names -> entity, from multi-word names.
     let mut person_parts: FastMap<String, usize> = FastMap::default();
-    let mut mention_entity: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     // Longer names first, so short forms can join them.
     order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].b - mentions[k].a), mentions[k].a));
@@ -1090,7 +1210,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
         }
         let kind_id = kind as u8;
         let existing = if let Some(d) = m.acronym_of {
-            mention_entity.get(d).copied().flatten()
+            range_entity.get(&d).copied()
         } else if let Some(&e) = by_key.get(&(kind_id, key.clone())) {
             Some(e)
         } else if kind == EntityKind::Person && m.b - m.a == 1 {
@@ -1132,7 +1252,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
                 }
             }
         }
-        mention_entity[mi] = Some(e);
+        range_entity.insert((m.a, m.b), e);
         let ent = &mut entities[e];
         ent.mentions.push(span);
         if ent.role.is_none() {

@@ -583,6 +583,19 @@ const DEMONYMS: &[&str] = &[
 
 /// Titles and honorifics that precede a person's name (lower case, no final period).
 const TITLES: &[&str] = &[
+    "councilor",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "trustee",
+    "counterpart",
+    "economist",
+    "historian",
+    "lawyer",
+    "scientist",
+    "researcher",
+    "professor",
     "president",
     "vice",
     "prime",

@@ -6,11 +6,11 @@
 #![forbid(unsafe_code)]
 
 pub mod blocks;
-pub mod cues;
+pub mod dates;
 pub mod entities;
 pub mod facts;
+pub mod figures;
 pub mod invariants;
-pub mod names;
 pub mod gazetteer;
 pub mod normalize;
 pub mod quotes;

@@ -242,12 +242,10 @@ fn scan_number(text: &str, start: usize, end: usize) -> usize {
     let mut j = start;
     while j < end {
         let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-        } else if matches!(b, b',' | b'.' | b':' | b'/' | b'-')
+        let separator = matches!(b, b',' | b'.' | b':' | b'/' | b'-')
             && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
-            && j + 1 < end
-        {
+            && j + 1 < end;
+        if b.is_ascii_alphanumeric() || separator {
             j += 1;
         } else {
             break;

@@ -1,0 +1,1002 @@
+//! Figures in running text: numbers in digits or words, percentages, money, ranges,
+//! approximations, each with its unit and, where the sentence says, what it counts.
+
+use crate::dates::lower_small;
+use crate::facts::{Approx, FigureKind};
+use crate::tokens::{Tok, TokKind, CAP, LOWER, SENT_START};
+
+/// One figure found in tokens `a..b`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub a: usize,
+    pub b: usize,
+    pub value: f64,
+    pub value_high: Option<f64>,
+    pub kind: FigureKind,
+    pub unit: Option<String>,
+    pub counts: Option<String>,
+    pub approx: Option<Approx>,
+}
+
+/// Value of a number word below a hundred ("seven", "twenty-five").
+pub fn small_word(w: &str) -> Option<f64> {
+    let v = match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => {
+            let (tens, unit) = w.split_once('-')?;
+            let t = small_word(tens)?;
+            let u = small_word(unit)?;
+            if t >= 20.0 && t % 10.0 == 0.0 && (1.0..10.0).contains(&u) {
+                return Some(t + u);
+            }
+            return None;
+        }
+    };
+    Some(f64::from(v))
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mln" | "millions" => 1e6,
+        "billion" | "bln" | "bn" | "billions" => 1e9,
+        "trillion" | "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Value of an ordinal word ("second" -> 2).
+pub fn ordinal_word(w: &str) -> Option<f64> {
+    let v = match w {
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        _ => return None,
+    };
+    Some(f64::from(v))
+}
+
+/// Parse number words from a lower-case word sequence: "two hundred thirty-five thousand",
+/// "one and a half million", "a million". Returns the value and the number of words used.
+pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut used = 0;
+    let mut any = false;
+    while used < words.len() {
+        let w = words[used];
+        if let Some(v) = small_word(w) {
+            if any && current > 0.0 && current % 100.0 != 0.0 {
+                break;
+            }
+            current += v;
+            any = true;
+            used += 1;
+        } else if (w == "a" || w == "an")
+            && !any
+            && words.get(used + 1).and_then(|n| scale_word(n)).is_some()
+        {
+            current = 1.0;
+            any = true;
+            used += 1;
+        } else if let Some(s) = scale_word(w).filter(|_| any) {
+            if s == 100.0 {
+                current *= s;
+            } else {
+                total += current.max(1.0) * s;
+                current = 0.0;
+            }
+            used += 1;
+        } else if w == "and"
+            && any
+            && words.get(used + 1) == Some(&"a")
+            && words.get(used + 2) == Some(&"half")
+        {
+            current += 0.5;
+            used += 3;
+        } else if w == "and"
+            && any
+            && words.get(used + 1).and_then(|n| small_word(n)).is_some()
+            && current >= 100.0
+        {
+            used += 1;
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    // "one and a half million": the half belongs to the scale that follows.
+    Some((total + current, used))
+}
+
+/// Value of a number in digits: "1,200", "3.5", "3m", "2.3bn", "$5". Returns the value and a
+/// unit suffix when glued ("bn", "m", "st").
+fn parse_digits(w: &str) -> Option<(f64, &str)> {
+    let end = w.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(w.len());
+    let (num, suffix) = w.split_at(end);
+    if num.is_empty() || num.ends_with('.') || num.ends_with(',') {
+        return None;
+    }
+    // Thousands separators: groups of three after the first comma.
+    let mut clean = String::with_capacity(num.len());
+    let mut parts = num.split(',');
+    let first = parts.next()?;
+    clean.push_str(first);
+    for p in parts {
+        let digits = p.split('.').next().unwrap_or("");
+        if digits.len() != 3 {
+            return None;
+        }
+        clean.push_str(p);
+    }
+    let v: f64 = clean.parse().ok()?;
+    Some((v, suffix))
+}
+
+const APPROX: &[(&str, Approx)] = &[
+    ("about", Approx::About),
+    ("around", Approx::About),
+    ("some", Approx::About),
+    ("roughly", Approx::About),
+    ("approximately", Approx::About),
+    ("estimated", Approx::About),
+    ("nearly", Approx::AtMost),
+    ("almost", Approx::AtMost),
+    ("under", Approx::AtMost),
+    ("over", Approx::AtLeast),
+    ("exceeding", Approx::AtLeast),
+];
+
+const RISE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rise",
+    "fell",
+    "fallen",
+    "falls",
+    "reached",
+    "reaches",
+    "stood",
+    "stands",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "dropped",
+    "drops",
+    "increased",
+    "decreased",
+    "declined",
+    "grew",
+    "hit",
+    "hits",
+    "totaled",
+    "totalled",
+    "totals",
+    "was",
+    "is",
+    "were",
+    "are",
+    "soared",
+    "surged",
+    "plunged",
+    "doubled",
+    "topped",
+    "exceeded",
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("rupees", "INR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("francs", "CHF"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+];
+
+const MEASURES: &[&str] = &[
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "foot",
+    "inches",
+    "tons",
+    "tonnes",
+    "kg",
+    "kilograms",
+    "grams",
+    "acres",
+    "hectares",
+    "barrels",
+    "degrees",
+    "mph",
+    "km/h",
+    "liters",
+    "litres",
+    "gallons",
+    "square",
+    "cm",
+    "mm",
+    "kilometer",
+    "kilometre",
+    "mile",
+    "meter",
+    "metre",
+];
+
+/// Words that never name what a number counts.
+const NOT_COUNTED: &[&str] = &[
+    "of",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "that",
+    "which",
+    "who",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "more",
+    "less",
+    "than",
+    "as",
+    "per",
+    "after",
+    "before",
+    "since",
+    "until",
+    "following",
+    "over",
+    "under",
+    "into",
+    "about",
+    "around",
+    "each",
+    "other",
+    "all",
+    "not",
+    "but",
+    "so",
+    "if",
+    "when",
+    "while",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "also",
+    "just",
+    "only",
+    "among",
+    "including",
+    "through",
+    "during",
+    "against",
+    "up",
+    "down",
+    "out",
+    "off",
+    "then",
+    "there",
+    "here",
+    "such",
+    "last",
+    "first",
+    "next",
+    "past",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "percent",
+    "cent",
+];
+
+/// Words that precede an ordinal or a cardinal in a name or an idiom, not a figure.
+const SKIP_BEFORE: &[&str] = &["no", "number", "nos"];
+
+struct Scan<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+impl Scan<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+    fn is_lower_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word && t.is(LOWER))
+    }
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+}
+
+/// Find the figures in `toks`, skipping the token ranges in `skip` (dates), sorted.
+pub fn find(text: &str, toks: &[Tok], skip: &[(usize, usize)]) -> Vec<Found> {
+    let s = Scan { text, toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut skip_at = 0;
+    while i < toks.len() {
+        while skip_at < skip.len() && skip[skip_at].1 <= i {
+            skip_at += 1;
+        }
+        if skip_at < skip.len() && skip[skip_at].0 <= i {
+            i = skip[skip_at].1;
+            continue;
+        }
+        match number_at(&s, i) {
+            Some(f) => {
+                i = f.b.max(i + 1);
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A parsed number before units: value, end token, kind.
+struct Num {
+    value: f64,
+    end: usize,
+    kind: FigureKind,
+    glued_unit: Option<&'static str>,
+}
+
+fn read_number(s: &Scan, i: usize) -> Option<Num> {
+    let t = s.toks[i];
+    let w = s.w(i);
+    match t.kind {
+        TokKind::Num => {
+            if w.contains(':') || w.contains('/') || w.matches('-').count() > 1 {
+                return None;
+            }
+            if w.contains('-') {
+                return None;
+            }
+            let (v, suffix) = parse_digits(w)?;
+            let mut kind = FigureKind::Count;
+            let mut glued = None;
+            match suffix {
+                "" => {}
+                "st" | "nd" | "rd" | "th" => kind = FigureKind::Ordinal,
+                "m" | "mn" | "bn" | "b" | "k" | "s" => {
+                    if suffix == "s" {
+                        return None; // a decade: 1990s
+                    }
+                    let scale = match suffix {
+                        "k" => 1e3,
+                        "m" | "mn" => 1e6,
+                        _ => 1e9,
+                    };
+                    return Some(Num { value: v * scale, end: i + 1, kind, glued_unit: None });
+                }
+                "km" | "kg" | "mm" | "cm" | "mph" => glued = Some(unit_static(suffix)),
+                _ => return None,
+            }
+            let mut end = i + 1;
+            let mut value = v;
+            let mut buf = [0u8; 16];
+            if let Some(scale) = lower_small(s.w(end), &mut buf).and_then(scale_word) {
+                value *= scale;
+                end += 1;
+            }
+            Some(Num { value, end, kind, glued_unit: glued })
+        }
+        TokKind::Word => {
+            if t.is(CAP) && !t.is(SENT_START) {
+                return None;
+            }
+            let mut words: [&str; 8] = [""; 8];
+            let mut bufs = [[0u8; 16]; 8];
+            let mut n = 0;
+            // Lower-case up to eight following words without allocating.
+            let mut lowered: [Option<&str>; 8] = [None; 8];
+            for (k, buf) in bufs.iter_mut().enumerate() {
+                if i + k >= s.toks.len() || s.kind(i + k) != Some(TokKind::Word) {
+                    break;
+                }
+                lowered[k] = lower_small(s.w(i + k), buf);
+                if lowered[k].is_none() {
+                    break;
+                }
+                n = k + 1;
+            }
+            for k in 0..n {
+                words[k] = lowered[k].unwrap_or("");
+            }
+            let first = words[0];
+            if n == 0 {
+                return None;
+            }
+            // "a third of", "by a third": a fraction, not a rank.
+            let fraction = i > 0
+                && matches!(s.w(i - 1), "a" | "one" | "two" | "three")
+                && !s.is_lower_word(i + 1)
+                || s.w(i + 1) == "of";
+            if let Some(v) = ordinal_word(first).filter(|_| !fraction) {
+                return Some(Num {
+                    value: v,
+                    end: i + 1,
+                    kind: FigureKind::Ordinal,
+                    glued_unit: None,
+                });
+            }
+            match first {
+                "twice" => {
+                    return Some(Num {
+                        value: 2.0,
+                        end: i + 1,
+                        kind: FigureKind::Times,
+                        glued_unit: None,
+                    })
+                }
+                "thrice" => {
+                    return Some(Num {
+                        value: 3.0,
+                        end: i + 1,
+                        kind: FigureKind::Times,
+                        glued_unit: None,
+                    })
+                }
+                "dozens" | "hundreds" | "thousands" | "millions" if words.get(1) == Some(&"of") => {
+                    let v = match first {
+                        "dozens" => 24.0,
+                        "hundreds" => 200.0,
+                        "thousands" => 2000.0,
+                        _ => 2e6,
+                    };
+                    return Some(Num {
+                        value: v,
+                        end: i + 1,
+                        kind: FigureKind::Vague,
+                        glued_unit: None,
+                    });
+                }
+                _ => {}
+            }
+            let (v, used) = parse_words(&words[..n])?;
+            // "one" alone is mostly a pronoun; "a" alone is an article.
+            if used == 1 && first == "one" {
+                let next = words.get(1).copied().unwrap_or("");
+                if !(MEASURES.contains(&next) || next == "percent") {
+                    return None;
+                }
+            }
+            if words[..used].iter().all(|w| *w == "a" || *w == "an") {
+                return None;
+            }
+            let kind = if words.get(used) == Some(&"times") {
+                FigureKind::Times
+            } else {
+                FigureKind::Count
+            };
+            let end = if kind == FigureKind::Times { i + used + 1 } else { i + used };
+            Some(Num { value: v, end, kind, glued_unit: None })
+        }
+        TokKind::Punct => None,
+    }
+}
+
+/// "10-15" -> (10, 15) when the left is smaller (a score reads the other way or is not a range).
+fn hyphen_range(w: &str) -> Option<(f64, f64)> {
+    let (l, r) = w.split_once('-')?;
+    let (a, sa) = parse_digits(l)?;
+    let (b, sb) = parse_digits(r)?;
+    (sa.is_empty() && sb.is_empty() && a < b).then_some((a, b))
+}
+
+/// A hyphenated range token at i, with an optional scale after it.
+fn range_token(s: &Scan, i: usize) -> Option<(f64, f64, usize)> {
+    if s.kind(i) != Some(TokKind::Num) {
+        return None;
+    }
+    let (lo, hi) = hyphen_range(s.w(i))?;
+    let mut buf = [0u8; 16];
+    if let Some(scale) = lower_small(s.w(i + 1), &mut buf).and_then(scale_word) {
+        return Some((lo * scale, hi * scale, i + 2));
+    }
+    Some((lo, hi, i + 1))
+}
+
+fn unit_static(u: &str) -> &'static str {
+    match u {
+        "km" => "km",
+        "kg" => "kg",
+        "mm" => "mm",
+        "cm" => "cm",
+        _ => "mph",
+    }
+}
+
+fn number_at(s: &Scan, i: usize) -> Option<Found> {
+    let t = s.toks[i];
+    // Currency before: $5, US$5, £5.
+    if t.kind == TokKind::Punct {
+        let sym = s.w(i);
+        let code = match sym {
+            "$" => "USD",
+            "£" => "GBP",
+            "€" => "EUR",
+            "¥" => "JPY",
+            _ => return None,
+        };
+        if s.kind(i + 1) != Some(TokKind::Num) {
+            return None;
+        }
+        let (n, high) = match range_token(s, i + 1) {
+            Some((lo, hi, end)) => {
+                (Num { value: lo, end, kind: FigureKind::Money, glued_unit: None }, Some(hi))
+            }
+            None => (read_number(s, i + 1)?, None),
+        };
+        let mut a = i;
+        let mut unit = code;
+        if sym == "$" && i > 0 && s.toks[i - 1].end == t.start {
+            match s.w(i - 1) {
+                "US" => a = i - 1,
+                "C" | "CA" => {
+                    a = i - 1;
+                    unit = "CAD";
+                }
+                "A" | "AU" => {
+                    a = i - 1;
+                    unit = "AUD";
+                }
+                _ => {}
+            }
+        }
+        let mut f = Found {
+            a,
+            b: n.end,
+            value: n.value,
+            value_high: None,
+            kind: FigureKind::Money,
+            unit: Some(unit.to_string()),
+            counts: None,
+            approx: None,
+        };
+        f.value_high = high;
+        range_after(s, &mut f);
+        approx_before(s, &mut f);
+        f.counts = counted_after(s, f.b).or_else(|| subject_before(s, f.a));
+        return Some(f);
+    }
+    // Exclusions before the number.
+    if i > 0 {
+        let mut buf = [0u8; 16];
+        let prev = lower_small(s.w(i - 1), &mut buf).unwrap_or("");
+        let prev2 = if i > 1 { s.w(i - 2) } else { "" };
+        if SKIP_BEFORE.contains(&prev) || (prev == "." && prev2.eq_ignore_ascii_case("no")) {
+            return None;
+        }
+    }
+    if let Some((lo, hi, end)) = range_token(s, i) {
+        // A range only with something counted after it: "10-15 people".
+        let counts = counted_after(s, end)?;
+        let mut f = Found {
+            a: i,
+            b: end,
+            value: lo,
+            value_high: Some(hi),
+            kind: FigureKind::Count,
+            unit: None,
+            counts: Some(counts),
+            approx: None,
+        };
+        approx_before(s, &mut f);
+        return Some(f);
+    }
+    let n = read_number(s, i)?;
+    let w = s.w(i);
+    // Years, times, phone-like numbers.
+    if t.kind == TokKind::Num && n.kind == FigureKind::Count && n.end == i + 1 {
+        let plain = w.bytes().all(|b| b.is_ascii_digit());
+        if plain
+            && w.len() == 4
+            && (1800.0..=2100.0).contains(&n.value)
+            && !plural_noun_follows(s, n.end)
+        {
+            return None;
+        }
+        let next = s.w(n.end).to_ascii_lowercase();
+        if matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "a" | "p") {
+            return None;
+        }
+        if w.len() >= 7 && plain && !w.starts_with('0') && !plural_noun_follows(s, n.end) {
+            // Long digit runs without separators: identifiers, phone numbers.
+            return None;
+        }
+    }
+    let mut f = Found {
+        a: i,
+        b: n.end,
+        value: n.value,
+        value_high: None,
+        kind: n.kind,
+        unit: n.glued_unit.map(str::to_string),
+        counts: None,
+        approx: None,
+    };
+    match n.kind {
+        FigureKind::Times => {
+            f.counts = verb_before(s, i);
+            return Some(f);
+        }
+        FigureKind::Vague => {
+            // "hundreds of people"
+            f.counts = counted_after(s, n.end + 1);
+            f.b = n.end + 1;
+            f.approx = Some(Approx::Vague);
+            return Some(f);
+        }
+        FigureKind::Ordinal => {
+            f.counts = counted_after_any(s, n.end);
+            return Some(f);
+        }
+        _ => {}
+    }
+    range_after(s, &mut f);
+    // Units after the number.
+    let mut buf = [0u8; 16];
+    let next = lower_small(s.w(f.b), &mut buf).unwrap_or("").to_string();
+    if s.w(f.b) == "%" {
+        f.kind = FigureKind::Percent;
+        f.unit = Some("%".into());
+        f.b += 1;
+    } else if next == "percent" || (next == "per" && s.w(f.b + 1).eq_ignore_ascii_case("cent")) {
+        f.kind = FigureKind::Percent;
+        f.unit = Some("%".into());
+        f.b += if next == "per" { 2 } else { 1 };
+    } else if next == "percentage" && s.w(f.b + 1).starts_with("point") {
+        f.kind = FigureKind::Percent;
+        f.unit = Some("percentage points".into());
+        f.b += 2;
+    } else if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == next) {
+        f.kind = FigureKind::Money;
+        f.unit = Some((*code).to_string());
+        f.b += 1;
+    } else if MEASURES.contains(&next.as_str()) {
+        f.kind = FigureKind::Measure;
+        f.unit = Some(next.clone());
+        f.b += 1;
+    } else if s.w(f.b) == "-" && s.w(f.b + 1).starts_with("year-old") {
+        f.kind = FigureKind::Age;
+        f.unit = Some("years".into());
+        f.b += 2;
+        f.counts = None;
+        approx_before(s, &mut f);
+        return Some(f);
+    } else if next == "years" && s.w(f.b + 1) == "old" {
+        f.kind = FigureKind::Age;
+        f.unit = Some("years".into());
+        f.b += 2;
+        return Some(f);
+    }
+    approx_before(s, &mut f);
+    f.counts = match f.kind {
+        _ if f.a >= 2
+            && s.w(f.a - 1) == "of"
+            && s.is_lower_word(f.a - 2)
+            && !NOT_COUNTED.contains(&s.w(f.a - 2))
+            && counted_after(s, f.b).is_none() =>
+        {
+            // "a crowd of 31,500"
+            Some(s.w(f.a - 2).to_string())
+        }
+        FigureKind::Percent | FigureKind::Money => {
+            of_noun(s, f.b).or_else(|| counted_after(s, f.b)).or_else(|| subject_before(s, f.a))
+        }
+        _ => counted_after(s, f.b).or_else(|| of_noun(s, f.b)).or_else(|| subject_before(s, f.a)),
+    };
+    // A bare small number with nothing counted is noise (list markers, scores).
+    if f.kind == FigureKind::Count
+        && f.counts.is_none()
+        && f.unit.is_none()
+        && t.kind == TokKind::Num
+        && f.value_high.is_none()
+    {
+        let plain = w.bytes().all(|b| b.is_ascii_digit());
+        if plain && w.len() <= 2 && !rise_before(s, f.a) {
+            return None;
+        }
+    }
+    Some(f)
+}
+
+fn plural_noun_follows(s: &Scan, i: usize) -> bool {
+    s.is_lower_word(i) && s.w(i).ends_with('s') && !NOT_COUNTED.contains(&s.w(i))
+}
+
+/// "10 to 15", "between 10 and 15".
+fn range_after(s: &Scan, f: &mut Found) {
+    let w = s.w(f.b);
+    let between = f.a > 0 && s.w(f.a - 1).eq_ignore_ascii_case("between");
+    // "$1.1 billion to $1.2 billion"
+    if f.kind == FigureKind::Money
+        && w == "to"
+        && s.w(f.b + 1) == s.w(f.a)
+        && s.kind(f.b + 2) == Some(TokKind::Num)
+    {
+        if let Some(n) = read_number(s, f.b + 2) {
+            if n.value > f.value {
+                f.value_high = Some(n.value);
+                f.b = n.end;
+            }
+        }
+        return;
+    }
+    if (w == "to" || (w == "and" && between) || w == "-") && s.kind(f.b + 1) == Some(TokKind::Num) {
+        if let Some(n) = read_number(s, f.b + 1) {
+            if n.value > f.value {
+                // "$5-6 million": the scale on the right applies to both.
+                let scale =
+                    n.value / parse_digits(s.w(f.b + 1)).map(|p| p.0).unwrap_or(n.value).max(1e-9);
+                if scale > 1.5 && f.value < n.value / scale * 1.0001 {
+                    f.value *= scale;
+                }
+                f.value_high = Some(n.value);
+                f.b = n.end;
+                if between {
+                    f.a -= 1;
+                }
+            }
+        }
+    }
+}
+
+fn approx_before(s: &Scan, f: &mut Found) {
+    if f.a == 0 {
+        return;
+    }
+    let p = s.w(f.a - 1).to_ascii_lowercase();
+    let pp = if f.a >= 2 { s.w(f.a - 2).to_ascii_lowercase() } else { String::new() };
+    let two = match (pp.as_str(), p.as_str()) {
+        ("more" | "greater", "than") => Some(Approx::AtLeast),
+        ("at", "least") => Some(Approx::AtLeast),
+        ("up", "to") => Some(Approx::AtMost),
+        ("less" | "fewer", "than") => Some(Approx::AtMost),
+        ("as", "many") | ("as", "much") => Some(Approx::AtMost),
+        ("at", "most") => Some(Approx::AtMost),
+        _ => None,
+    };
+    if let Some(a) = two {
+        f.approx = Some(a);
+        f.a -= 2;
+        return;
+    }
+    if let Some((_, a)) = APPROX.iter().find(|(w, _)| *w == p) {
+        f.approx = Some(*a);
+        f.a -= 1;
+        if f.a > 0 && s.w(f.a - 1).eq_ignore_ascii_case("an") && p == "estimated" {
+            f.a -= 1;
+        }
+    }
+}
+
+/// Participles that do name what is counted: "three injured".
+const COUNTED_PARTICIPLES: &[&str] =
+    &["injured", "wounded", "killed", "dead", "missing", "arrested", "detained", "displaced"];
+
+/// "six explosions", "three major cities".
+fn counted_after(s: &Scan, i: usize) -> Option<String> {
+    let w1 = s.w(i);
+    if w1.ends_with("ing") || (w1.ends_with("ed") && !COUNTED_PARTICIPLES.contains(&w1)) {
+        return None;
+    }
+    counted_after_any(s, i)
+}
+
+/// The counted noun after a number, participles allowed ("second warning").
+fn counted_after_any(s: &Scan, i: usize) -> Option<String> {
+    if !s.is_lower_word(i) || NOT_COUNTED.contains(&s.w(i)) {
+        return None;
+    }
+    let w1 = s.w(i);
+    if w1.ends_with("ly") {
+        return None;
+    }
+    let mut end = i;
+    if !w1.ends_with('s')
+        && s.is_lower_word(i + 1)
+        && !NOT_COUNTED.contains(&s.w(i + 1))
+        && s.w(i + 1).ends_with('s')
+    {
+        end = i + 1;
+    }
+    let a = s.toks[i].start as usize;
+    let b = s.toks[end].end as usize;
+    Some(s.text[a..b].to_string())
+}
+
+/// "percent of the vote", "two of the cities".
+fn of_noun(s: &Scan, i: usize) -> Option<String> {
+    if s.w(i) != "of" {
+        return None;
+    }
+    let mut j = i + 1;
+    while matches!(s.w(j), "the" | "a" | "an" | "its" | "their" | "all") {
+        j += 1;
+    }
+    counted_after(s, j)
+}
+
+fn rise_before(s: &Scan, i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && matches!(s.w(k - 1), "to" | "at" | "by") {
+        k -= 1;
+    }
+    k > 0 && RISE_VERBS.contains(&s.w(k - 1))
+}
+
+/// "the death toll rose to 155" -> "death toll".
+fn subject_before(s: &Scan, i: usize) -> Option<String> {
+    let mut k = i;
+    if k > 0 && matches!(s.w(k - 1), "to" | "at" | "by") {
+        k -= 1;
+    }
+    if k == 0 || !RISE_VERBS.contains(&s.w(k - 1)) {
+        return None;
+    }
+    let verb = k - 1;
+    let mut a = verb;
+    while a > 0 && a + 3 > verb && s.is_lower_word(a - 1) && !NOT_COUNTED.contains(&s.w(a - 1)) {
+        a -= 1;
+    }
+    if a == verb {
+        return None;
+    }
+    Some(s.text[s.toks[a].start as usize..s.toks[verb - 1].end as usize].to_string())
+}
+
+/// "spoke twice" -> "spoke".
+fn verb_before(s: &Scan, i: usize) -> Option<String> {
+    let k = i.checked_sub(1)?;
+    if s.is_lower_word(k) && !NOT_COUNTED.contains(&s.w(k)) {
+        return Some(s.w(k).to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn figs(text: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        find(text, &toks, &[])
+            .into_iter()
+            .map(|f| {
+                let span = text[toks[f.a].start as usize..toks[f.b - 1].end as usize].to_string();
+                (span, f.value, f.unit, f.counts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn number_words() {
+        let p = |s: &str| parse_words(&s.split(' ').collect::<Vec<_>>()).map(|x| x.0);
+        assert_eq!(p("six"), Some(6.0));
+        assert_eq!(p("twenty-five"), Some(25.0));
+        assert_eq!(p("two hundred thirty-five thousand"), Some(235_000.0));
+        assert_eq!(p("one hundred and five"), Some(105.0));
+        assert_eq!(p("a million"), Some(1e6));
+        assert_eq!(p("one and a half million"), Some(1.5e6));
+        assert_eq!(p("seven"), Some(7.0));
+        assert_eq!(p("hello"), None);
+        assert_eq!(ordinal_word("second"), Some(2.0));
+    }
+
+    #[test]
+    fn counts_and_units() {
+        let f = figs("The death toll rose to 155 after six explosions hit two cities.");
+        assert_eq!(f[0], ("155".into(), 155.0, None, Some("death toll".into())));
+        assert_eq!(f[1], ("six".into(), 6.0, None, Some("explosions".into())));
+        assert_eq!(f[2], ("two".into(), 2.0, None, Some("cities".into())));
+    }
+
+    #[test]
+    fn money_percent_times() {
+        let f = figs("They spoke twice. It cost $1.2 billion, up 12 percent, about 40% of sales.");
+        assert_eq!(f[0].1, 2.0);
+        assert_eq!(f[0].3.as_deref(), Some("spoke"));
+        assert_eq!(f[1].0, "$1.2 billion");
+        assert_eq!(f[1].1, 1.2e9);
+        assert_eq!(f[1].2.as_deref(), Some("USD"));
+        assert_eq!((f[2].1, f[2].2.as_deref()), (12.0, Some("%")));
+        assert_eq!(f[3].0, "about 40%");
+        assert_eq!(f[3].3.as_deref(), Some("sales"));
+    }
+
+    #[test]
+    fn ranges_and_exclusions() {
+        let f = figs("Between 10 and 15 people came in 2015 at 10:30, call 5551234567, No. 1 fan.");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].1, f[0].3.as_deref()), (10.0, Some("people")));
+        let g = figs("It raised $5-6 million from 10-15 donors; the score was 6-3.");
+        assert_eq!(g.len(), 2);
+        assert_eq!((g[0].1, g[0].2.as_deref()), (5e6, Some("USD")));
+        assert_eq!((g[1].1, g[1].3.as_deref()), (10.0, Some("donors")));
+    }
+}
