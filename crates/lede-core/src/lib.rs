@@ -7,10 +7,12 @@
 
 pub mod blocks;
 pub mod dates;
+pub mod cues;
 pub mod entities;
 pub mod facts;
 pub mod figures;
 pub mod invariants;
+pub mod names;
 pub mod gazetteer;
 pub mod normalize;
 pub mod quotes;
