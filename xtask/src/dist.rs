@@ -21,7 +21,11 @@ pub fn dist() -> Result<PathBuf> {
         let gz = gzip_len(&bytes)?;
         total_raw += bytes.len() as u64;
         total_gz += gz;
-        let name = file.strip_prefix(&dist).unwrap_or(file).display().to_string();
+        let name = file
+            .strip_prefix(&dist)
+            .unwrap_or(file)
+            .display()
+            .to_string();
         println!("{name:<48} {:>10} {:>10}", kb(bytes.len() as u64), kb(gz));
     }
     println!("{:<48} {:>10} {:>10}", "total", kb(total_raw), kb(total_gz));
@@ -32,12 +36,17 @@ pub fn dist() -> Result<PathBuf> {
             kb(BUDGET_GZIP_BYTES)
         ));
     }
-    println!("page weight within the budget of {} gzip", kb(BUDGET_GZIP_BYTES));
+    println!(
+        "page weight within the budget of {} gzip",
+        kb(BUDGET_GZIP_BYTES)
+    );
     Ok(dist)
 }
 
 fn collect(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

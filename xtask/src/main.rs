@@ -62,7 +62,14 @@ fn test() -> Result<()> {
     step("formatting");
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     step("clippy (native)");
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     step("clippy (wasm32, the web app)");
     run(cargo().args([
         "clippy",
@@ -80,11 +87,20 @@ fn test() -> Result<()> {
     step("native tests");
     run(cargo().args(["test", "--workspace"]))?;
     step("browser tests (headless Chromium)");
-    run(cargo().args(["test", "-p", "lede-web", "--target", "wasm32-unknown-unknown"]))?;
+    run(cargo().args([
+        "test",
+        "-p",
+        "lede-web",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
     step("end-to-end tests (release build in Chromium)");
     let dist = dist::dist()?;
     e2e(&dist)?;
-    println!("\nAll checks passed in {:.0} s.", started.elapsed().as_secs_f64());
+    println!(
+        "\nAll checks passed in {:.0} s.",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -94,7 +110,14 @@ fn step(name: &str) {
 
 /// The parser must stay free of web crates and keep building for the browser.
 fn architecture_check() -> Result<()> {
-    const WEB_CRATES: [&str; 6] = ["wasm-bindgen", "web-sys", "js-sys", "yew", "gloo", "wasm-bindgen-futures"];
+    const WEB_CRATES: [&str; 6] = [
+        "wasm-bindgen",
+        "web-sys",
+        "js-sys",
+        "yew",
+        "gloo",
+        "wasm-bindgen-futures",
+    ];
     let tree = util::output(cargo().args([
         "tree",
         "-p",
@@ -116,7 +139,13 @@ fn architecture_check() -> Result<()> {
     if !offenders.is_empty() {
         return Err(format!("lede-core depends on web crates: {offenders:?}"));
     }
-    run(cargo().args(["check", "-p", "lede-core", "--target", "wasm32-unknown-unknown"]))?;
+    run(cargo().args([
+        "check",
+        "-p",
+        "lede-core",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
     println!("lede-core: no web dependency; builds for wasm32");
     Ok(())
 }
@@ -140,16 +169,37 @@ fn e2e(dist: &std::path::Path) -> Result<()> {
 fn eval() -> Result<()> {
     let shared = util::root().join("../shared/eval");
     if !shared.exists() {
-        return Err(format!("{} is missing: the evaluation data lives beside the checkout", shared.display()));
+        return Err(format!(
+            "{} is missing: the evaluation data lives beside the checkout",
+            shared.display()
+        ));
     }
     let quotes = shared.join("quotes-dev.jsonl");
     let ner = shared.join("ner-dev.conll");
     let mut cmd = cargo();
-    cmd.args(["run", "--quiet", "--release", "-p", "lede-cli", "--", "eval"]).arg(&quotes);
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "lede-cli",
+        "--",
+        "eval",
+    ])
+    .arg(&quotes);
     cmd.args(util::thresholds("eval"));
     run(&mut cmd)?;
     let mut cmd = cargo();
-    cmd.args(["run", "--quiet", "--release", "-p", "lede-cli", "--", "eval-ner"]).arg(&ner);
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "lede-cli",
+        "--",
+        "eval-ner",
+    ])
+    .arg(&ner);
     cmd.args(util::thresholds("eval-ner"));
     run(&mut cmd)
 }

@@ -11,7 +11,8 @@ pub struct Server {
 
 impl Server {
     pub fn start(dir: &Path) -> Result<Server> {
-        let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("binding a port: {e}"))?;
+        let listener =
+            TcpListener::bind("127.0.0.1:0").map_err(|e| format!("binding a port: {e}"))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let dir = dir.to_path_buf();
         std::thread::spawn(move || {

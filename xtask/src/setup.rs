@@ -13,13 +13,19 @@ pub fn setup() -> Result<()> {
     wasm_bindgen()?;
     npm_tools()?;
     browser()?;
-    println!("setup: all tools present ({:.1} s)", started.elapsed().as_secs_f64());
+    println!(
+        "setup: all tools present ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
 fn wasm_target() -> Result<()> {
     let installed = output(tool("rustup").args(["target", "list", "--installed"]))?;
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(tool("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -36,7 +42,8 @@ fn trunk() -> Result<()> {
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -51,13 +58,20 @@ fn locked_wasm_bindgen() -> Result<String> {
 fn wasm_bindgen() -> Result<()> {
     let version = locked_wasm_bindgen()?;
     let matches = |name: &str| {
-        version_of(tool(name).arg("--version")).is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()))
+        version_of(tool(name).arg("--version"))
+            .is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()))
     };
     if matches("wasm-bindgen") && matches("wasm-bindgen-test-runner") {
         return Ok(());
     }
     println!("setup: installing wasm-bindgen-cli {version} (several minutes, once)");
-    run(util::cargo().args(["install", "--force", "wasm-bindgen-cli", "--version", &version]))
+    run(util::cargo().args([
+        "install",
+        "--force",
+        "wasm-bindgen-cli",
+        "--version",
+        &version,
+    ]))
 }
 
 /// wasm-opt, playwright-core and axe-core from npm into `.tools/`, at the versions locked in
@@ -65,20 +79,25 @@ fn wasm_bindgen() -> Result<()> {
 fn npm_tools() -> Result<()> {
     let dir = tools_dir();
     let source = root().join("xtask/tools");
-    let lock = std::fs::read(source.join("package-lock.json")).map_err(|e| format!("tools lock: {e}"))?;
+    let lock =
+        std::fs::read(source.join("package-lock.json")).map_err(|e| format!("tools lock: {e}"))?;
     let installed_lock = std::fs::read(dir.join("package-lock.json")).ok();
     let ready = installed_lock.as_deref() == Some(lock.as_slice())
         && dir.join("node_modules/.bin/wasm-opt").exists()
-        && dir.join("node_modules/playwright-core/package.json").exists();
+        && dir
+            .join("node_modules/playwright-core/package.json")
+            .exists();
     if ready {
         return Ok(());
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for file in ["package.json", "package-lock.json"] {
-        std::fs::copy(source.join(file), dir.join(file)).map_err(|e| format!("copying {file}: {e}"))?;
+        std::fs::copy(source.join(file), dir.join(file))
+            .map_err(|e| format!("copying {file}: {e}"))?;
     }
     let mut npm = tool("npm");
-    npm.current_dir(&dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+    npm.current_dir(&dir)
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
     run(&mut npm)
 }
 
@@ -87,18 +106,28 @@ pub fn chromium_path() -> PathBuf {
 }
 
 fn which(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&util::path_env()).map(|d| d.join(name)).find(|p| p.is_file())
+    std::env::split_paths(&util::path_env())
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 fn browser() -> Result<()> {
     if which("chromium").is_some() && which("chromedriver").is_some() {
         return Ok(());
     }
-    let install = "apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver";
-    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let install =
+        "apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver";
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     if !is_root {
-        return Err(format!("Chromium and ChromeDriver are missing. Install them with:\n  sudo sh -c '{install}'"));
+        return Err(format!(
+            "Chromium and ChromeDriver are missing. Install them with:\n  sudo sh -c '{install}'"
+        ));
     }
     println!("setup: installing Chromium and ChromeDriver from apt");
-    run(Command::new("sh").args(["-c", install]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("sh")
+        .args(["-c", install])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -7,7 +7,10 @@ pub type Result<T> = std::result::Result<T, String>;
 
 /// The repository root (the workspace holding xtask/).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
 }
 
 /// Where `cargo install` puts binaries.
@@ -19,7 +22,9 @@ pub fn cargo_bin() -> PathBuf {
 }
 
 fn home_dir() -> PathBuf {
-    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
 }
 
 /// The git-ignored folder for npm tools.
@@ -39,7 +44,9 @@ pub fn path_env() -> std::ffi::OsString {
 /// A command with the project's PATH, run from the repository root.
 pub fn tool(name: &str) -> Command {
     let mut cmd = Command::new(name);
-    cmd.current_dir(root()).env("PATH", path_env()).env("TRUNK_SKIP_VERSION_CHECK", "true");
+    cmd.current_dir(root())
+        .env("PATH", path_env())
+        .env("TRUNK_SKIP_VERSION_CHECK", "true");
     cmd
 }
 
@@ -60,7 +67,9 @@ fn describe(cmd: &Command) -> String {
 pub fn run(cmd: &mut Command) -> Result<()> {
     let line = describe(cmd);
     println!("$ {line}");
-    let status = cmd.status().map_err(|e| format!("could not start `{line}`: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start `{line}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -71,7 +80,9 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 /// Run a command and capture its standard output.
 pub fn output(cmd: &mut Command) -> Result<String> {
     let line = describe(cmd);
-    let out = cmd.output().map_err(|e| format!("could not start `{line}`: {e}"))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("could not start `{line}`: {e}"))?;
     if !out.status.success() {
         return Err(format!(
             "`{line}` failed ({}): {}",
