@@ -1,3 +1,4 @@
 fn main() {
+    lede_web::panic::install();
     yew::Renderer::<lede_web::App>::new().render();
 }

@@ -1,0 +1,325 @@
+//! The article column: front matter (title, byline, dateline) and the sections as disclosures,
+//! with quotations marked in their speaker's colour.
+
+use super::marked_text::Marks;
+use super::{plural, ViewProps};
+use crate::model::{is_front_matter, non_overlapping, Reading, PALETTE};
+use crate::state::{Action, AppState};
+use lede_core::{Block, BlockKind, QuoteId, Section, Span};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[function_component]
+pub fn ArticleView(props: &ViewProps) -> Html {
+    let ViewProps { reading, state } = props;
+    let highlights: Rc<Vec<Span>> = {
+        let key = state.fact.clone();
+        use_memo((reading.clone(), key), |(r, key)| {
+            let spans = key
+                .as_ref()
+                .and_then(|k| r.fact(k))
+                .map(|f| f.spans.clone());
+            non_overlapping(spans.unwrap_or_default(), &r.doc.text)
+        })
+    };
+    {
+        // Bring the chosen quotation or the first highlighted mention into view.
+        let (quote, fact) = (state.quote, state.fact.is_some());
+        use_effect_with(state.focus_seq, move |_| {
+            let target = match quote {
+                Some(q) => gloo::utils::document().get_element_by_id(&format!("quote-{}", q.0)),
+                None if fact => gloo::utils::document()
+                    .query_selector("[aria-label='Sections'] mark.hl")
+                    .ok()
+                    .flatten(),
+                None => None,
+            };
+            if let Some(el) = target {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
+    let doc = &reading.doc;
+    if doc.blocks.is_empty() {
+        return html! { <Welcome state={state.clone()} /> };
+    }
+    let on_quote = {
+        let (state, reading) = (state.clone(), reading.clone());
+        Callback::from(move |id: QuoteId| {
+            state.dispatch(Action::ChooseQuote {
+                id,
+                section: reading.section_of_quote(id),
+            })
+        })
+    };
+    let marks = Marks {
+        reading,
+        highlights: &highlights,
+        chosen: state.quote,
+        on_quote,
+    };
+    let front: Vec<&Block> = doc
+        .blocks
+        .iter()
+        .filter(|b| is_front_matter(b.kind))
+        .collect();
+    let has_title = front.iter().any(|b| b.kind == BlockKind::Title);
+    let paragraphs = doc.body_blocks().count();
+    let stats = format!(
+        "{} · {} · {}",
+        plural(paragraphs, "paragraph", "paragraphs"),
+        plural(doc.quotes.len(), "quote", "quotes"),
+        plural(reading.groups.len(), "speaker", "speakers")
+    );
+    let section_ids: Vec<lede_core::SectionId> = doc.sections.iter().map(|s| s.id).collect();
+    let expand_all = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ExpandAll))
+    };
+    let collapse_all = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::CollapseAll(section_ids.clone()))
+        })
+    };
+    let toggle_marks = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleMarks))
+    };
+    html! {
+        <article class={classes!("article", state.hide_marks.then_some("plain"))} aria-labelledby="article-title">
+            <header class="article-head">
+                if has_title {
+                    { for front.iter().filter(|b| b.kind == BlockKind::Title).take(1).map(|b| html! {
+                        <h1 id="article-title" class="title">{ marks.render(b.span) }</h1>
+                    }) }
+                } else {
+                    <h1 id="article-title" class="title untitled">{ "Untitled article" }</h1>
+                }
+                { for front.iter().filter(|b| b.kind != BlockKind::Title).map(|b| front_block(&marks, b)) }
+                <p class="stats">{ stats }</p>
+            </header>
+            <div class="toolbar" role="group" aria-label="Article view">
+                <button type="button" class="small" onclick={expand_all}>{ "Expand all" }</button>
+                <button type="button" class="small" onclick={collapse_all}>{ "Collapse all" }</button>
+                <Legend reading={reading.clone()} />
+                <button type="button" class="small" aria-pressed={(!state.hide_marks).to_string()} onclick={toggle_marks}>
+                    { "Colour quotes" }
+                </button>
+            </div>
+            <section class="sections" aria-label="Sections">
+                if doc.sections.is_empty() {
+                    { body(&marks, doc.blocks.iter().collect()) }
+                } else {
+                    { for doc.sections.iter().map(|s| section(&marks, state, s)) }
+                }
+            </section>
+        </article>
+    }
+}
+
+fn front_block(marks: &Marks, b: &Block) -> Html {
+    let class = match b.kind {
+        BlockKind::Dek => "dek",
+        BlockKind::Byline => "byline",
+        _ => "dateline",
+    };
+    html! { <p key={b.span.start} {class}>{ marks.render(b.span) }</p> }
+}
+
+fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Html {
+    let reading = marks.reading;
+    let doc = &reading.doc;
+    let blocks: Vec<&Block> = s
+        .blocks
+        .iter()
+        .filter_map(|&i| doc.blocks.get(i as usize))
+        .filter(|b| !is_front_matter(b.kind) && Some(b.span) != s.heading)
+        .collect();
+    if blocks.is_empty() && s.heading.is_none() {
+        return html! {};
+    }
+    let label = match s.heading {
+        Some(h) => reading.slice(h).to_string(),
+        None if !s.label.is_empty() => s.label.clone(),
+        None => format!("Section {}", s.id.0 + 1),
+    };
+    let collapsed = state.collapsed.contains(&s.id);
+    let quotes = doc
+        .quotes
+        .iter()
+        .filter(|q| s.span.contains_offset(q.span.start as usize))
+        .count();
+    let paras = blocks.iter().filter(|b| b.kind.is_body()).count();
+    let mut meta = vec![plural(paras, "paragraph", "paragraphs")];
+    if quotes > 0 {
+        meta.push(plural(quotes, "quote", "quotes"));
+    }
+    let (button_id, body_id) = (format!("sec-{}", s.id.0), format!("sec-{}-body", s.id.0));
+    let onclick = {
+        let (state, id) = (state.clone(), s.id);
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleSection(id)))
+    };
+    html! {
+        <section key={s.id.0} class={classes!("sec", collapsed.then_some("collapsed"))}>
+            <h2 class="sec-h">
+                <button type="button" id={button_id.clone()} class="disclosure"
+                    aria-expanded={(!collapsed).to_string()} aria-controls={body_id.clone()} {onclick}>
+                    <span class="chev" aria-hidden="true"></span>
+                    <span class="sec-label">{ label }</span>
+                    <span class="sec-meta">{ meta.join(" · ") }</span>
+                </button>
+            </h2>
+            <div id={body_id} class="sec-body" hidden={collapsed}>
+                { body(marks, blocks) }
+            </div>
+        </section>
+    }
+}
+
+/// Blocks in order; consecutive list items share one list.
+fn body(marks: &Marks, blocks: Vec<&Block>) -> Html {
+    let mut out: Vec<Html> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = blocks[i];
+        if b.kind == BlockKind::ListItem {
+            let run: Vec<&Block> = blocks[i..]
+                .iter()
+                .take_while(|b| b.kind == BlockKind::ListItem)
+                .copied()
+                .collect();
+            i += run.len();
+            out.push(html! {
+                <ul key={b.span.start}>
+                    { for run.iter().map(|li| html! { <li key={li.span.start}>{ marks.render(li.span) }</li> }) }
+                </ul>
+            });
+            continue;
+        }
+        i += 1;
+        out.push(block(marks, b));
+    }
+    html! { <>{ for out }</> }
+}
+
+fn block(marks: &Marks, b: &Block) -> Html {
+    let key = b.span.start;
+    let text = marks.render(b.span);
+    match b.kind {
+        BlockKind::Paragraph => html! { <p {key}>{ text }</p> },
+        BlockKind::BlockQuote => {
+            html! { <blockquote {key} class="bq"><p>{ text }</p></blockquote> }
+        }
+        BlockKind::Question => html! { <p {key} class="qa question">{ text }</p> },
+        BlockKind::Answer => html! { <p {key} class="qa answer">{ text }</p> },
+        BlockKind::Heading => html! { <h3 {key} class="subhead">{ text }</h3> },
+        BlockKind::Caption | BlockKind::Media => caption(marks, b),
+        BlockKind::Credit => html! { <p {key} class="credit-line">{ text }</p> },
+        BlockKind::Boilerplate => html! { <p {key} class="boilerplate">{ text }</p> },
+        BlockKind::EditorNote => html! { <p {key} class="editor-note">{ text }</p> },
+        _ => html! { <p {key}>{ text }</p> },
+    }
+}
+
+fn caption(marks: &Marks, b: &Block) -> Html {
+    let kind = if b.kind == BlockKind::Media {
+        "Media"
+    } else {
+        "Caption"
+    };
+    let credit = b.credit.filter(|c| b.span.contains(*c) && !c.is_empty());
+    let content = match credit {
+        Some(c) => html! {
+            <>
+                { marks.render(Span { start: b.span.start, end: c.start }) }
+                <span class="credit"><span class="label">{ "Credit " }</span>{ marks.render(c) }</span>
+                { marks.render(Span { start: c.end, end: b.span.end }) }
+            </>
+        },
+        None => marks.render(b.span),
+    };
+    html! {
+        <figure key={b.span.start} class="caption">
+            <figcaption><span class="label">{ kind }</span>{ " " }{ content }</figcaption>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    reading: Rc<Reading>,
+}
+
+/// What the quote colours mean.
+#[function_component]
+fn Legend(props: &LegendProps) -> Html {
+    let r = &props.reading;
+    if r.doc.quotes.is_empty() {
+        return html! {};
+    }
+    let named: Vec<Html> = r
+        .groups
+        .iter()
+        .take(PALETTE as usize)
+        .filter_map(|g| {
+            let s = r.doc.speaker(g.speaker)?;
+            let colour = format!("swatch c{}", r.colour(Some(g.speaker)));
+            Some(html! { <li key={g.speaker.0}><span class={colour} aria-hidden="true"></span>{ s.name.clone() }</li> })
+        })
+        .collect();
+    let others = r.groups.len() > PALETTE as usize || !r.unattributed.is_empty();
+    html! {
+        <ul class="legend" aria-label="Quote colours">
+            { for named }
+            if others {
+                <li key="other"><span class="swatch c0" aria-hidden="true"></span>{ "others" }</li>
+            }
+            if !r.reported.is_empty() {
+                <li key="reported"><span class="swatch reported" aria-hidden="true"></span>{ "reported speech" }</li>
+            }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WelcomeProps {
+    state: UseReducerHandle<AppState>,
+}
+
+/// The empty reading view: what Lede does and a way to try it.
+#[function_component]
+fn Welcome(props: &WelcomeProps) -> Html {
+    let example = {
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Load {
+                text: crate::EXAMPLE.to_string(),
+                blocks: None,
+            })
+        })
+    };
+    let busy = props.state.pending.is_some() && !props.state.draft.trim().is_empty();
+    html! {
+        <div class="welcome">
+            if busy {
+                <p class="analysing">{ "Analysing…" }</p>
+            } else {
+                <h1 class="title">{ "Read a news article closely" }</h1>
+                <p>{ "Paste an article above, drop a .txt, .html or .md file on the page, or open one. \
+                      Lede splits it into sections, groups its quotations by speaker and lists \
+                      the people, places, dates, figures and sources it mentions — with every \
+                      item linked to the text." }</p>
+                <p><button type="button" class="primary" onclick={example}>{ "Try an example" }</button></p>
+            }
+        </div>
+    }
+}
+
+/// The element a pointer event happened on, for handlers that need it.
+pub fn event_element(e: &Event) -> Option<web_sys::Element> {
+    e.target().and_then(|t| t.dyn_into().ok())
+}

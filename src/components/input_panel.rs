@@ -1,0 +1,107 @@
+//! The text area: typing, pasting (plain or HTML), the Analyze button and the analysis status.
+
+use crate::model::Reading;
+use crate::services::rich_input::{blocks_cover, blocks_to_text, html_to_blocks};
+use crate::state::{Action, AppState};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputProps {
+    pub state: UseReducerHandle<AppState>,
+    pub reading: Rc<Reading>,
+}
+
+#[function_component]
+pub fn InputPanel(props: &InputProps) -> Html {
+    let InputProps { state, reading } = props;
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            if e.input_type() == "insertFromPaste" {
+                state.dispatch(Action::Load {
+                    text: area.value(),
+                    blocks: None,
+                });
+            } else {
+                state.dispatch(Action::Edit(area.value()));
+            }
+        })
+    };
+    let onpaste = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(data) = e.clipboard_data() else {
+                return;
+            };
+            let html = data.get_data("text/html").unwrap_or_default();
+            if html.trim().is_empty() {
+                return; // the plain paste goes through the input event
+            }
+            // Structure only when the paste replaces the whole text; else a plain insert.
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let all = area.value();
+            let whole = all.trim().is_empty()
+                || (area.selection_start().ok().flatten() == Some(0)
+                    && area.selection_end().ok().flatten()
+                        == Some(all.encode_utf16().count() as u32));
+            if !whole {
+                return;
+            }
+            let plain = data.get_data("text/plain").unwrap_or_default();
+            let blocks = html_to_blocks(&html);
+            if !blocks_cover(&blocks, &plain) {
+                return;
+            }
+            e.prevent_default();
+            state.dispatch(Action::Load {
+                text: blocks_to_text(&blocks),
+                blocks: Some(blocks),
+            });
+        })
+    };
+    let analyse = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AnalyseNow))
+    };
+    let empty = state.draft.trim().is_empty();
+    let status = if state.pending.is_some() && !empty {
+        "Analysing…".to_string()
+    } else if empty {
+        String::new()
+    } else {
+        let words = reading.doc.text.split_whitespace().count();
+        format!(
+            "{} words · {} · {}",
+            words,
+            super::plural(reading.doc.quotes.len(), "quote", "quotes"),
+            super::plural(reading.facts.len(), "fact", "facts")
+        )
+    };
+    html! {
+        <section class={classes!("input-panel", empty.then_some("empty"))} aria-label="Article input">
+            <textarea aria-label="Article text" class="source" spellcheck="false"
+                placeholder="Paste a news article here — or drop a .txt, .html or .md file on the page."
+                rows={if empty { "12" } else { "4" }}
+                value={state.draft.to_string()} {oninput} {onpaste} />
+            <div class="input-actions">
+                <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
+                <span class={classes!("status", state.pending.is_some().then_some("busy"))} role="status">{ status }</span>
+            </div>
+            if let Some(msg) = state.storage_error.clone() {
+                <p class="storage-error" role="alert">{ msg }</p>
+            }
+            if !reading.doc.diagnostics.is_empty() {
+                <ul class="diagnostics">
+                    { for reading.doc.diagnostics.iter().map(|d| html! { <li>{ d.message.clone() }</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}

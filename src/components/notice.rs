@@ -1,0 +1,38 @@
+//! A dismissible message: a bad share link, a file that could not be read, "cleared — undo".
+
+use crate::state::{Action, AppState, NoticeKind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub state: UseReducerHandle<AppState>,
+}
+
+#[function_component]
+pub fn NoticeBar(props: &NoticeProps) -> Html {
+    let state = &props.state;
+    let Some(n) = state.notice.clone() else {
+        return html! {};
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
+    };
+    let undo = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+    };
+    let (class, role) = match n.kind {
+        NoticeKind::Error => ("notice error", "alert"),
+        NoticeKind::Info => ("notice info", "status"),
+    };
+    html! {
+        <div {class} {role}>
+            <p>{ n.text.clone() }</p>
+            if n.undo && state.undo.is_some() {
+                <button type="button" class="small" onclick={undo}>{ "Undo" }</button>
+            }
+            <button type="button" class="small icon" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}

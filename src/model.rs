@@ -1,0 +1,533 @@
+//! What the reading view shows, derived once per analysed document: speaker groups and their
+//! colours, quote marks in text order, and the facts sidebar's lists. No `html!` here.
+
+use lede_core::{
+    BlockKind, CivilDate, Document, EntityKind, Quote, QuoteId, QuoteKind, SectionId, Span,
+    SpeakerId,
+};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// How many speakers get their own colour; the others share the neutral one.
+pub const PALETTE: u8 = 6;
+
+/// The analysed article with everything the panels need to look up quickly.
+pub struct Reading {
+    pub doc: Rc<Document>,
+    quote_pos: HashMap<QuoteId, usize>,
+    /// Speakers with direct or partial quotations, most quoted first.
+    pub groups: Vec<Group>,
+    /// Direct and partial quotations without a known speaker.
+    pub unattributed: Vec<QuoteId>,
+    /// Reported (indirect) speech.
+    pub reported: Vec<QuoteId>,
+    colours: HashMap<SpeakerId, u8>,
+    /// Where quotations are marked in the text: in text order, never overlapping.
+    pub regions: Vec<Region>,
+    /// Entity mentions, underlined in the text: in text order, never overlapping.
+    pub mentions: Vec<Span>,
+    pub facts: FactLists,
+}
+
+impl PartialEq for Reading {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+    }
+}
+
+/// One speaker's quotations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub speaker: SpeakerId,
+    pub quotes: Vec<QuoteId>,
+}
+
+/// A marked stretch of the text belonging to one quotation (an interrupted quotation has one
+/// region per quoted part).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Region {
+    pub span: Span,
+    pub quote: QuoteId,
+    pub first: bool,
+}
+
+/// One line of the facts sidebar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactItem {
+    /// Stable within one document: the view state and share links refer to facts by it.
+    pub key: String,
+    pub label: String,
+    pub detail: Option<String>,
+    pub spans: Vec<Span>,
+    /// The speaker a person fact links to.
+    pub speaker: Option<SpeakerId>,
+    /// For dates: the resolved date.
+    pub date: Option<CivilDate>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FactLists {
+    pub people: Vec<FactItem>,
+    pub organisations: Vec<FactItem>,
+    pub places: Vec<FactItem>,
+    /// Resolved dates in time order.
+    pub dates: Vec<FactItem>,
+    /// Relative dates that could not be resolved (no article date).
+    pub unresolved: Vec<FactItem>,
+    pub figures: Vec<FactItem>,
+    pub sources: Vec<FactItem>,
+}
+
+impl FactLists {
+    pub fn all(&self) -> impl Iterator<Item = &FactItem> {
+        self.people
+            .iter()
+            .chain(&self.organisations)
+            .chain(&self.places)
+            .chain(&self.dates)
+            .chain(&self.unresolved)
+            .chain(&self.figures)
+            .chain(&self.sources)
+    }
+
+    pub fn len(&self) -> usize {
+        self.all().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Reading {
+    pub fn new(doc: Rc<Document>) -> Reading {
+        let quote_pos = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id, i))
+            .collect();
+        let mut by_speaker: Vec<Group> = Vec::new();
+        let mut unattributed = Vec::new();
+        let mut reported = Vec::new();
+        for q in &doc.quotes {
+            match (q.kind, q.speaker) {
+                (QuoteKind::Indirect, _) => reported.push(q.id),
+                (_, Some(s)) if doc.speaker(s).is_some() => {
+                    match by_speaker.iter_mut().find(|g| g.speaker == s) {
+                        Some(g) => g.quotes.push(q.id),
+                        None => by_speaker.push(Group {
+                            speaker: s,
+                            quotes: vec![q.id],
+                        }),
+                    }
+                }
+                _ => unattributed.push(q.id),
+            }
+        }
+        // Most quoted first; ties keep the order of first appearance (the sort is stable).
+        by_speaker.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
+        let mut colours = HashMap::new();
+        for (i, g) in by_speaker.iter().take(PALETTE as usize).enumerate() {
+            colours.insert(g.speaker, i as u8 + 1);
+        }
+        let regions = regions(&doc);
+        let mentions = non_overlapping(
+            doc.entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().copied())
+                .collect(),
+            &doc.text,
+        );
+        let facts = fact_lists(&doc);
+        Reading {
+            doc,
+            quote_pos,
+            groups: by_speaker,
+            unattributed,
+            reported,
+            colours,
+            regions,
+            mentions,
+            facts,
+        }
+    }
+
+    pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
+        self.quote_pos
+            .get(&id)
+            .and_then(|&i| self.doc.quotes.get(i))
+    }
+
+    /// The palette slot of a speaker: 1..=PALETTE, or 0 for the neutral colour.
+    pub fn colour(&self, speaker: Option<SpeakerId>) -> u8 {
+        speaker
+            .and_then(|s| self.colours.get(&s).copied())
+            .unwrap_or(0)
+    }
+
+    pub fn quote_colour(&self, id: QuoteId) -> u8 {
+        self.colour(self.quote(id).and_then(|q| q.speaker))
+    }
+
+    /// The section holding a position of the text.
+    pub fn section_at(&self, offset: u32) -> Option<SectionId> {
+        let sections = &self.doc.sections;
+        let i = sections.partition_point(|s| s.span.end <= offset);
+        sections
+            .get(i)
+            .filter(|s| s.span.start <= offset)
+            .map(|s| s.id)
+    }
+
+    pub fn section_of_quote(&self, id: QuoteId) -> Option<SectionId> {
+        self.quote(id).and_then(|q| self.section_at(q.span.start))
+    }
+
+    pub fn fact(&self, key: &str) -> Option<&FactItem> {
+        self.facts.all().find(|f| f.key == key)
+    }
+
+    /// The sections holding a fact's mentions.
+    pub fn sections_of_fact(&self, key: &str) -> Vec<SectionId> {
+        let mut ids: Vec<SectionId> = self
+            .fact(key)
+            .map(|f| {
+                f.spans
+                    .iter()
+                    .filter_map(|s| self.section_at(s.start))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ids.dedup();
+        ids
+    }
+
+    /// The quotation as its card shows it: the quoted words, an interruption shown as "…".
+    pub fn quote_text(&self, q: &Quote) -> String {
+        let text = |s: Span| self.doc.text.get(s.range()).unwrap_or("").trim();
+        if q.fragments.is_empty() {
+            return text(q.span).to_string();
+        }
+        let parts: Vec<&str> = q.fragments.iter().map(|&f| text(f)).collect();
+        let last = parts.len() - 1;
+        let joined = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if i < last {
+                    p.trim_end_matches([',', ' '])
+                } else {
+                    p
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" … ");
+        if q.kind == QuoteKind::Direct {
+            format!("“{joined}”")
+        } else {
+            joined
+        }
+    }
+
+    /// "Name, Role" of a quote's speaker.
+    pub fn attribution(&self, q: &Quote) -> Option<String> {
+        let s = self.doc.speaker(q.speaker?)?;
+        Some(match &s.role {
+            Some(role) if !role.is_empty() => format!("{}, {}", s.name, role),
+            _ => s.name.clone(),
+        })
+    }
+
+    /// The text put on the clipboard when a reader copies a quotation.
+    pub fn citation(&self, q: &Quote) -> String {
+        match self.attribution(q) {
+            Some(a) => format!("{} — {}", self.quote_text(q), a),
+            None => self.quote_text(q),
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.doc.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Quote regions: a direct quotation interrupted by its attribution is marked part by part
+/// (each part with its quotation marks); anything else is marked whole.
+fn regions(doc: &Document) -> Vec<Region> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for q in &doc.quotes {
+        if q.kind == QuoteKind::Direct && q.fragments.len() > 1 {
+            for (i, &f) in q.fragments.iter().enumerate() {
+                let span = widen_to_marks(text, f).unwrap_or(f);
+                out.push(Region {
+                    span,
+                    quote: q.id,
+                    first: i == 0,
+                });
+            }
+        } else {
+            out.push(Region {
+                span: q.span,
+                quote: q.id,
+                first: true,
+            });
+        }
+    }
+    out.retain(|r| valid(text, r.span));
+    out.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    let mut kept: Vec<Region> = Vec::with_capacity(out.len());
+    for r in out {
+        if kept.last().is_none_or(|k| k.span.end <= r.span.start) {
+            kept.push(r);
+        }
+    }
+    // A quotation whose first part was dropped still needs an anchor to scroll to.
+    let mut seen = std::collections::HashSet::new();
+    for r in &mut kept {
+        r.first = seen.insert(r.quote);
+    }
+    kept
+}
+
+const OPENING: &[char] = &['"', '“', '‘', '\'', '«', '„'];
+const CLOSING: &[char] = &['"', '”', '’', '\'', '»'];
+
+fn widen_to_marks(text: &str, span: Span) -> Option<Span> {
+    let (mut start, mut end) = (span.start as usize, span.end as usize);
+    let before = text.get(..start)?;
+    if let Some(c) = before.chars().next_back().filter(|c| OPENING.contains(c)) {
+        start -= c.len_utf8();
+    }
+    let after = text.get(end..)?;
+    let mut chars = after.chars();
+    match chars.next() {
+        Some(c) if CLOSING.contains(&c) => end += c.len_utf8(),
+        Some(c @ (',' | '.' | '?' | '!')) => {
+            if let Some(d) = chars.next().filter(|d| CLOSING.contains(d)) {
+                end += c.len_utf8() + d.len_utf8();
+            }
+        }
+        _ => {}
+    }
+    Some(Span::new(start, end))
+}
+
+fn valid(text: &str, s: Span) -> bool {
+    s.start < s.end && text.get(s.range()).is_some()
+}
+
+/// Sorted, in bounds, on char boundaries, without overlaps (the earlier, longer span wins).
+pub fn non_overlapping(mut spans: Vec<Span>, text: &str) -> Vec<Span> {
+    spans.retain(|&s| valid(text, s));
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if out.last().is_none_or(|k| k.end <= s.start) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn fact_lists(doc: &Document) -> FactLists {
+    let mut lists = FactLists::default();
+    let speaker_of = |e: &lede_core::Entity| {
+        doc.speakers
+            .iter()
+            .find(|s| s.name == e.name || s.mentions.iter().any(|m| e.mentions.contains(m)))
+            .map(|s| s.id)
+    };
+    let mut entities: Vec<&lede_core::Entity> = doc.entities.iter().collect();
+    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    for e in entities {
+        let item = FactItem {
+            key: format!("e{}", e.id.0),
+            label: e.name.clone(),
+            detail: e.role.clone().filter(|r| !r.is_empty()),
+            spans: e.mentions.clone(),
+            speaker: if e.kind == EntityKind::Person {
+                speaker_of(e)
+            } else {
+                None
+            },
+            date: None,
+        };
+        match e.kind {
+            EntityKind::Person => lists.people.push(item),
+            EntityKind::Organization => lists.organisations.push(item),
+            EntityKind::Place => lists.places.push(item),
+        }
+    }
+    for d in &doc.dates {
+        match d.date {
+            Some(date) => match lists.dates.iter_mut().find(|f| f.date == Some(date)) {
+                Some(f) => f.spans.push(d.span),
+                None => lists.dates.push(FactItem {
+                    key: format!("d{}-{:02}-{:02}", date.year, date.month, date.day),
+                    label: format_date(date),
+                    detail: None,
+                    spans: vec![d.span],
+                    speaker: None,
+                    date: Some(date),
+                }),
+            },
+            None => lists.unresolved.push(FactItem {
+                key: format!("u{}", d.span.start),
+                label: slice(doc, d.span).to_string(),
+                detail: Some("relative: set the article date".to_string()),
+                spans: vec![d.span],
+                speaker: None,
+                date: None,
+            }),
+        }
+    }
+    for f in &mut lists.dates {
+        let words: Vec<&str> = f.spans.iter().map(|&s| slice(doc, s)).collect();
+        f.detail = Some(dedup_join(words));
+    }
+    lists.dates.sort_by_key(|f| f.date);
+    for f in &doc.figures {
+        lists.figures.push(FactItem {
+            key: format!("f{}", f.span.start),
+            label: slice(doc, f.span).to_string(),
+            detail: f.counts.clone().filter(|c| !c.is_empty()),
+            spans: vec![f.span],
+            speaker: None,
+            date: None,
+        });
+    }
+    for s in &doc.sources {
+        lists.sources.push(FactItem {
+            key: format!("s{}", s.span.start),
+            label: s.name.clone(),
+            detail: Some(s.cue.clone()).filter(|c| !c.is_empty()),
+            spans: vec![s.span],
+            speaker: None,
+            date: None,
+        });
+    }
+    lists
+}
+
+fn dedup_join(mut words: Vec<&str>) -> String {
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| seen.insert(w.to_lowercase()));
+    words
+        .iter()
+        .map(|w| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn slice(doc: &Document, span: Span) -> &str {
+    doc.text.get(span.range()).unwrap_or("")
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/// Day of the week, 0 = Sunday (Sakamoto's method).
+pub fn weekday(d: CivilDate) -> usize {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let m = d.month.clamp(1, 12) as usize;
+    let y = if m < 3 { d.year - 1 } else { d.year };
+    let w = y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + T[m - 1] + d.day as i32;
+    w.rem_euclid(7) as usize
+}
+
+/// "Sat 27 Feb 2016".
+pub fn format_date(d: CivilDate) -> String {
+    let month = MONTHS[(d.month.clamp(1, 12) - 1) as usize];
+    format!("{} {} {} {}", WEEKDAYS[weekday(d)], d.day, month, d.year)
+}
+
+/// The value of an `<input type=date>`: "2016-02-27".
+pub fn iso_date(d: CivilDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+pub fn parse_iso_date(s: &str) -> Option<CivilDate> {
+    let mut parts = s.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(CivilDate { year, month, day })
+}
+
+/// Front matter: shown above the sections rather than inside them.
+pub fn is_front_matter(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Title
+            | BlockKind::Dek
+            | BlockKind::Byline
+            | BlockKind::Dateline
+            | BlockKind::Timestamp
+    )
+}
+
+pub fn kind_label(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Mixed => "partial",
+        QuoteKind::Indirect => "reported",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_format_with_weekday() {
+        assert_eq!(
+            format_date(CivilDate {
+                year: 2016,
+                month: 2,
+                day: 27
+            }),
+            "Sat 27 Feb 2016"
+        );
+        assert_eq!(
+            format_date(CivilDate {
+                year: 2025,
+                month: 3,
+                day: 14
+            }),
+            "Fri 14 Mar 2025"
+        );
+        assert_eq!(
+            parse_iso_date("2016-02-27"),
+            Some(CivilDate {
+                year: 2016,
+                month: 2,
+                day: 27
+            })
+        );
+        assert_eq!(parse_iso_date("2016-13-01"), None);
+        assert_eq!(parse_iso_date(""), None);
+    }
+
+    #[test]
+    fn overlapping_spans_keep_the_first() {
+        let text = "abcdefghij";
+        let got = non_overlapping(
+            vec![Span::new(4, 6), Span::new(0, 5), Span::new(8, 20)],
+            text,
+        );
+        assert_eq!(got, vec![Span::new(0, 5)]);
+    }
+
+    #[test]
+    fn interrupted_quotes_are_widened_to_their_marks() {
+        let text = "“If it holds,” Grant said, “we open.”";
+        let a = text.find("If").unwrap();
+        let b = text.find(',').unwrap() + 1;
+        let got = widen_to_marks(text, Span::new(a, b)).unwrap();
+        assert_eq!(&text[got], "“If it holds,”");
+    }
+}

@@ -1,0 +1,486 @@
+//! The app's state and its transitions: one pure reducer over [`Action`]s.
+
+use crate::model::{iso_date, parse_iso_date};
+use crate::services::share::SharedView;
+use lede_core::{CivilDate, InputBlock, QuoteId, SectionId, SpeakerId};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the parser reads: the plain text, or the structured blocks of an HTML paste or file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    Text(Rc<str>),
+    Blocks(Rc<[InputBlock]>),
+}
+
+impl Default for Input {
+    fn default() -> Self {
+        Input::Text(Rc::from(""))
+    }
+}
+
+/// How soon an edit is analysed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Urgency {
+    /// A paste, a file, the Analyze button.
+    Now,
+    /// Typing: wait for a pause.
+    Typing,
+}
+
+impl Urgency {
+    pub fn delay_ms(self) -> u32 {
+        match self {
+            Urgency::Now => 30,
+            Urgency::Typing => 400,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Article,
+    Quotes,
+    Facts,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A dismissible message at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: AttrValue,
+    /// Offer to bring back the text in `AppState::undo`.
+    pub undo: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    /// The text area's content, saved locally as the reader edits.
+    pub draft: Rc<str>,
+    /// The structure of the draft when it came from HTML and was not edited since.
+    pub blocks: Option<Rc<[InputBlock]>>,
+    /// What the reading view shows (lags `draft` while an analysis is pending).
+    pub analysed: Input,
+    pub pending: Option<Urgency>,
+    pub edit_seq: u32,
+    /// The article date the reader set; `None` uses the one found in the text.
+    pub date: Option<CivilDate>,
+    pub collapsed: Rc<BTreeSet<SectionId>>,
+    pub speaker: Option<SpeakerId>,
+    pub quote: Option<QuoteId>,
+    pub fact: Option<AttrValue>,
+    /// Bumped when a choice should bring the text into view.
+    pub focus_seq: u32,
+    pub hide_marks: bool,
+    pub theme: Theme,
+    pub tab: Tab,
+    /// Text that "Undo" brings back.
+    pub undo: Option<Rc<str>>,
+    pub notice: Option<Notice>,
+    pub storage_error: Option<AttrValue>,
+}
+
+pub enum Action {
+    /// The reader typed in the text area.
+    Edit(String),
+    /// New text from a paste, a file or the example, with its structure when it had one.
+    Load {
+        text: String,
+        blocks: Option<Vec<InputBlock>>,
+    },
+    /// The Analyze button.
+    AnalyseNow,
+    /// The pending analysis is due (ignored when the text changed since).
+    Analyse {
+        seq: u32,
+    },
+    SetDate(Option<CivilDate>),
+    ToggleSection(SectionId),
+    ExpandAll,
+    CollapseAll(Vec<SectionId>),
+    FilterSpeaker(Option<SpeakerId>),
+    ChooseQuote {
+        id: QuoteId,
+        section: Option<SectionId>,
+    },
+    ChooseFact {
+        key: AttrValue,
+        sections: Vec<SectionId>,
+    },
+    ClearChoice,
+    ToggleMarks,
+    CycleTheme,
+    SetTab(Tab),
+    NewArticle,
+    Undo,
+    Restore(SharedView),
+    Notify(Notice),
+    DismissNotice,
+    StorageFailed(AttrValue),
+    StorageOk,
+}
+
+impl AppState {
+    /// A state showing `draft`, analysed at once.
+    pub fn with_draft(draft: &str) -> AppState {
+        let draft: Rc<str> = Rc::from(draft);
+        AppState {
+            analysed: Input::Text(draft.clone()),
+            draft,
+            ..AppState::default()
+        }
+    }
+
+    fn input(&self) -> Input {
+        match &self.blocks {
+            Some(b) => Input::Blocks(b.clone()),
+            None => Input::Text(self.draft.clone()),
+        }
+    }
+
+    fn clear_view(&mut self) {
+        self.collapsed = Rc::default();
+        self.speaker = None;
+        self.quote = None;
+        self.fact = None;
+        self.tab = Tab::Article;
+    }
+
+    fn load(&mut self, text: Rc<str>, blocks: Option<Rc<[InputBlock]>>) {
+        self.draft = text;
+        self.blocks = blocks;
+        self.pending = Some(Urgency::Now);
+        self.edit_seq = self.edit_seq.wrapping_add(1);
+        self.clear_view();
+    }
+
+    /// The view as a share link carries it.
+    // The update keeps this compiling when share links learn new fields.
+    #[allow(clippy::needless_update)]
+    pub fn shared_view(&self) -> SharedView {
+        SharedView {
+            text: self.draft.to_string(),
+            article_date: self.date.map(iso_date),
+            collapsed: self.collapsed.iter().map(|s| s.0).collect(),
+            speaker: self.speaker.map(|s| s.0),
+            quote: self.quote.map(|q| q.0),
+            fact: self.fact.as_ref().map(|f| f.to_string()),
+            ..SharedView::default()
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if *s.draft == *text {
+                    return self;
+                }
+                s.draft = Rc::from(text);
+                s.blocks = None;
+                s.pending = Some(Urgency::Typing);
+                s.edit_seq = s.edit_seq.wrapping_add(1);
+            }
+            Action::Load { text, blocks } => {
+                s.load(Rc::from(text), blocks.map(Rc::from));
+                s.notice = None;
+            }
+            Action::AnalyseNow => {
+                s.pending = Some(Urgency::Now);
+                s.edit_seq = s.edit_seq.wrapping_add(1);
+            }
+            Action::Analyse { seq } => {
+                if seq != s.edit_seq || s.pending.is_none() {
+                    return self;
+                }
+                s.analysed = s.input();
+                s.pending = None;
+            }
+            Action::SetDate(date) => s.date = date,
+            Action::ToggleSection(id) => {
+                let mut set = (*s.collapsed).clone();
+                if !set.remove(&id) {
+                    set.insert(id);
+                }
+                s.collapsed = Rc::new(set);
+            }
+            Action::ExpandAll => s.collapsed = Rc::default(),
+            Action::CollapseAll(ids) => s.collapsed = Rc::new(ids.into_iter().collect()),
+            Action::FilterSpeaker(speaker) => s.speaker = speaker,
+            Action::ChooseQuote { id, section } => {
+                if s.quote == Some(id) {
+                    s.quote = None;
+                } else {
+                    s.quote = Some(id);
+                    s.fact = None;
+                    expand(&mut s, section);
+                    s.tab = Tab::Article;
+                    s.focus_seq = s.focus_seq.wrapping_add(1);
+                }
+            }
+            Action::ChooseFact { key, sections } => {
+                if s.fact.as_ref() == Some(&key) {
+                    s.fact = None;
+                } else {
+                    s.fact = Some(key);
+                    s.quote = None;
+                    for id in sections {
+                        expand(&mut s, Some(id));
+                    }
+                    s.focus_seq = s.focus_seq.wrapping_add(1);
+                }
+            }
+            Action::ClearChoice => {
+                s.quote = None;
+                s.fact = None;
+            }
+            Action::ToggleMarks => s.hide_marks = !s.hide_marks,
+            Action::CycleTheme => s.theme = s.theme.next(),
+            Action::SetTab(tab) => s.tab = tab,
+            Action::NewArticle => {
+                if s.draft.trim().is_empty() {
+                    return self;
+                }
+                s.undo = Some(s.draft.clone());
+                s.draft = Rc::from("");
+                s.blocks = None;
+                s.analysed = Input::default();
+                s.pending = None;
+                s.edit_seq = s.edit_seq.wrapping_add(1);
+                s.date = None;
+                s.clear_view();
+                s.notice = Some(Notice {
+                    kind: NoticeKind::Info,
+                    text: "The article was cleared.".into(),
+                    undo: true,
+                });
+            }
+            Action::Undo => {
+                let Some(text) = s.undo.take() else {
+                    return self;
+                };
+                s.load(text, None);
+                s.notice = None;
+            }
+            Action::Restore(view) => {
+                let previous = s.draft.clone();
+                let text: Rc<str> = Rc::from(view.text);
+                s.draft = text.clone();
+                s.blocks = None;
+                s.analysed = Input::Text(text.clone());
+                s.pending = None;
+                s.date = view.article_date.as_deref().and_then(parse_iso_date);
+                s.collapsed = Rc::new(view.collapsed.into_iter().map(SectionId).collect());
+                s.speaker = view.speaker.map(SpeakerId);
+                s.quote = view.quote.map(QuoteId);
+                s.fact = view.fact.map(AttrValue::from);
+                s.focus_seq = s.focus_seq.wrapping_add(1);
+                let keep = !previous.trim().is_empty() && previous != text;
+                s.undo = keep.then_some(previous);
+                s.notice = Some(Notice {
+                    kind: NoticeKind::Info,
+                    text: if keep {
+                        "Opened a shared article. Your own draft was put aside.".into()
+                    } else {
+                        "Opened a shared article.".into()
+                    },
+                    undo: keep,
+                });
+            }
+            Action::Notify(n) => s.notice = Some(n),
+            Action::DismissNotice => s.notice = None,
+            Action::StorageFailed(msg) => {
+                if s.storage_error.as_ref() == Some(&msg) {
+                    return self;
+                }
+                s.storage_error = Some(msg);
+            }
+            Action::StorageOk => {
+                if s.storage_error.is_none() {
+                    return self;
+                }
+                s.storage_error = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+fn expand(s: &mut AppState, section: Option<SectionId>) {
+    if let Some(id) = section {
+        if s.collapsed.contains(&id) {
+            let mut set = (*s.collapsed).clone();
+            set.remove(&id);
+            s.collapsed = Rc::new(set);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(state: AppState, actions: Vec<Action>) -> Rc<AppState> {
+        actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn typing_waits_and_a_stale_timer_is_ignored() {
+        let s = run(AppState::default(), vec![Action::Edit("One".into())]);
+        assert_eq!(s.pending, Some(Urgency::Typing));
+        let seq = s.edit_seq;
+        let s = run(
+            (*s).clone(),
+            vec![Action::Edit("One two".into()), Action::Analyse { seq }],
+        );
+        assert_eq!(
+            s.analysed,
+            Input::Text(Rc::from("")),
+            "the stale timer did nothing"
+        );
+        let s = s.reduce(Action::Analyse { seq: seq + 1 });
+        assert_eq!(s.analysed, Input::Text(Rc::from("One two")));
+        assert_eq!(s.pending, None);
+    }
+
+    #[test]
+    fn editing_drops_the_html_structure() {
+        let blocks = vec![InputBlock {
+            kind: lede_core::InputBlockKind::Heading(2),
+            text: "Head".into(),
+        }];
+        let s = run(
+            AppState::default(),
+            vec![Action::Load {
+                text: "Head".into(),
+                blocks: Some(blocks),
+            }],
+        );
+        let s = s.reduce(Action::Analyse { seq: 1 });
+        assert!(matches!(s.analysed, Input::Blocks(_)));
+        let s = run(
+            (*s).clone(),
+            vec![Action::Edit("Head!".into()), Action::Analyse { seq: 2 }],
+        );
+        assert_eq!(s.analysed, Input::Text(Rc::from("Head!")));
+    }
+
+    #[test]
+    fn new_article_can_be_undone() {
+        let s = run(AppState::with_draft("Some text"), vec![Action::NewArticle]);
+        assert_eq!(&*s.draft, "");
+        assert!(s.notice.as_ref().is_some_and(|n| n.undo));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(&*s.draft, "Some text");
+        assert!(s.notice.is_none());
+    }
+
+    #[test]
+    fn choosing_a_quote_expands_its_section_and_toggles() {
+        let s = run(
+            AppState::with_draft("x"),
+            vec![
+                Action::CollapseAll(vec![SectionId(0), SectionId(1)]),
+                Action::SetTab(Tab::Quotes),
+                Action::ChooseQuote {
+                    id: QuoteId(3),
+                    section: Some(SectionId(1)),
+                },
+            ],
+        );
+        assert_eq!(s.quote, Some(QuoteId(3)));
+        assert_eq!(s.tab, Tab::Article);
+        assert!(s.collapsed.contains(&SectionId(0)) && !s.collapsed.contains(&SectionId(1)));
+        let s = s.reduce(Action::ChooseQuote {
+            id: QuoteId(3),
+            section: Some(SectionId(1)),
+        });
+        assert_eq!(s.quote, None);
+    }
+
+    #[test]
+    fn a_shared_view_round_trips_through_the_state() {
+        let s = run(
+            AppState::with_draft("Mine"),
+            vec![
+                Action::SetDate(Some(CivilDate {
+                    year: 2016,
+                    month: 2,
+                    day: 22,
+                })),
+                Action::ToggleSection(SectionId(2)),
+                Action::FilterSpeaker(Some(SpeakerId(1))),
+                Action::ChooseFact {
+                    key: "e4".into(),
+                    sections: vec![],
+                },
+            ],
+        );
+        let mut view = s.shared_view();
+        assert_eq!(view.article_date.as_deref(), Some("2016-02-22"));
+        view.text = "Shared".into();
+        let r = s.reduce(Action::Restore(view.clone()));
+        assert_eq!(r.shared_view(), view);
+        assert_eq!(
+            r.undo.as_deref(),
+            Some("Mine"),
+            "the reader's draft is kept for undo"
+        );
+    }
+
+    #[test]
+    fn unchanged_storage_state_does_not_rerender() {
+        let s = Rc::new(AppState::default());
+        let t = s.clone().reduce(Action::StorageOk);
+        assert!(Rc::ptr_eq(&s, &t));
+        let u = t.reduce(Action::StorageFailed("full".into()));
+        let v = u.clone().reduce(Action::StorageFailed("full".into()));
+        assert!(Rc::ptr_eq(&u, &v));
+    }
+}
