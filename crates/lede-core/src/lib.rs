@@ -6,20 +6,21 @@
 #![forbid(unsafe_code)]
 
 pub mod blocks;
-pub mod dates;
 pub mod cues;
+pub mod dates;
 pub mod entities;
 pub mod facts;
 pub mod figures;
+pub mod gazetteer;
 pub mod invariants;
 pub mod names;
-pub mod gazetteer;
 pub mod normalize;
 pub mod quotes;
 pub mod sections;
 pub mod sentences;
 pub mod span;
 pub mod speakers;
+pub mod synth;
 pub mod tokens;
 
 pub use blocks::{Block, BlockKind, InputBlock, InputBlockKind};
@@ -162,11 +163,16 @@ fn finish(
     let entities = entities::extract(&text, &blocks, &sentences);
     let quote_result = quotes::extract(&text, &blocks, &sentences);
     let (speakers, quotes) = speakers::attribute(&text, &blocks, &entities, quote_result.quotes);
-    let article_date = options.article_date.or_else(|| facts::detect_article_date(&text, &blocks));
+    let article_date = options
+        .article_date
+        .or_else(|| facts::detect_article_date(&text, &blocks));
     let facts = facts::extract(&text, &blocks, &sentences, &entities, article_date);
     Document {
         schema_version: SCHEMA_VERSION,
-        title: blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.span),
+        title: blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .map(|b| b.span),
         text,
         blocks,
         sections,
