@@ -1542,6 +1542,20 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             gender: None,
         });
     }
+    // A group: "Officials", "police officers", "city staff" (no name before the head).
+    let head = strip_possessive(text, last);
+    if is_group_noun(head.text(text))
+        && !ws[..ws.len() - 1]
+            .iter()
+            .any(|t| is_name_word(t.text(text)))
+    {
+        return Some(Mention {
+            name: Span::new(words[0].start, head.end),
+            role: None,
+            kind: MentionKind::Group,
+            gender: None,
+        });
+    }
     // Choose the last run, unless a preposition puts it in a place ("Shelby of Alabama").
     for k in (0..nruns).rev() {
         let (a, _) = runs[k];

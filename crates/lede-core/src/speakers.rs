@@ -60,7 +60,7 @@ impl Entry {
         Entry {
             kind,
             name: name.to_string(),
-            surname: Lower::new(surname).as_str().to_string(),
+            surname: name_key(surname),
             role: None,
             mentions: Vec::new(),
             male: 0,
@@ -97,16 +97,18 @@ struct Table {
     person_mentions: Vec<(usize, usize)>,
     /// Organisation mentions in text order.
     org_mentions: Vec<(usize, usize)>,
+    /// Mentions of multi-word personal names by surname, in text order.
+    surnames: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// A name's comparison key: lowercase, one kind of apostrophe.
+fn name_key(name: &str) -> String {
+    name.replace('’', "'").to_lowercase()
 }
 
 impl Table {
     fn entry(&mut self, kind: SpeakerKind, name: &str) -> usize {
-        let key = Lower::new(name).as_str().to_string();
-        let key = if key.is_empty() {
-            name.to_lowercase()
-        } else {
-            key
-        };
+        let key = name_key(name);
         if let Some(&i) = self.by_name.get(&key) {
             return i;
         }
@@ -119,25 +121,22 @@ impl Table {
     /// The person a surname refers to at `at`: the most recent full name before it with that
     /// surname, else the first one after it.
     fn by_surname(&self, surname: &str, at: usize) -> Option<usize> {
-        let l = Lower::new(surname);
-        let s = l.as_str();
-        let s = if s.is_empty() { return None } else { s };
-        let mut best = None;
-        for &(pos, e) in &self.person_mentions {
-            let entry = &self.entries[e];
-            if entry.surname != s || !entry.name.contains(' ') {
-                continue;
-            }
-            if pos <= at {
-                best = Some(e);
-            } else if best.is_none() {
-                best = Some(e);
-                break;
-            } else {
-                break;
-            }
+        let list = self.surnames.get(&name_key(surname))?;
+        let i = list.partition_point(|&(p, _)| p <= at);
+        if i > 0 {
+            Some(list[i - 1].1)
+        } else {
+            list.first().map(|&(_, e)| e)
         }
-        best
+    }
+
+    /// Record a person mention (text order during the scan).
+    fn add_person_mention(&mut self, at: usize, e: usize) {
+        self.person_mentions.push((at, e));
+        if self.entries[e].name.contains(' ') {
+            let key = self.entries[e].surname.clone();
+            self.surnames.entry(key).or_default().push((at, e));
+        }
     }
 
     /// The most recent person named before `at` whose gender fits.
@@ -226,6 +225,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         by_name: HashMap::new(),
         person_mentions: Vec::new(),
         org_mentions: Vec::new(),
+        surnames: HashMap::new(),
     };
     let mut toks = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.is_body()) {
@@ -281,6 +281,19 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     j = h + 1;
                 }
             }
+            // "Ministry of Coastal Affairs": an organisation's name runs on through "of".
+            if (i..j).any(|h| toks[h].word && names::is_org_head(toks[h].text(text)))
+                && j + 1 < toks.len()
+                && toks[j].word
+                && matches!(Lower::new(toks[j].text(text)).as_str(), "of" | "for")
+                && toks[j + 1].word
+                && names::is_name_word(toks[j + 1].text(text))
+            {
+                j += 1;
+                while j < toks.len() && toks[j].word && names::is_capitalized(toks[j].text(text)) {
+                    j += 1;
+                }
+            }
             let words: Vec<Tok> = toks[i..j].iter().copied().filter(|t| t.word).collect();
             let has_inner_possessive = words
                 .iter()
@@ -324,7 +337,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 table.entries[e]
                     .mentions
                     .push(Span::new(first.start, name_end));
-                table.person_mentions.push((first.start, e));
+                table.add_person_mention(first.start, e);
                 if let Some(r) = role_before(text, &toks, i) {
                     let role = text[r].to_string();
                     table.entries[e].set_role(r.start as usize, &role);
@@ -334,6 +347,24 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                             Some(Gender::Female) => table.entries[e].female += 2,
                             None => {}
                         }
+                    }
+                }
+                // "Nadia Fiore, the festival director, ...": an appositive role.
+                if j + 2 < toks.len()
+                    && toks[j].text(text) == ","
+                    && matches!(
+                        Lower::new(toks[j + 1].text(text)).as_str(),
+                        "a" | "an" | "the"
+                    )
+                {
+                    let mut x = j + 2;
+                    while x < toks.len() && x < j + 14 && toks[x].word {
+                        x += 1;
+                    }
+                    if x < toks.len() && toks[x].text(text) == "," && x > j + 2 {
+                        let r = Span::new(toks[j + 1].start, toks[x - 1].end);
+                        let role = text[r].to_string();
+                        table.entries[e].set_role(r.start as usize, &role);
                     }
                 }
                 match names::forename_gender(first.text(text)) {
@@ -353,20 +384,13 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                         Gender::Female => table.entries[e].female += 1,
                     }
                 }
-            } else if words.len() == 1 && !sentence_start
-                || words.len() == 1
-                    && i > 0
-                    && names::honorific_gender(toks[i - 1].text(text)).is_some()
-                || words.len() == 1
-                    && i + 1 < toks.len()
-                    && crate::cues::is_say(toks[i + 1].text(text))
-            {
+            } else if words.len() == 1 {
                 // A surname alone ("Kerry", "Mr. Fry"): link to the latest full name.
                 if let Some(e) = table.by_surname(last_text, first.start) {
                     table.entries[e]
                         .mentions
                         .push(Span::new(first.start, name_end));
-                    table.person_mentions.push((first.start, e));
+                    table.add_person_mention(first.start, e);
                     if let Some(g) = i
                         .checked_sub(2)
                         .and_then(|k| names::honorific_gender(toks[k].text(text)))
@@ -413,7 +437,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         }
         for m in &ent.mentions {
             if kind == SpeakerKind::Person {
-                table.person_mentions.push((m.start as usize, e));
+                table.add_person_mention(m.start as usize, e);
             } else {
                 table.org_mentions.push((m.start as usize, e));
             }
@@ -421,6 +445,9 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
     }
     table.person_mentions.sort_unstable();
     table.org_mentions.sort_unstable();
+    for list in table.surnames.values_mut() {
+        list.sort_unstable();
+    }
     table
 }
 
@@ -538,10 +565,7 @@ fn resolve(
                         return Some(e);
                     }
                 }
-                let e = table.entry(SpeakerKind::Person, mention);
-                table.person_mentions.push((at, e));
-                table.person_mentions.sort_unstable();
-                return Some(e);
+                return Some(table.entry(SpeakerKind::Person, mention));
             }
             if let Some(e) = table.by_surname(mention, at) {
                 return Some(e);
@@ -553,10 +577,7 @@ fn resolve(
             let name = mention
                 .trim_start_matches("the ")
                 .trim_start_matches("The ");
-            let e = table.entry(SpeakerKind::Organization, name);
-            table.org_mentions.push((at, e));
-            table.org_mentions.sort_unstable();
-            Some(e)
+            Some(table.entry(SpeakerKind::Organization, name))
         }
         MentionKind::Group => {
             // "the ministry": the latest organisation whose name has that head word.
