@@ -53,7 +53,10 @@ pub fn lower_small<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 /// Month number (1-12) of a month name or its news abbreviation.
 pub fn month_of(word: &str) -> Option<u32> {
     let mut buf = [0u8; 16];
-    let w = lower_small(word, &mut buf)?;
+    month_lower(lower_small(word, &mut buf)?)
+}
+
+fn month_lower(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
@@ -75,9 +78,8 @@ pub fn month_of(word: &str) -> Option<u32> {
     Some(short)
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let mut buf = [0u8; 16];
-    Some(match lower_small(word, &mut buf)? {
+fn weekday_of(lower: &str) -> Option<Weekday> {
+    Some(match lower {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,
@@ -286,8 +288,10 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
     if t.kind != TokKind::Word {
         return None;
     }
+    let mut buf = [0u8; 16];
+    let lw = lower_small(w, &mut buf)?;
     // Month [.] Day [,] [Year] | Month Year.
-    if let Some(month) = month_of(w) {
+    if let Some(month) = month_lower(lw) {
         let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
         if !capital || (w.eq_ignore_ascii_case("may") && !s.is_num(i + 1)) {
             return None;
@@ -336,8 +340,6 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
         }
         return None;
     }
-    let mut buf = [0u8; 16];
-    let lw = lower_small(w, &mut buf)?;
     // Weekday [part of day], with "this/last/next/on" before it handled by the caller's
     // lookbehind below.
     if let Some(day) = weekday_of(lw) {

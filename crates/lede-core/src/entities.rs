@@ -248,76 +248,82 @@ const MISC_HEADS: &[&str] = &[
     "stakes",
 ];
 
-const MONTHS_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+fn is_month_or_day(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
 
-const SPORT_WORDS: &[&str] = &[
-    "beat",
-    "beats",
-    "drew",
-    "innings",
-    "wickets",
-    "wicket",
-    "goals",
-    "halftime",
-    "half-time",
-    "scorers",
-    "standings",
-    "tournament",
-    "seeded",
-    "soccer",
-    "cricket",
-    "tennis",
-    "golf",
-    "baseball",
-    "basketball",
-    "hockey",
-    "rugby",
-    "striker",
-    "midfielder",
-    "semifinal",
-    "quarterfinal",
-    "batsman",
-    "bowler",
-    "pitcher",
-    "inning",
-    "touchdown",
-    "playoff",
-    "playoffs",
-    "matches",
-    "scored",
-];
+fn is_sport_word(w: &str) -> bool {
+    matches!(
+        w,
+        "beat"
+            | "beats"
+            | "drew"
+            | "innings"
+            | "wickets"
+            | "wicket"
+            | "goals"
+            | "halftime"
+            | "half-time"
+            | "scorers"
+            | "standings"
+            | "tournament"
+            | "seeded"
+            | "soccer"
+            | "cricket"
+            | "tennis"
+            | "golf"
+            | "baseball"
+            | "basketball"
+            | "hockey"
+            | "rugby"
+            | "striker"
+            | "midfielder"
+            | "semifinal"
+            | "quarterfinal"
+            | "batsman"
+            | "bowler"
+            | "pitcher"
+            | "inning"
+            | "touchdown"
+            | "playoff"
+            | "playoffs"
+            | "matches"
+            | "scored"
+    )
+}
 
 /// Words after which a place name stays a place even on a sports page.
 const PLACE_PREPS: &[&str] = &["in", "at", "from", "near", "to", "of", "outside", "across"];
@@ -366,7 +372,7 @@ impl<'t> Ctx<'t> {
         let t = &self.toks[i];
         t.is_word()
             && t.is(CAP)
-            && !MONTHS_DAYS.contains(&self.key(i))
+            && !is_month_or_day(self.key(i))
             && !self.key(i).rsplit_once('-').is_some_and(|(_, tail)| {
                 tail.bytes().all(|c| c.is_ascii_lowercase()) && !self.key(i).starts_with("al-")
             })
@@ -432,8 +438,26 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
         let s = folded.len();
         push_folded(&mut folded, w);
         key_at.push((s as u32, folded.len() as u32));
+    }
+    // Lower-case forms of sentence-initial capitalised words that the text also uses in lower
+    // case ("The", "Officials"): a filter by first byte and length keeps this to few lookups.
+    let mut initial: FastSet<&str> = FastSet::default();
+    let mut filter = [0u64; 256];
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() && t.is(SENT_START) && t.is(CAP) && !t.is(ALLCAPS) {
+            let (s, e) = key_at[i];
+            let k = &folded[s as usize..e as usize];
+            filter[usize::from(k.as_bytes()[0])] |= 1u64 << k.len().min(63);
+            initial.insert(k);
+        }
+    }
+    for t in toks.iter() {
         if t.is_word() && t.is(LOWER) {
-            lower_seen.insert(w);
+            let w = t.text(text);
+            let bits = filter[usize::from(w.as_bytes()[0])];
+            if bits & (1u64 << w.len().min(63)) != 0 && initial.contains(w) {
+                lower_seen.insert(w);
+            }
         }
     }
     let mut ctx = Ctx {
@@ -503,7 +527,7 @@ fn is_sporty(ctx: &Ctx) -> bool {
                     }
                 }
             }
-            TokKind::Word if t.is(LOWER) && SPORT_WORDS.contains(&ctx.key(i)) => words += 1,
+            TokKind::Word if t.is(LOWER) && is_sport_word(ctx.key(i)) => words += 1,
             _ => {}
         }
     }

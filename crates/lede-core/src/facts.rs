@@ -308,7 +308,15 @@ fn find_sources(
     out: &mut Vec<Source>,
 ) {
     let w = |i: usize| toks.get(i).map(|t| t.text(text)).unwrap_or("");
-    let lw = |i: usize| w(i).to_ascii_lowercase();
+    // Lower case without allocating for words that are lower case already.
+    let lw = |i: usize| -> std::borrow::Cow<'_, str> {
+        let s = w(i);
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    };
     let n = toks.len();
     let is_clause_end = |t: &Tok| {
         t.kind == TokKind::Punct
@@ -328,11 +336,11 @@ fn find_sources(
         }
         let word = lw(i);
         // "according to X", "citing X", "a report by X"
-        let phrase_start = match word.as_str() {
+        let phrase_start = match word.as_ref() {
             "according" if lw(i + 1) == "to" => Some((i + 2, "according to")),
             "citing" => Some((i + 1, "citing")),
             "report" | "reports" | "statement" | "study" | "survey" | "analysis"
-                if matches!(lw(i + 1).as_str(), "by" | "from") =>
+                if matches!(lw(i + 1).as_ref(), "by" | "from") =>
             {
                 Some((i + 2, if word == "statement" { "statement" } else { "report by" }))
             }
@@ -348,7 +356,7 @@ fn find_sources(
                 let end = toks[e - 1].end as usize;
                 let ent = entity_at(mentions, start, end).filter(|m| m.2 != EntityKind::Place);
                 let mut a = s;
-                while a < e && matches!(lw(a).as_str(), "the" | "a" | "an") {
+                while a < e && matches!(lw(a).as_ref(), "the" | "a" | "an") {
                     a += 1;
                 }
                 if a < e {
@@ -390,7 +398,7 @@ fn find_sources(
             }
         }
         // "X reported", "X reports"; "in a statement" with the sentence's named subject.
-        if matches!(word.as_str(), "reported" | "reports") && t.is(LOWER) && i > 0 {
+        if matches!(word.as_ref(), "reported" | "reports") && t.is(LOWER) && i > 0 {
             let prev = &toks[i - 1];
             let k = mentions.partition_point(|m| m.0.end < prev.end);
             if let Some(m) = mentions.get(k).copied().filter(|m| m.0.end == prev.end) {
@@ -398,14 +406,14 @@ fn find_sources(
                     out.push(Source {
                         span: m.0,
                         name: name_of(m.1),
-                        cue: word.clone(),
+                        cue: word.to_string(),
                         entity: Some(m.1),
                     });
                 }
             }
         }
         if word == "in"
-            && matches!(lw(i + 1).as_str(), "a" | "its" | "his" | "her" | "their")
+            && matches!(lw(i + 1).as_ref(), "a" | "its" | "his" | "her" | "their")
             && lw(i + 2) == "statement"
             || (word == "in"
                 && lw(i + 1) == "its"

@@ -466,6 +466,9 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
             if t.is(CAP) && !t.is(SENT_START) {
                 return None;
             }
+            if !word_candidate(s, i) {
+                return None;
+            }
             let mut words: [&str; 8] = [""; 8];
             let mut bufs = [[0u8; 16]; 8];
             let mut n = 0;
@@ -578,6 +581,22 @@ fn range_token(s: &Scan, i: usize) -> Option<(f64, f64, usize)> {
     Some((lo, hi, i + 1))
 }
 
+/// Whether the word at i may start a number: most words are no number, and this decides on
+/// the first word before reading more.
+fn word_candidate(s: &Scan, i: usize) -> bool {
+    let mut first_buf = [0u8; 16];
+    let Some(first) = lower_small(s.w(i), &mut first_buf) else {
+        return false;
+    };
+    small_word(first).is_some()
+        || ordinal_word(first).is_some()
+        || matches!(first, "twice" | "thrice" | "dozens" | "hundreds" | "thousands" | "millions")
+        || (matches!(first, "a" | "an") && {
+            let mut b = [0u8; 16];
+            lower_small(s.w(i + 1), &mut b).and_then(scale_word).is_some()
+        })
+}
+
 fn unit_static(u: &str) -> &'static str {
     match u {
         "km" => "km",
@@ -640,6 +659,9 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
         approx_before(s, &mut f);
         f.counts = counted_after(s, f.b).or_else(|| subject_before(s, f.a));
         return Some(f);
+    }
+    if t.kind == TokKind::Word && !word_candidate(s, i) {
+        return None;
     }
     // Exclusions before the number.
     if i > 0 {

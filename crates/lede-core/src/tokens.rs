@@ -62,9 +62,19 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut line_start = true;
     let mut sent_start = true;
     while i < end {
-        let c = match text[i..end].chars().next() {
-            Some(c) => c,
-            None => break,
+        let b = bytes[i];
+        // ASCII fast path for spaces.
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match text[i..end].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         let clen = c.len_utf8();
         if c == '\n' {
@@ -134,11 +144,18 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
 fn word_flags(w: &str) -> u8 {
     let mut upper = 0;
     let mut lower = 0;
-    for c in w.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+        }
+    } else {
+        for c in w.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
         }
     }
     let mut f = 0;
@@ -176,9 +193,22 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
     let mut single_letter_parts = true;
     let mut part_len = 0;
     while j < end {
-        let c = match text[j..end].chars().next() {
-            Some(c) => c,
-            None => break,
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+            part_len += 1;
+            if part_len > 1 {
+                single_letter_parts = false;
+            }
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match text[j..end].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_alphanumeric() {
             j += c.len_utf8();
@@ -224,6 +254,10 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
 /// "PlayJane" -> split after "Play" when the word is a pasted label glued to a name.
 fn split_glued(text: &str, start: usize, end: usize) -> (usize, Option<usize>) {
     let w = &text[start..end];
+    // Labels start with a capital; most words do not.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || w.len() < 6 {
+        return (end, None);
+    }
     for label in GLUED_LABELS {
         if let Some(rest) = w.strip_prefix(label) {
             let mut cs = rest.chars();
