@@ -58,3 +58,17 @@ export function axeSource() {
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Open the app in a page of an existing context (one that has permissions or request
+ * recording set up), collecting console and page errors like `openApp`.
+ */
+export async function openAppIn(context, { url = BASE_URL } = {}) {
+  const page = await context.newPage();
+  page.lede = { errors: [] };
+  page.on('pageerror', (e) => page.lede.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.lede.errors.push(m.text()); });
+  await page.goto(url);
+  await page.getByLabel('Article text').waitFor();
+  return page;
+}
