@@ -472,6 +472,36 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
     blocks
 }
 
+/// A caption's own words: the block without its credit and without a button label glued to
+/// the credit ("... Feb. 18. PlayJane Roe/AP Photo" gives "... Feb. 18."). Other blocks: their
+/// whole span.
+pub fn caption_text(text: &str, block: &Block) -> Span {
+    let Some(credit) = block.credit else {
+        return block.span;
+    };
+    if credit.start <= block.span.start || credit.end > block.span.end {
+        return block.span;
+    }
+    let head = &text[block.span.start as usize..credit.start as usize];
+    let mut t = head.trim_end();
+    for label in GLUED_LABELS {
+        if let Some(rest) = t.strip_suffix(label) {
+            if rest.is_empty() || rest.ends_with([' ', '.', ')']) {
+                t = rest.trim_end();
+                break;
+            }
+        }
+    }
+    let t = t.trim_end_matches(['(', '|', '—', '-', ':', ' ']);
+    if t.is_empty() {
+        return block.span;
+    }
+    Span::new(
+        block.span.start as usize,
+        block.span.start as usize + t.len(),
+    )
+}
+
 /// Join rich input blocks into one text (blank line between blocks) and remember each block's
 /// span and kind. Each block's text is normalised on the way, so the joined text is already
 /// clean and the hints' spans stay valid after [`crate::normalize::normalize`].
@@ -562,9 +592,22 @@ pub fn split_with_hints(text: &str, hints: &[(Span, InputBlockKind)]) -> Vec<Blo
 /// Words, counting at most `limit`: whitespace-separated words, plus one per two characters
 /// of scripts written without spaces (Chinese, Japanese).
 fn approx_words(s: &str, limit: usize) -> usize {
-    let spaced = word_count(s, limit);
-    if s.is_ascii() {
-        return spaced;
+    let mut words = 0;
+    let mut in_word = false;
+    let mut ascii = true;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\n' | b'\t');
+        if !space && !in_word {
+            words += 1;
+            if words >= limit && ascii {
+                return limit;
+            }
+        }
+        in_word = !space;
+        ascii &= b < 0x80;
+    }
+    if ascii {
+        return words.min(limit);
     }
     let dense = s
         .chars()
@@ -575,7 +618,7 @@ fn approx_words(s: &str, limit: usize) -> usize {
         })
         .take(limit * 2)
         .count();
-    (spaced + dense / 2).min(limit)
+    (words + dense / 2).min(limit)
 }
 
 /// A live-blog entry heading: a clock time, then a dash or colon and a short title
@@ -615,11 +658,29 @@ fn word_count(s: &str, limit: usize) -> usize {
 }
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    // The first byte decides most calls without a slice comparison.
+    match (s.first(), p.first()) {
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {
+            s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p)
+        }
+        (_, None) => true,
+        _ => false,
+    }
+}
+
+/// `str::starts_with` that rejects on the first byte before comparing slices.
+fn starts_with_cs(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    match (s.first(), p.first()) {
+        (Some(a), Some(b)) if a == b => s.len() >= p.len() && &s[..p.len()] == p,
+        (_, None) => true,
+        _ => false,
+    }
 }
 
 fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| s.starts_with(p))
+    prefixes.iter().any(|p| starts_with_cs(s, p))
 }
 
 fn contains_ci(haystack: &str, needle: &str) -> bool {
@@ -720,8 +781,8 @@ fn is_editor_note(line: &str) -> bool {
         "editing by ",
         "compiled by ",
     ];
-    PREFIXES.iter().any(|p| starts_with_ci(line, p))
-        || ANYWHERE.iter().any(|p| contains_ci(line, p))
+    (PREFIXES.iter().any(|p| starts_with_ci(line, p)))
+        || (line.contains("ontribut") && ANYWHERE.iter().any(|p| contains_ci(line, p)))
 }
 
 fn is_boilerplate(line: &str, words: usize) -> bool {
@@ -808,16 +869,17 @@ fn is_boilerplate(line: &str, words: usize) -> bool {
         "get our ",
     ];
     let t = line.trim_end_matches(['.', ':', '!', ' ', '»', '›', '>']);
-    if EXACT.iter().any(|e| t.eq_ignore_ascii_case(e)) {
+    if words <= 5 && EXACT.iter().any(|e| t.eq_ignore_ascii_case(e)) {
         return true;
     }
     if PREFIXES.iter().any(|p| starts_with_ci(line, p)) {
         return true;
     }
-    words <= 30
-        && contains_ci(line, "newsletter")
-        && (contains_ci(line, "sign up") || contains_ci(line, "subscribe"))
-        || contains_ci(line, "all rights reserved")
+    (line.contains("ewsletter") && (contains_ci(line, "sign up") || contains_ci(line, "subscribe")))
+        || ((line.contains("ights reserved")
+            || line.contains("ights Reserved")
+            || line.contains("IGHTS RESERVED"))
+            && contains_ci(line, "all rights reserved"))
 }
 
 /// Lines that announce media: a photo caption or a video, audio or gallery link.
@@ -886,13 +948,13 @@ fn media_kind(line: &str, words: usize) -> Option<BlockKind> {
         "Fullscreen",
     ];
     let t = line.trim_end_matches(['.', ' ']);
-    if LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
+    if words <= 2 && LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
         return Some(BlockKind::Media);
     }
-    if CAPTIONS.iter().any(|p| line.starts_with(p)) && words >= 2 {
+    if words >= 2 && CAPTIONS.iter().any(|p| starts_with_cs(line, p)) {
         return Some(BlockKind::Caption);
     }
-    if words <= 25 && MEDIA.iter().any(|p| line.starts_with(p)) && words >= 2 {
+    if (2..=25).contains(&words) && MEDIA.iter().any(|p| starts_with_cs(line, p)) {
         // "WATCH the ..." in capitals only; "Watch:" with a colon.
         let after = line
             .split_once([' ', ':'])
@@ -1109,16 +1171,37 @@ fn credit_after_label(t: &str) -> Option<(usize, usize)> {
         "Illustration by ",
         "Picture: ",
     ];
-    for lead in LEADS {
-        if let Some(p) = t.rfind(lead) {
-            let start = p + lead.len();
-            let rest = &t[start..];
-            if !rest.is_empty()
-                && word_count(rest, 10) <= 7
-                && rest.starts_with(|c: char| c.is_uppercase())
-                && !rest.contains(". ")
-            {
-                return Some((start, t.len()));
+    // A credit ends with a name: most lines end with a lower-case word and stop here.
+    let last_word = t.rsplit(' ').next().unwrap_or("");
+    if !last_word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    // The credit is at most seven words long: only the last words can start it. One
+    // backward pass over the last ten words.
+    let bytes = t.as_bytes();
+    let mut spaces = 0;
+    for p in (0..bytes.len()).rev() {
+        let word_start = p == 0 || bytes[p - 1] == b' ' || bytes[p - 1] == b'(';
+        if word_start && matches!(bytes[p], b'P' | b'C' | b'I') {
+            for lead in LEADS {
+                if !starts_with_cs(&t[p..], lead) {
+                    continue;
+                }
+                let start = p + lead.len();
+                let rest = &t[start..];
+                if !rest.is_empty()
+                    && word_count(rest, 10) <= 7
+                    && rest.starts_with(|c: char| c.is_uppercase())
+                    && !rest.contains(". ")
+                {
+                    return Some((start, t.len()));
+                }
+            }
+        }
+        if bytes[p] == b' ' {
+            spaces += 1;
+            if spaces > 10 {
+                break;
             }
         }
     }
@@ -1311,7 +1394,10 @@ fn timestamp_kind(line: &str) -> Option<TimeLine> {
         return None;
     }
     let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-    if has_digit && LEADS.iter().any(|l| starts_with_ci(line, l)) {
+    if !has_digit {
+        return None;
+    }
+    if LEADS.iter().any(|l| starts_with_ci(line, l)) {
         return Some(TimeLine::Stamp);
     }
     // Every word date-like?
@@ -1512,6 +1598,17 @@ mod tests {
         assert_eq!(&line[s..e], "AP Photo/Sam Lee");
         assert_eq!(find_credit("The ratio was 3/4 of the vote, he said."), None);
         assert_eq!(find_credit("He and/or she left."), None);
+    }
+
+    #[test]
+    fn caption_without_credit_or_label() {
+        let text = "PHOTO: Boats at dawn, May 2. PlayJane Roe/AP Photo";
+        let blocks = split(text);
+        assert_eq!(blocks[0].kind, BlockKind::Caption);
+        assert_eq!(
+            &text[caption_text(text, &blocks[0])],
+            "PHOTO: Boats at dawn, May 2."
+        );
     }
 
     #[test]

@@ -207,7 +207,7 @@ fn shape_segments(
                     let (prev, cur) = (&blocks[rest[j - 1]], &blocks[rest[j]]);
                     let run = prev.kind == cur.kind
                         && matches!(cur.kind, BlockKind::ListItem | BlockKind::BlockQuote);
-                    !run && !text[prev.span].ends_with(':')
+                    !run && !text[prev.span].ends_with(':') && !continues_previous(&text[cur.span])
                 }
             })
             .collect();
@@ -238,6 +238,51 @@ fn shape_segments(
             level: 2,
             label,
         });
+    }
+}
+
+/// A paragraph that leans on the one before it: it opens with a pronoun or a conjunction, or
+/// it resumes a quotation with a pronoun attribution (`"...," he continued, "..."`).
+fn continues_previous(p: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "He", "She", "It", "They", "His", "Her", "Their", "Its", "This", "These", "Those", "But",
+        "And", "Also", "Still", "Yet", "So", "Instead", "Then", "There",
+    ];
+    let first = p.split([' ', ',']).next().unwrap_or("");
+    if OPENERS.contains(&first) {
+        return true;
+    }
+    if !p.starts_with(['"', '“']) {
+        return false;
+    }
+    let head = &p[..p.floor_char_boundary_compat(160)];
+    [
+        " he ",
+        " she ",
+        " they ",
+        " he said",
+        " she said",
+        " he added",
+        " she added",
+    ]
+    .iter()
+    .any(|a| head.contains(a))
+}
+
+/// `str::floor_char_boundary` for our minimum Rust version.
+trait FloorCharBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorCharBoundary for str {
+    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
+        if i >= self.len() {
+            return self.len();
+        }
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 }
 
@@ -548,6 +593,9 @@ impl Vocabulary {
             if words.iter().any(|x| x.contains(w) || w.contains(*x)) {
                 continue;
             }
+            if words.first().is_some_and(|x| x.len() + w.len() > 36) {
+                break;
+            }
             words.push(w);
         }
         if words.is_empty() {
@@ -737,10 +785,12 @@ const STOP_WORDS: &[&str] = &[
     "came",
     "can",
     "cannot",
+    "chief",
     "could",
     "day",
     "december",
     "did",
+    "director",
     "does",
     "doing",
     "done",
@@ -765,6 +815,7 @@ const STOP_WORDS: &[&str] = &[
     "given",
     "going",
     "got",
+    "governor",
     "had",
     "has",
     "have",
@@ -791,6 +842,7 @@ const STOP_WORDS: &[&str] = &[
     "know",
     "last",
     "later",
+    "leader",
     "least",
     "less",
     "let",
@@ -800,7 +852,9 @@ const STOP_WORDS: &[&str] = &[
     "many",
     "march",
     "may",
+    "mayor",
     "might",
+    "minister",
     "monday",
     "month",
     "months",
@@ -838,6 +892,7 @@ const STOP_WORDS: &[&str] = &[
     "people",
     "per",
     "percent",
+    "president",
     "put",
     "rather",
     "really",
@@ -847,8 +902,10 @@ const STOP_WORDS: &[&str] = &[
     "saturday",
     "say",
     "saying",
+    "secretary",
     "see",
     "seen",
+    "senator",
     "september",
     "several",
     "shall",
@@ -857,6 +914,9 @@ const STOP_WORDS: &[&str] = &[
     "since",
     "some",
     "something",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
     "statement",
     "still",
     "such",

@@ -352,3 +352,76 @@ fn parse_speed_is_linear() {
         b / a
     );
 }
+
+/// About 1 MB of article text made of the golden inputs.
+fn megabyte_of_articles() -> String {
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(data_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    inputs.sort();
+    let joined: String = inputs
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut out = String::with_capacity(1 << 20);
+    while out.len() < 1 << 20 {
+        out.push_str(&joined);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[test]
+fn structure_throughput() {
+    // Run with `cargo test --profile release-native -p lede-core --test integration throughput
+    // -- --nocapture` to see the figures; debug builds only check that it runs. With
+    // `LEDE_ONLY=normalize|blocks|sentences|sections|parse` it runs that pass 20 times instead,
+    // for `perf stat`.
+    let text = megabyte_of_articles();
+    let mb = text.len() as f64 / 1e6;
+    if let Some(pass) = std::env::var_os("LEDE_ONLY") {
+        // For instruction counts under `perf stat`: one pass, 20 times.
+        let n = lede_core::normalize::normalize(&text);
+        let blocks = lede_core::blocks::split(&n.text);
+        let sentences = lede_core::sentences::split(&n.text, &blocks);
+        for _ in 0..20 {
+            match pass.to_str() {
+                Some("normalize") => {
+                    drop(std::hint::black_box(lede_core::normalize::normalize(&text)))
+                }
+                Some("blocks") => drop(std::hint::black_box(lede_core::blocks::split(&n.text))),
+                Some("sentences") => drop(std::hint::black_box(lede_core::sentences::split(
+                    &n.text, &blocks,
+                ))),
+                Some("sections") => drop(std::hint::black_box(lede_core::sections::build(
+                    &n.text, &blocks, &sentences,
+                ))),
+                _ => drop(std::hint::black_box(parse(&text))),
+            }
+        }
+        return;
+    }
+    let rounds = if cfg!(debug_assertions) { 1 } else { 5 };
+    let start = std::time::Instant::now();
+    let mut sections = 0;
+    for _ in 0..rounds {
+        let n = lede_core::normalize::normalize(&text);
+        let blocks = lede_core::blocks::split(&n.text);
+        let sentences = lede_core::sentences::split(&n.text, &blocks);
+        sections += lede_core::sections::build(&n.text, &blocks, &sentences).len();
+    }
+    let structure = mb * rounds as f64 / start.elapsed().as_secs_f64();
+    let start = std::time::Instant::now();
+    let doc = parse(&text);
+    let whole = mb / start.elapsed().as_secs_f64();
+    println!("structure passes: {structure:.0} MB/s; whole parse: {whole:.1} MB/s ({mb:.2} MB, {} blocks)", doc.blocks.len());
+    assert!(sections > 0);
+    check_invariants(&doc).unwrap();
+    if !cfg!(debug_assertions) {
+        assert!(structure > 20.0, "structure passes at {structure:.1} MB/s");
+    }
+}
