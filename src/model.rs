@@ -360,32 +360,51 @@ fn fact_lists(doc: &Document) -> FactLists {
             EntityKind::Place => lists.places.push(item),
         }
     }
+    let mut words: Vec<Vec<Span>> = Vec::new();
     for d in &doc.dates {
         match d.date {
-            Some(date) => match lists.dates.iter_mut().find(|f| f.date == Some(date)) {
-                Some(f) => f.spans.push(d.span),
-                None => lists.dates.push(FactItem {
-                    key: format!("d{}-{:02}-{:02}", date.year, date.month, date.day),
-                    label: format_date(date),
-                    detail: None,
-                    spans: vec![d.span],
-                    speaker: None,
-                    date: Some(date),
-                }),
-            },
+            Some(date) => {
+                let label = format_period(d);
+                match lists.dates.iter().position(|f| f.label == label) {
+                    Some(i) => {
+                        lists.dates[i].spans.push(d.span);
+                        words[i].push(d.span);
+                        if lists.dates[i].detail.is_none() {
+                            lists.dates[i].detail = d.label.clone();
+                        }
+                    }
+                    None => {
+                        lists.dates.push(FactItem {
+                            key: format!(
+                                "d{}-{:02}-{:02}-{}",
+                                date.year, date.month, date.day, d.span.start
+                            ),
+                            label,
+                            detail: d.label.clone().filter(|l| !l.is_empty()),
+                            spans: vec![d.span],
+                            speaker: None,
+                            date: Some(date),
+                        });
+                        words.push(vec![d.span]);
+                    }
+                }
+            }
             None => lists.unresolved.push(FactItem {
                 key: format!("u{}", d.span.start),
                 label: slice(doc, d.span).to_string(),
-                detail: Some("relative: set the article date".to_string()),
+                detail: d.label.clone().filter(|l| !l.is_empty()),
                 spans: vec![d.span],
                 speaker: None,
                 date: None,
             }),
         }
     }
-    for f in &mut lists.dates {
-        let words: Vec<&str> = f.spans.iter().map(|&s| slice(doc, s)).collect();
-        f.detail = Some(dedup_join(words));
+    for (f, spans) in lists.dates.iter_mut().zip(words) {
+        let said = dedup_join(spans.iter().map(|&s| slice(doc, s)).collect());
+        f.detail = Some(match f.detail.take() {
+            Some(what) => format!("{said} · {what}"),
+            None => said,
+        });
     }
     lists.dates.sort_by_key(|f| f.date);
     for f in &doc.figures {
@@ -437,6 +456,51 @@ pub fn weekday(d: CivilDate) -> usize {
     let y = if m < 3 { d.year - 1 } else { d.year };
     let w = y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + T[m - 1] + d.day as i32;
     w.rem_euclid(7) as usize
+}
+
+/// A date as precise as the text is: "Sat 27 Feb 2016", "Feb 2016", "2016", "27 Feb – 4 Mar 2016".
+pub fn format_period(d: &lede_core::DateFact) -> String {
+    use lede_core::facts::DatePrecision;
+    let Some(start) = d.date else {
+        return String::new();
+    };
+    let month = |c: CivilDate| MONTHS[(c.month.clamp(1, 12) - 1) as usize];
+    let end = d.end.filter(|e| *e > start);
+    if d.precision == DatePrecision::Day {
+        return format_date(start);
+    }
+    if d.precision == DatePrecision::Month {
+        return format!("{} {}", month(start), start.year);
+    }
+    let Some(e) = end else {
+        return format_date(start);
+    };
+    let whole_year = start.month == 1 && start.day == 1 && e.month == 12 && e.day == 31;
+    let whole_month = start.day == 1 && e.month == start.month && e.day >= 28;
+    if whole_year && e.year == start.year {
+        start.year.to_string()
+    } else if whole_month && e.year == start.year {
+        format!("{} {}", month(start), start.year)
+    } else if e.year == start.year {
+        format!(
+            "{} {} – {} {} {}",
+            start.day,
+            month(start),
+            e.day,
+            month(e),
+            e.year
+        )
+    } else {
+        format!(
+            "{} {} {} – {} {} {}",
+            start.day,
+            month(start),
+            start.year,
+            e.day,
+            month(e),
+            e.year
+        )
+    }
 }
 
 /// "Sat 27 Feb 2016".

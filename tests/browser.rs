@@ -1,8 +1,17 @@
-//! Browser tests: the app rendered into a real page in headless Chromium.
+//! Browser tests: the app and its components rendered into a real page in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+use lede_core::QuoteKind;
+use lede_web::components::article_view::ArticleView;
+use lede_web::components::facts_panel::FactsPanel;
+use lede_web::components::quotes_panel::QuotesPanel;
+use lede_web::model::Reading;
+use lede_web::state::AppState;
+use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -13,8 +22,58 @@ fn output() -> web_sys::Element {
     div
 }
 
+fn clear_storage() {
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+async fn settle() {
+    yew::scheduler::flush().await;
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::scheduler::flush().await;
+}
+
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is there"))
+}
+
+fn click(el: &web_sys::Element) {
+    el.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+}
+
+fn text(el: &web_sys::Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// Wait (a bounded time) until `selector` matches at least `n` elements.
+async fn wait_for(root: &web_sys::Element, selector: &str, n: u32) -> u32 {
+    for _ in 0..100 {
+        let found = root.query_selector_all(selector).unwrap().length();
+        if found >= n {
+            return found;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        yew::scheduler::flush().await;
+    }
+    root.query_selector_all(selector).unwrap().length()
+}
+
 #[wasm_bindgen_test]
 async fn typing_an_article_renders_its_paragraphs() {
+    clear_storage();
     let root = output();
     yew::Renderer::<lede_web::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
@@ -32,8 +91,257 @@ async fn typing_an_article_renders_its_paragraphs() {
     })
     .unwrap();
     area.dispatch_event(&event).unwrap();
-    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
-    yew::scheduler::flush().await;
-    let paragraphs = root.query_selector_all("[aria-label='Sections'] p").unwrap();
-    assert_eq!(paragraphs.length(), 2);
+    // Typing is analysed after a pause.
+    assert_eq!(wait_for(&root, "[aria-label='Sections'] p", 2).await, 2);
+    assert_eq!(
+        text(&all(&root, "[aria-label='Sections'] p")[1]),
+        "Second paragraph."
+    );
+    // ... and the draft was saved.
+    let saved: String =
+        <gloo::storage::LocalStorage as gloo::storage::Storage>::get("lede.draft").unwrap();
+    assert_eq!(saved, "First paragraph.\n\nSecond paragraph.");
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_draft_is_restored_at_start() {
+    clear_storage();
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::set(
+        "lede.draft",
+        "Restored paragraph one.\n\nAnd two.",
+    )
+    .unwrap();
+    let root = output();
+    yew::Renderer::<lede_web::App>::with_root(root.clone()).render();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = one(&root, "textarea[aria-label='Article text']")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(area.value(), "Restored paragraph one.\n\nAnd two.");
+    assert_eq!(all(&root, "[aria-label='Sections'] p").len(), 2);
+    clear_storage();
+}
+
+/// The reading view's three panels over one analysed article, with a fresh view state.
+#[derive(Properties, PartialEq)]
+struct FixtureProps {
+    reading: Rc<Reading>,
+}
+
+#[function_component]
+fn Fixture(props: &FixtureProps) -> Html {
+    let state = use_reducer(AppState::default);
+    html! {
+        <>
+            <ArticleView reading={props.reading.clone()} state={state.clone()} />
+            <QuotesPanel reading={props.reading.clone()} state={state.clone()} />
+            <FactsPanel reading={props.reading.clone()} state={state} />
+        </>
+    }
+}
+
+async fn render_reading(text: &str) -> (web_sys::Element, Rc<Reading>) {
+    let reading = Rc::new(Reading::new(Rc::new(lede_core::parse(text))));
+    let root = output();
+    yew::Renderer::<Fixture>::with_root_and_props(
+        root.clone(),
+        FixtureProps {
+            reading: reading.clone(),
+        },
+    )
+    .render();
+    settle().await;
+    (root, reading)
+}
+
+#[wasm_bindgen_test]
+async fn sections_are_disclosures() {
+    let (root, reading) = render_reading(lede_web::EXAMPLE).await;
+    let buttons = all(&root, "[aria-label='Sections'] button[aria-expanded]");
+    let shown = reading
+        .doc
+        .sections
+        .iter()
+        .filter(|s| !s.blocks.is_empty())
+        .count();
+    assert!(!buttons.is_empty() && buttons.len() <= shown);
+    let first = &buttons[0];
+    let body = one(
+        &root,
+        &format!("#{}", first.get_attribute("aria-controls").unwrap()),
+    );
+    assert_eq!(
+        first.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!body.has_attribute("hidden"));
+    click(first);
+    settle().await;
+    assert_eq!(
+        first.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(body.has_attribute("hidden"));
+    click(first);
+    settle().await;
+    assert!(!body.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn quotes_are_grouped_by_speaker_and_lead_into_the_text() {
+    let (root, reading) = render_reading(lede_web::EXAMPLE).await;
+    let doc = &reading.doc;
+    assert!(doc.quotes.len() >= 4, "the example has quotations");
+    // One card per quotation; every direct and partial quote of a known speaker sits under them.
+    assert_eq!(all(&root, ".card").len(), doc.quotes.len());
+    let groups = all(&root, "section.group:not(.reported)");
+    let mut counts = Vec::new();
+    for g in &groups {
+        let name = text(&one(g, ".name"));
+        let cards = all(g, ".card").len();
+        counts.push(cards);
+        if let Some(s) = doc.speakers.iter().find(|s| s.name == name) {
+            let expected = doc
+                .quotes
+                .iter()
+                .filter(|q| q.speaker == Some(s.id) && q.kind != QuoteKind::Indirect)
+                .count();
+            assert_eq!(cards, expected, "{name}'s group");
+        }
+    }
+    let mut sorted = counts.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(counts, sorted, "most quoted first");
+    let reported = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .count();
+    if reported > 0 {
+        let group = one(&root, "section.group.reported");
+        assert!(text(&group).contains("Reported speech"));
+        assert_eq!(all(&group, ".card").len(), reported);
+    }
+    // Every quotation is marked in the text, in its speaker's colour.
+    for q in &doc.quotes {
+        let mark = one(&root, &format!("#quote-{}", q.id.0));
+        let colour = reading.quote_colour(q.id);
+        assert!(mark
+            .class_name()
+            .split_whitespace()
+            .any(|c| c == format!("c{colour}")));
+    }
+    // Choosing a card outlines its quotation.
+    let card = &all(&root, ".card")[0];
+    let id: u32 = card.id().trim_start_matches("card-").parse().unwrap();
+    click(&one(card, "button[aria-pressed]"));
+    settle().await;
+    let chosen = all(&root, "[aria-label='Sections'] .q.chosen");
+    assert!(!chosen.is_empty());
+    assert!(chosen
+        .iter()
+        .all(|c| c.get_attribute("data-quote") == Some(id.to_string())));
+}
+
+#[wasm_bindgen_test]
+async fn a_fact_highlights_its_mentions() {
+    let (root, reading) = render_reading(lede_web::EXAMPLE).await;
+    let place = reading
+        .facts
+        .places
+        .first()
+        .expect("the example names places")
+        .clone();
+    let button = all(&root, ".places .fact-button")
+        .into_iter()
+        .find(|b| text(b).starts_with(&place.label))
+        .unwrap();
+    click(&button);
+    settle().await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let marks = all(&root, ".article mark.hl");
+    assert_eq!(marks.len(), place.spans.len(), "one highlight per mention");
+    for (m, span) in marks.iter().zip(&place.spans) {
+        assert_eq!(text(m), reading.slice(*span));
+    }
+    click(&button);
+    settle().await;
+    assert!(
+        all(&root, ".article mark.hl").is_empty(),
+        "choosing it again clears it"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn empty_article_shows_empty_states() {
+    let (root, _) = render_reading("").await;
+    assert!(text(&root).contains("No quotations found."));
+    assert!(text(&root).contains("No facts found."));
+    assert!(root
+        .query_selector("[aria-label='Sections']")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn pasted_markup_is_never_rendered() {
+    let (root, _) =
+        render_reading("<img src=x onerror=alert(1)> said \"<b>hi</b>,\" Ann Lee.").await;
+    assert!(root.query_selector("img, b").unwrap().is_none());
+    assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+fn html_is_read_as_text_blocks() {
+    use lede_core::InputBlockKind::*;
+    let html = "<script>window.bad = 1</script><nav><p>Menu</p></nav><h2>Head <i>line</i></h2>\
+        <p>One <b>two</b><img src=x onerror=\"window.bad=2\">\n  three.</p>\
+        <blockquote><p>Quoted.</p></blockquote><ul><li>Item</li></ul>\
+        <figure><figcaption>A caption.</figcaption></figure><aside><p>Related</p></aside>";
+    let blocks = lede_web::services::rich_input::html_to_blocks(html);
+    let got: Vec<_> = blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Heading(2), "Head line"),
+            (Paragraph, "One two three."),
+            (BlockQuote, "Quoted."),
+            (ListItem, "Item"),
+            (Caption, "A caption."),
+        ]
+    );
+    let bad = js_sys::Reflect::get(&gloo::utils::window(), &"bad".into()).unwrap();
+    assert!(bad.is_undefined(), "nothing in the markup ran");
+}
+
+#[wasm_bindgen_test]
+fn the_error_panel_gives_the_text_back() {
+    clear_storage();
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::set(
+        "lede.draft",
+        "My unsaved article.",
+    )
+    .unwrap();
+    let document = gloo::utils::document();
+    // No live text area on this page: the saved draft is used.
+    for el in all(
+        &document.body().unwrap(),
+        "textarea[aria-label='Article text']",
+    ) {
+        el.remove();
+    }
+    lede_web::panic::show_error_panel("boom").unwrap();
+    let panel = document
+        .get_element_by_id("lede-crash")
+        .expect("the panel is shown");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
+    let area: web_sys::HtmlTextAreaElement = one(&panel, "textarea").dyn_into().unwrap();
+    assert!(area.read_only());
+    assert_eq!(area.value(), "My unsaved article.");
+    assert!(text(&panel).contains("boom"));
+    panel.remove();
+    clear_storage();
 }

@@ -7,7 +7,6 @@ use crate::model::{is_front_matter, non_overlapping, Reading, PALETTE};
 use crate::state::{Action, AppState};
 use lede_core::{Block, BlockKind, QuoteId, Section, Span};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[function_component]
@@ -30,7 +29,7 @@ pub fn ArticleView(props: &ViewProps) -> Html {
             let target = match quote {
                 Some(q) => gloo::utils::document().get_element_by_id(&format!("quote-{}", q.0)),
                 None if fact => gloo::utils::document()
-                    .query_selector("[aria-label='Sections'] mark.hl")
+                    .query_selector(".article mark.hl")
                     .ok()
                     .flatten(),
                 None => None,
@@ -114,11 +113,46 @@ pub fn ArticleView(props: &ViewProps) -> Html {
                 if doc.sections.is_empty() {
                     { body(&marks, doc.blocks.iter().collect()) }
                 } else {
-                    { for doc.sections.iter().map(|s| section(&marks, state, s)) }
+                    { sections(&marks, state) }
                 }
             </section>
         </article>
     }
+}
+
+/// The sections in order, with any block that belongs to none (a closing caption, a note)
+/// shown in its place between them.
+fn sections(marks: &Marks, state: &UseReducerHandle<AppState>) -> Html {
+    let doc = &marks.reading.doc;
+    let mut in_section = vec![false; doc.blocks.len()];
+    for s in &doc.sections {
+        for &i in &s.blocks {
+            if let Some(slot) = in_section.get_mut(i as usize) {
+                *slot = true;
+            }
+        }
+    }
+    let mut orphans = doc
+        .blocks
+        .iter()
+        .zip(&in_section)
+        .filter(|(b, inside)| !**inside && !is_front_matter(b.kind))
+        .map(|(b, _)| b)
+        .peekable();
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        let before: Vec<&Block> =
+            std::iter::from_fn(|| orphans.next_if(|b| b.span.start < s.span.start)).collect();
+        if !before.is_empty() {
+            out.push(html! { <div key={format!("o{}", before[0].span.start)} class="loose">{ body(marks, before) }</div> });
+        }
+        out.push(section(marks, state, s));
+    }
+    let rest: Vec<&Block> = orphans.collect();
+    if !rest.is_empty() {
+        out.push(html! { <div key={format!("o{}", rest[0].span.start)} class="loose">{ body(marks, rest) }</div> });
+    }
+    html! { <>{ for out }</> }
 }
 
 fn front_block(marks: &Marks, b: &Block) -> Html {
@@ -317,9 +351,4 @@ fn Welcome(props: &WelcomeProps) -> Html {
             }
         </div>
     }
-}
-
-/// The element a pointer event happened on, for handlers that need it.
-pub fn event_element(e: &Event) -> Option<web_sys::Element> {
-    e.target().and_then(|t| t.dyn_into().ok())
 }

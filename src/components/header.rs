@@ -3,7 +3,7 @@
 
 use super::export_menu::ExportMenu;
 use super::share_button::ShareButton;
-use crate::model::{format_date, iso_date, parse_iso_date, Reading};
+use crate::model::{iso_date, parse_iso_date, Reading};
 use crate::services::share::SharedView;
 use crate::state::{Action, AppState, Theme};
 use std::rc::Rc;
@@ -73,14 +73,14 @@ pub fn AppHeader(props: &HeaderProps) -> Html {
     let date = reading.doc.article_date;
     let date_hint = match (state.date.is_some(), date) {
         (true, _) => "set by you".to_string(),
-        (false, Some(d)) => format!("found in the text: {}", format_date(d)),
+        (false, Some(_)) => "found in the text".to_string(),
         (false, None) if reading.doc.blocks.is_empty() => String::new(),
         (false, None) => "not found — set it to place relative dates".to_string(),
     };
-    let theme_label = match state.theme {
-        Theme::System => "Theme: system",
-        Theme::Dark => "Theme: dark",
-        Theme::Light => "Theme: light",
+    let (theme_label, theme_icon) = match state.theme {
+        Theme::System => ("Theme: as the system (switch to dark)", "◐"),
+        Theme::Dark => ("Theme: dark (switch to light)", "●"),
+        Theme::Light => ("Theme: light (switch to the system's)", "○"),
     };
     html! {
         <header class="app-header">
@@ -104,7 +104,9 @@ pub fn AppHeader(props: &HeaderProps) -> Html {
             </div>
             <p class="privacy"><span class="dot-ok" aria-hidden="true"></span>{ "Runs in your browser — nothing is uploaded." }</p>
             <div class="header-end">
-                <button type="button" class="small" onclick={theme} title="Switch between system, dark and light">{ theme_label }</button>
+                <button type="button" class="icon theme" onclick={theme} aria-label={theme_label} title={theme_label}>
+                    <span aria-hidden="true">{ theme_icon }</span>
+                </button>
                 <ExportMenu doc={reading.doc.clone()} />
                 <ShareButton view={shared.clone()} />
             </div>
