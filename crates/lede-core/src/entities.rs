@@ -368,11 +368,24 @@ impl<'t> Ctx<'t> {
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p
     }
+    /// A month or weekday name; a short form ("Jan", "Mar") only before a number or a period.
+    fn is_date_word(&self, i: usize) -> bool {
+        let k = self.key(i);
+        if !is_month_or_day(k) {
+            return false;
+        }
+        k.len() > 4
+            || matches!(k, "may" | "june" | "july")
+            || self.toks.get(i + 1).is_some_and(|t| {
+                t.kind == TokKind::Num || (t.kind == TokKind::Punct && t.text(self.text) == ".")
+            })
+    }
+
     fn is_capword(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word()
             && t.is(CAP)
-            && !is_month_or_day(self.key(i))
+            && !self.is_date_word(i)
             && !self.key(i).rsplit_once('-').is_some_and(|(_, tail)| {
                 tail.bytes().all(|c| c.is_ascii_lowercase()) && !self.key(i).starts_with("al-")
             })
@@ -500,6 +513,10 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
     propagate(&ctx, &mut mentions);
     if sporty {
         for m in mentions.iter_mut().filter(|m| !m.dateline) {
+            if m.label == Label::Loc && !m.subnational && m.canonical.is_none() {
+                m.subnational =
+                    ctx.lists.places.get(ctx.key_range(m.a, m.b)) == Some(&PlaceKind::Place);
+            }
             if m.label == Label::Loc && m.subnational && !m.headline {
                 let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
                 if !PLACE_PREPS.contains(&prev) {
@@ -517,7 +534,22 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
 fn is_sporty(ctx: &Ctx) -> bool {
     let mut scores = 0;
     let mut words = 0;
+    // Table rows: a capitalised name, then two or more numbers ("Boston 71 64 .526").
+    let mut rows = 0;
+    let mut row_name = false;
+    let mut row_nums = 0;
     for (i, t) in ctx.toks.iter().enumerate() {
+        if t.is(LINE_START) {
+            if row_name && row_nums >= 2 {
+                rows += 1;
+            }
+            row_name = t.is_word() && t.is(CAP);
+            row_nums = 0;
+        } else if t.kind == TokKind::Num {
+            row_nums += 1;
+        } else if t.is_word() && row_nums > 0 {
+            row_name = false;
+        }
         match t.kind {
             TokKind::Num => {
                 let w = t.text(ctx.text);
@@ -531,7 +563,10 @@ fn is_sporty(ctx: &Ctx) -> bool {
             _ => {}
         }
     }
-    scores >= 3 || words >= 2
+    if row_name && row_nums >= 2 {
+        rows += 1;
+    }
+    scores >= 3 || words >= 2 || rows >= 3
 }
 
 fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
@@ -556,7 +591,12 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     }
     let all_caps = caps * 4 >= words * 3 && (words >= 2 || caps == 1 && b - a <= 2);
+    let capitalised = ctx.toks[a..b].iter().filter(|t| t.is_word() && t.is(CAP)).count();
+    let numbers = ctx.toks[a..b].iter().filter(|t| t.kind == TokKind::Num).count();
     let title = words >= 4
+        && numbers < 2
+        && capitalised >= 4
+        && capitalised * 5 >= words * 3
         && title_case == words
         && !ctx.toks[a..b].iter().any(|t| t.is(LOWER) && t.end - t.start > 3);
     all_caps || title
@@ -947,6 +987,11 @@ fn read_run(
             if e < j && ctx.is_punct(e, ".") {
                 e += 1;
             }
+            // The name starts at a capitalised word, not at a joiner ("Secretary of ...").
+            if e < j && !ctx.is_capword(e) {
+                t = e.max(t + 1);
+                continue;
+            }
             let has_head = (t..e).any(|k| ctx.is_title_head(k));
             let name_next = e < j && !ctx.is_org_word(e) && !(e..j).any(|k| ctx.is_org_word(k));
             if has_head && (name_next || e == j) && !(t..e).any(|k| ctx.is_org_word(k)) {
@@ -969,7 +1014,8 @@ fn read_run(
                 out.push(m);
                 return None;
             }
-            break;
+            t = e.max(t + 1);
+            continue;
         }
         t += 1;
     }
@@ -1194,6 +1240,13 @@ fn fallback(ctx: &Ctx, m: &Mention) -> Label {
     let w = t.text(ctx.text);
     if t.is(ALLCAPS) && (2..=6).contains(&w.len()) {
         return Label::Org;
+    }
+    let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
+    if !t.is(SENT_START) && !t.is(ALLCAPS) {
+        // "in Arbil": a place nothing else names.
+        if !ctx.sporty && matches!(prev, "in" | "near" | "at" | "from" | "outside") {
+            return Label::Loc;
+        }
     }
     Label::Unknown
 }
