@@ -301,9 +301,7 @@ fn classify_text(text: &str, start: usize, end: usize, hinted: bool) -> Draft {
     }
     if let Some(kind) = media_kind(line, words) {
         set(&mut d, kind);
-        if kind == BlockKind::Caption {
-            d.credit = find_credit(line).map(|(s, e)| Span::new(start + s, start + e));
-        }
+        d.credit = find_credit(line).map(|(s, e)| Span::new(start + s, start + e));
         return d;
     }
     if words <= 70 {
@@ -1405,9 +1403,9 @@ fn timestamp_kind(line: &str) -> Option<TimeLine> {
     let mut time = false;
     let mut all_datey = true;
     let mut words = 0;
-    for raw in
-        line.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·' || c == '•')
-    {
+    for raw in line.split(|c: char| {
+        c.is_whitespace() || c == ',' || c == '|' || c == '·' || c == '•' || c == '/'
+    }) {
         let w = raw.trim_matches(['.', ',', '(', ')', '—', '–', '-', ':']);
         if w.is_empty() {
             continue;

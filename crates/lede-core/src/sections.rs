@@ -145,10 +145,11 @@ fn shape_segments(
         .clone()
         .filter(|&i| blocks[i].kind.is_body())
         .collect();
+    // Shape sections are siblings at the level of a `##` heading: the title is level 1.
     starts.push(Start {
         at: range.start,
         heading: None,
-        level: 1,
+        level: 2,
         label: LEAD_LABEL.to_string(),
     });
     if body.len() <= 2 {
@@ -156,10 +157,13 @@ fn shape_segments(
     }
     // The lead: the first paragraph, with the second when the first is very short, and with
     // the list it introduces when it ends with a colon.
+    let vocab = Vocabulary::build(text, blocks, &body);
+    let all_bags: Vec<&[(u32, u32)]> = body.iter().map(|&i| vocab.bag(i)).collect();
     let mut lead_len = 1;
     if word_len(&text[blocks[body[0]].span]) < 12
         && body.len() > 3
         && blocks[body[1]].kind == BlockKind::Paragraph
+        && cosine(all_bags[0], all_bags[1]) > 0.0
     {
         lead_len = 2;
     }
@@ -177,9 +181,7 @@ fn shape_segments(
     if rest.is_empty() {
         return;
     }
-    let vocab = Vocabulary::build(text, blocks, &body);
-    let bags: Vec<&[(u32, u32)]> = body.iter().map(|&i| vocab.bag(i)).collect();
-    let bags = &bags[lead_len..];
+    let bags = &all_bags[lead_len..];
     let interview = rest
         .iter()
         .filter(|&&i| blocks[i].kind == BlockKind::Question)
