@@ -281,7 +281,7 @@ fn media_line(doc: &Document, i: usize) -> String {
 /// Every section with its blocks.
 pub fn write_sections(doc: &Document, out: &mut String) {
     for s in &doc.sections {
-        let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
+        let hashes = "#".repeat(usize::from(s.level.clamp(2, 4)));
         let _ = writeln!(out, "{hashes} {}\n", one_line(&s.label));
         for &i in &s.blocks {
             let b = &doc.blocks[i as usize];

@@ -378,6 +378,8 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::with_capacity(drafts.len() + 2);
     let n = drafts.len();
     let mut seen_body = false;
+    let mut has_title = false;
+    let mut furniture_only = true;
     let mut body_paragraphs = 0;
     for i in 0..n {
         let d = drafts[i];
@@ -390,47 +392,46 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
                 Guess::Short => word_count(&text[n.span], 40) > 12,
                 _ => false,
             });
+        // The title is the first title-like line, after nothing but furniture (a timestamp,
+        // a media label); the dek comes right after it.
+        let title_slot = !has_title && furniture_only && i <= 4;
+        let after_title = blocks.last().is_some_and(|b| b.kind == BlockKind::Title);
         let kind_level: (BlockKind, u8) = match d.guess {
             Guess::MarkedHeading(level) => {
-                if i == 0 && level <= 1 {
+                if title_slot && level <= 1 {
                     (BlockKind::Title, 1)
                 } else {
                     (BlockKind::Heading, level.max(1))
                 }
             }
-            Guess::Short | Guess::MaybeHeading if i == 0 && word_count(line, 40) <= 25 => {
+            Guess::Short | Guess::MaybeHeading if title_slot && approx_words(line, 40) <= 25 => {
                 (BlockKind::Title, 1)
             }
-            Guess::Short
-                if i == 1 && blocks.first().is_some_and(|b| b.kind == BlockKind::Title) =>
-            {
-                (BlockKind::Dek, 0)
-            }
+            Guess::Short if after_title => (BlockKind::Dek, 0),
             Guess::MaybeHeading if next_is_body || (!seen_body && i + 1 < n) => {
                 (BlockKind::Heading, 2)
             }
             Guess::Short | Guess::MaybeHeading => {
-                if !seen_body
-                    && i == 1
-                    && blocks.first().is_some_and(|b| b.kind == BlockKind::Title)
-                {
+                if !seen_body && after_title {
                     (BlockKind::Dek, 0)
                 } else {
                     (BlockKind::Paragraph, 0)
                 }
             }
+            // A date line between body paragraphs heads a live-blog entry.
+            Guess::Block(BlockKind::Timestamp) if seen_body && next_is_body => {
+                (BlockKind::Heading, 2)
+            }
             Guess::Block(kind) => (kind, 0),
         };
         let (mut kind, level) = kind_level;
         // Hinted rich input keeps its first heading as the title when it leads the text.
-        if d.hinted
-            && kind == BlockKind::Heading
-            && level == 1
-            && !seen_body
-            && !blocks.iter().any(|b| b.kind == BlockKind::Title)
-        {
+        if d.hinted && kind == BlockKind::Heading && level == 1 && !seen_body && !has_title {
             kind = BlockKind::Title;
+            has_title = true;
         }
+        has_title |= kind == BlockKind::Title;
+        furniture_only &= kind.is_furniture() && kind != BlockKind::Title;
         if kind == BlockKind::Paragraph && body_paragraphs < 3 {
             if let Some((dash_end, body_start)) = dateline_prefix(line) {
                 let s = d.span.start as usize;

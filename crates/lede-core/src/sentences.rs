@@ -31,8 +31,20 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // Whether a double quotation is open at `i`: straight quotes toggle, curly ones open and
+    // close.
+    let mut in_quote = false;
     while i < bytes.len() {
         let b = bytes[i];
+        match b {
+            b'"' => in_quote = !in_quote,
+            0xe2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9c) => in_quote = true,
+                Some(0x9d) => in_quote = false,
+                _ => {}
+            },
+            _ => {}
+        }
         // '.', '?', '!' or '…' (E2 80 A6); the ideographic full stop and full-width marks end
         // a sentence with no space after them.
         let wide = matches!(
@@ -67,11 +79,18 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
         let mut j = i + term_len;
         loop {
             match bytes.get(j) {
-                Some(b'.' | b'?' | b'!' | b'"' | b'\'' | b')' | b']') => j += 1,
+                Some(b'"') => {
+                    in_quote = !in_quote;
+                    j += 1;
+                }
+                Some(b'.' | b'?' | b'!' | b'\'' | b')' | b']') => j += 1,
                 // ” ’ » and … : E2 80 9D / E2 80 99 / C2 BB / E2 80 A6
                 Some(0xe2)
                     if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x9d | 0x99 | 0xa6])) =>
                 {
+                    if bytes[j + 2] == 0x9d {
+                        in_quote = false;
+                    }
                     j += 3
                 }
                 Some(0xc2) if bytes.get(j + 1) == Some(&0xbb) => j += 2,
@@ -93,7 +112,8 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
                 && !(b == b'.'
                     && term_len == 1
                     && j == i + 1
-                    && abbreviation_blocks(s, i, &s[k..])));
+                    && abbreviation_blocks(s, i, &s[k..]))
+                && !(in_quote && quote_runs_on_to_attribution(&bytes[k..])));
         if boundary {
             let (ss, se) = trim(s, start, j);
             if ss < se {
@@ -107,6 +127,28 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     if ss < se {
         out.push(Span::new(base + ss, base + se));
     }
+}
+
+/// Inside an open quotation, whether the quotation goes on to close with a comma before its
+/// attribution (`"Will they agree? Not yet," she said.`): then the quoted question is part
+/// of one sentence. Looks ahead a bounded distance.
+fn quote_runs_on_to_attribution(rest: &[u8]) -> bool {
+    let window = &rest[..rest.len().min(240)];
+    for (p, &c) in window.iter().enumerate() {
+        let close = c == b'"' || (c == 0xe2 && window.get(p + 1..p + 3) == Some(&[0x80, 0x9d]));
+        let open = c == 0xe2 && window.get(p + 1..p + 3) == Some(&[0x80, 0x9c]);
+        if open {
+            return false;
+        }
+        if close {
+            return p > 0 && window[p - 1] == b',';
+        }
+        if matches!(c, b'.' | b'?' | b'!') {
+            // Another sentence inside the quotation first: split here as usual.
+            return false;
+        }
+    }
+    false
 }
 
 fn trim(s: &str, start: usize, end: usize) -> (usize, usize) {
@@ -304,6 +346,19 @@ mod tests {
         assert_eq!(
             sentences("Wait... Then go. Maybe… perhaps not."),
             ["Wait...", "Then go.", "Maybe… perhaps not."]
+        );
+    }
+
+    #[test]
+    fn quoted_question_before_attribution() {
+        assert_eq!(
+            sentences("\"Will they agree? Not yet,\" she said. \"Why? We wait.\" Then rain."),
+            [
+                "\"Will they agree? Not yet,\" she said.",
+                "\"Why?",
+                "We wait.\"",
+                "Then rain."
+            ]
         );
     }
 
