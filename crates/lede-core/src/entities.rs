@@ -1154,7 +1154,9 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         return;
     }
     if b - a >= 2 {
-        out.push(Mention::new(a, b, Label::Per, false));
+        // "J. Smith": an initial makes a person.
+        let initial = ctx.toks[a].end - ctx.toks[a].start == 1 && ctx.is_punct(a + 1, ".");
+        out.push(Mention::new(a, b, Label::Per, initial));
     } else {
         let k = ctx.key(a);
         if ctx.lists.common.contains(k) && ctx.toks[a].is(SENT_START) {
@@ -1237,6 +1239,9 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
 /// The kind of a lone capitalised word nothing else explains.
 fn fallback(ctx: &Ctx, m: &Mention) -> Label {
     let t = &ctx.toks[m.a];
+    if is_month_or_day(ctx.key(m.a)) {
+        return Label::Unknown;
+    }
     let w = t.text(ctx.text);
     if t.is(ALLCAPS) && (2..=6).contains(&w.len()) {
         return Label::Org;

@@ -67,7 +67,12 @@ pub fn lists() -> &'static Lists {
 fn build() -> Lists {
     let mut places: FastMap<String, PlaceKind> = FastMap::default();
     for line in PLACES.lines().chain(EXTRA_PLACES.iter().copied()) {
-        places.insert(fold_key(line), PlaceKind::Place);
+        let key = fold_key(line);
+        if key.contains('.') {
+            // "St. Louis" is also written "St Louis".
+            places.insert(key.replace('.', ""), PlaceKind::Place);
+        }
+        places.insert(key, PlaceKind::Place);
     }
     for line in COUNTRIES.lines().chain(EXTRA_COUNTRIES.iter().copied()) {
         places.insert(fold_key(line), PlaceKind::Country);
