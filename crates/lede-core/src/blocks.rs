@@ -252,6 +252,12 @@ fn first_pass(text: &str, start: usize, end: usize) -> Draft {
     if let Some(marker) = bullet_len(line) {
         let (s, e) = trim_range(text, start + marker, end);
         if s < e {
+            // A bulleted editor's note or page link keeps its kind.
+            let inner = classify_text(text, s, e, true);
+            if let Guess::Block(k @ (BlockKind::EditorNote | BlockKind::Boilerplate)) = inner.guess
+            {
+                return draft(Guess::Block(k), s, e);
+            }
             return draft(Guess::Block(BlockKind::ListItem), s, e);
         }
     }
@@ -395,6 +401,17 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
         // The title is the first title-like line, after nothing but furniture (a timestamp,
         // a media label); the dek comes right after it.
         let title_slot = !has_title && furniture_only && i <= 4;
+        // A line that opens with a dateline is body text, however short.
+        let d = if matches!(d.guess, Guess::Short | Guess::MaybeHeading)
+            && dateline_prefix(line).is_some()
+        {
+            Draft {
+                guess: Guess::Block(BlockKind::Paragraph),
+                ..d
+            }
+        } else {
+            d
+        };
         let after_title = blocks.last().is_some_and(|b| b.kind == BlockKind::Title);
         let kind_level: (BlockKind, u8) = match d.guess {
             Guess::MarkedHeading(level) => {
@@ -720,6 +737,10 @@ const SMALL_WORDS: &[&str] = &[
 
 /// Most words capitalised ("What the Deal Means for Farmers").
 fn is_title_case(s: &str) -> bool {
+    // Sentences and credits are not headings.
+    if s.contains(". ") || s.ends_with(')') {
+        return false;
+    }
     let mut content = 0;
     let mut capitalised = 0;
     for (i, w) in s.split_ascii_whitespace().enumerate() {
@@ -779,6 +800,10 @@ fn is_editor_note(line: &str) -> bool {
         "writing by ",
         "editing by ",
         "compiled by ",
+        "with files from",
+        "files from ",
+        "with a report from",
+        "additional reporting",
     ];
     (PREFIXES.iter().any(|p| starts_with_ci(line, p)))
         || (line.contains("ontribut") && ANYWHERE.iter().any(|p| contains_ci(line, p)))
@@ -854,6 +879,11 @@ fn is_boilerplate(line: &str, words: usize) -> bool {
         "click here",
         "continue reading",
         "story continues",
+        "article continues",
+        "article continued",
+        "continued below",
+        "continues below",
+        "continue reading below",
         "skip to ",
         "follow us",
         "follow @",
@@ -1118,7 +1148,11 @@ pub(crate) fn find_credit(line: &str) -> Option<(usize, usize)> {
             break; // an opening parenthesis starts the credit
         }
     }
-    if taken == 0 || !agency {
+    // A short parenthesised "(Name/Source)" at the very end credits without an agency word.
+    let parenthesised = line.trim_end().ends_with(')')
+        && line[..start].trim_end().ends_with('(')
+        && word_count(&line[start..end], 10) <= 8;
+    if taken == 0 || !(agency || parenthesised) {
         return None;
     }
     Some((start, end))
@@ -1207,6 +1241,53 @@ fn credit_after_label(t: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A credit line without "By": "Ann Lee, The Associated Press", "Raj Patel, Staff Reporter".
+fn is_name_with_role(line: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "producer",
+        "columnist",
+        "contributor",
+        "staff",
+        "bureau",
+        "press",
+        "news",
+        "associated",
+        "reuters",
+        "journalist",
+        "photographer",
+        "anchor",
+        "host",
+        "agence",
+        "wire",
+        "afp",
+        "ap",
+        "bloomberg",
+        "times",
+        "post",
+        "herald",
+    ];
+    let Some((name, role)) = line.split_once(", ") else {
+        return false;
+    };
+    let name_words: Vec<&str> = name.split(' ').collect();
+    let name_ok = (2..=4).contains(&name_words.len())
+        && name_words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+        });
+    name_ok
+        && word_count(role, 10) <= 6
+        && !ends_sentence(role)
+        && role
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLES.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
 fn is_byline(line: &str) -> bool {
     let rest = if let Some(r) = [
         "By ",
@@ -1222,7 +1303,7 @@ fn is_byline(line: &str) -> bool {
     {
         r.trim()
     } else {
-        return false;
+        return is_name_with_role(line);
     };
     if rest.is_empty() || rest.len() > 140 || !rest.starts_with(|c: char| c.is_uppercase()) {
         return false;
@@ -1637,6 +1718,13 @@ mod tests {
             Some(TimeLine::Time)
         ));
         assert!(timestamp_kind("March on, said the 300 marchers").is_none());
+    }
+
+    #[test]
+    fn bylines_with_roles() {
+        assert!(is_byline("Ann Lee, The Associated Press"));
+        assert!(is_byline("Raj Patel, Power Hour producer"));
+        assert!(!is_byline("Ann Lee, the mayor, said no"));
     }
 
     #[test]
