@@ -1,7 +1,6 @@
 //! The speech-cue lexicon: verbs that introduce or close a quotation, with their inflections.
 
-use crate::names::Lower;
-use std::collections::HashMap;
+use crate::names::{Lower, WordMap};
 use std::sync::OnceLock;
 
 /// What a cue word is.
@@ -232,18 +231,19 @@ const LEXICON: &str = "\
 +acknowledge acknowledges acknowledged acknowledging
 ";
 
-fn table() -> &'static HashMap<&'static str, Cue> {
-    static TABLE: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
+fn table() -> &'static WordMap<Cue> {
+    static TABLE: OnceLock<WordMap<Cue>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = WordMap::default();
         for line in LEXICON.lines() {
             let reports = line.starts_with('+');
             let line = line.trim_start_matches('+');
             let takes_object = line.starts_with('@');
             let line = line.trim_start_matches('@');
             for form in line.split_whitespace() {
+                let reports = reports && !WEAK.contains(&form);
                 map.insert(
-                    form,
+                    form.as_bytes(),
                     Cue {
                         takes_object,
                         reports,
@@ -450,14 +450,11 @@ const WEAK: &[&str] = &[
 /// The cue a word is, if any.
 pub fn cue(word: &str) -> Option<Cue> {
     let l = Lower::new(word);
-    let w = l.as_str();
+    let w = l.bytes();
     if w.is_empty() {
         return None;
     }
-    table().get(w).copied().map(|c| Cue {
-        reports: c.reports && !WEAK.contains(&w),
-        ..c
-    })
+    table().get(w).copied()
 }
 
 /// "said", "says", "told": the verbs that open reported speech in most news sentences.

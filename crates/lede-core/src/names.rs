@@ -35,44 +35,52 @@ fn is_joiner(c: char) -> bool {
 /// and dots as in "al-Zoubi", "O'Neil", "U.S") and single punctuation characters. Spaces are
 /// dropped. Appends to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let (c, len) = char_at(text, bytes, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    e = j + d.len_utf8();
-                    it.next();
-                } else if is_joiner(d) {
-                    // A joiner stays in the word only when a word character follows it.
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(is_word_char) {
-                        it.next();
-                        e = j + d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+        if !is_word_char(c) {
             out.push(Tok {
-                start: start + i,
-                end: start + e,
-                word: true,
-            });
-        } else {
-            out.push(Tok {
-                start: start + i,
-                end: start + i + c.len_utf8(),
+                start: i,
+                end: i + len,
                 word: false,
             });
+            i += len;
+            continue;
         }
+        let mut e = i + len;
+        while e < end {
+            let (d, dl) = char_at(text, bytes, e);
+            if is_word_char(d) {
+                e += dl;
+            } else if is_joiner(d) && e + dl < end && is_word_char(char_at(text, bytes, e + dl).0) {
+                // A joiner stays in the word only when a word character follows it.
+                e += dl;
+            } else {
+                break;
+            }
+        }
+        out.push(Tok {
+            start: i,
+            end: e,
+            word: true,
+        });
+        i = e;
     }
+}
+
+/// The character at byte `i` (a character boundary) and its length; ASCII without decoding.
+fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
+    let x = bytes[i];
+    if x < 0x80 {
+        return (char::from(x), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 /// ASCII-lowercase a short word into a stack buffer for lexicon look-ups. Words longer than
@@ -97,6 +105,13 @@ impl Lower {
             *d = s.to_ascii_lowercase();
         }
         Lower { buf, len: b.len() }
+    }
+    /// The lowercased bytes; empty when the word is not short ASCII.
+    pub fn bytes(&self) -> &[u8] {
+        if self.len == usize::MAX {
+            return &[];
+        }
+        &self.buf[..self.len]
     }
     pub fn as_str(&self) -> &str {
         if self.len == usize::MAX {
@@ -124,10 +139,68 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
-fn in_list(list: &[&str], word: &str) -> bool {
+const TITLE: u16 = 1;
+const ORG_HEAD: u16 = 2;
+const GROUP: u16 = 4;
+const NOT_NAME_F: u16 = 8;
+const PARTICLE: u16 = 16;
+const FILLER: u16 = 32;
+const MALE: u16 = 64;
+const FEMALE: u16 = 128;
+
+/// A small multiplicative hasher for the lexicon's short keys (the default hasher is built
+/// for untrusted keys and costs more than the look-up).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type WordMap<V> =
+    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Every lexicon word with the lists it belongs to, built once.
+fn lexicon() -> &'static WordMap<u16> {
+    static MAP: std::sync::OnceLock<WordMap<u16>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = WordMap::default();
+        for (list, flag) in [
+            (TITLES, TITLE),
+            (ORG_HEADS, ORG_HEAD),
+            (GROUP_NOUNS, GROUP),
+            (NOT_NAME, NOT_NAME_F),
+            (PARTICLES, PARTICLE),
+            (CUE_FILLERS, FILLER),
+            (MALE_NAMES, MALE),
+            (FEMALE_NAMES, FEMALE),
+        ] {
+            for w in list {
+                *map.entry(w.as_bytes()).or_insert(0) |= flag;
+            }
+        }
+        map
+    })
+}
+
+fn flags(word: &str) -> u16 {
     let l = Lower::new(word);
-    let w = l.as_str();
-    !w.is_empty() && list.contains(&w)
+    let w = l.bytes();
+    if w.is_empty() {
+        return 0;
+    }
+    lexicon().get(w).copied().unwrap_or(0)
+}
+
+fn in_flag(flag: u16, word: &str) -> bool {
+    flags(word) & flag != 0
 }
 
 /// Titles, honorifics and office words: stripped from names into roles.
@@ -332,7 +405,7 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
 }
 
 pub fn is_title(word: &str) -> bool {
-    in_list(TITLES, word)
+    in_flag(TITLE, word)
 }
 
 /// Words that end an organisation's name.
@@ -569,7 +642,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 pub fn is_org_head(word: &str) -> bool {
-    in_list(ORG_HEADS, word)
+    in_flag(ORG_HEAD, word)
 }
 
 /// Nouns for unnamed speakers and groups ("a spokesperson", "officials", "police").
@@ -775,7 +848,7 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 pub fn is_group_noun(word: &str) -> bool {
-    in_list(GROUP_NOUNS, word)
+    in_flag(GROUP, word)
 }
 
 /// Words that never start or continue a name although capitalised: sentence-initial function
@@ -951,7 +1024,7 @@ const NOT_NAME: &[&str] = &[
 ];
 
 pub fn is_not_name(word: &str) -> bool {
-    in_list(NOT_NAME, word)
+    in_flag(NOT_NAME_F, word)
 }
 
 /// Lowercase particles inside names: "Omran al-Zoubi" needs none, "Ben van der Pluijm" does.
@@ -966,7 +1039,7 @@ pub fn is_particle(word: &str) -> bool {
     if w.len() > 3 && (w.starts_with(b"al-") || w.starts_with(b"el-")) {
         return true;
     }
-    in_list(PARTICLES, word)
+    in_flag(PARTICLE, word)
 }
 
 /// Words that could sit between a speaker and a cue: "Kerry also said", "she has said".
@@ -1033,7 +1106,7 @@ const CUE_FILLERS: &[&str] = &[
 ];
 
 pub fn is_cue_filler(word: &str) -> bool {
-    in_list(CUE_FILLERS, word)
+    in_flag(FILLER, word)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1401,8 +1474,9 @@ pub fn forename_gender(word: &str) -> Option<Gender> {
     if w.is_empty() {
         return None;
     }
-    let male = MALE_NAMES.contains(&w);
-    let female = FEMALE_NAMES.contains(&w);
+    let f = flags(w);
+    let male = f & MALE != 0;
+    let female = f & FEMALE != 0;
     match (male, female) {
         (true, false) => Some(Gender::Male),
         (false, true) => Some(Gender::Female),
@@ -1654,8 +1728,7 @@ fn trim_role(text: &str, r: Span) -> Span {
 
 /// A capitalised word that can be part of a name (not a title, not a function word).
 pub fn is_name_word(w: &str) -> bool {
-    (is_capitalized(w) && !is_title(w) && !is_not_name(w) && !is_group_noun(w))
-        || glued_particle_name(w)
+    (is_capitalized(w) && flags(w) & (TITLE | NOT_NAME_F | GROUP) == 0) || glued_particle_name(w)
 }
 
 /// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.

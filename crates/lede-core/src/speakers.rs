@@ -40,6 +40,9 @@ pub struct Speaker {
     pub mentions: Vec<Span>,
 }
 
+/// How many earlier mentions a pronoun or a nominal ("the ministry") may look back over.
+const LOOK_BACK: usize = 60;
+
 /// One person, organisation or group of the article.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -145,7 +148,7 @@ impl Table {
         self.person_mentions[..i]
             .iter()
             .rev()
-            .take(40)
+            .take(LOOK_BACK)
             .map(|&(_, e)| e)
             .find(|&e| compatible(self.entries[e].gender(), gender))
     }
@@ -588,6 +591,7 @@ fn resolve(
                 let found = table.org_mentions[..i]
                     .iter()
                     .rev()
+                    .take(LOOK_BACK)
                     .map(|&(_, e)| e)
                     .find(|&e| table.entries[e].name.to_lowercase().contains(head));
                 if let Some(e) = found.or_else(|| table.recent_org(at)) {
@@ -601,6 +605,7 @@ fn resolve(
                 let found = table.person_mentions[..i]
                     .iter()
                     .rev()
+                    .take(LOOK_BACK)
                     .map(|&(_, e)| e)
                     .find(|&e| {
                         table.entries[e]
