@@ -110,7 +110,9 @@ impl Reading {
         let mut by_speaker: Vec<Group> = Vec::new();
         let mut unattributed = Vec::new();
         let mut reported = Vec::new();
-        for q in &doc.quotes {
+        let mut seen = std::collections::HashSet::new();
+        // Each quotation once: the panels key their cards by id.
+        for q in doc.quotes.iter().filter(|q| seen.insert(q.id)) {
             match (q.kind, q.speaker) {
                 (QuoteKind::Indirect, _) => reported.push(q.id),
                 (_, Some(s)) if doc.speaker(s).is_some() => {
@@ -407,6 +409,7 @@ fn fact_lists(doc: &Document) -> FactLists {
         });
     }
     lists.dates.sort_by_key(|f| f.date);
+
     for f in &doc.figures {
         lists.figures.push(FactItem {
             key: format!("f{}", f.span.start),
@@ -426,6 +429,23 @@ fn fact_lists(doc: &Document) -> FactLists {
             speaker: None,
             date: None,
         });
+    }
+    // Keys identify facts in the view state and key list items: make them unique.
+    let mut seen = std::collections::HashSet::new();
+    for list in [
+        &mut lists.people,
+        &mut lists.organisations,
+        &mut lists.places,
+        &mut lists.dates,
+        &mut lists.unresolved,
+        &mut lists.figures,
+        &mut lists.sources,
+    ] {
+        for f in list.iter_mut() {
+            while !seen.insert(f.key.clone()) {
+                f.key.push('+');
+            }
+        }
     }
     lists
 }

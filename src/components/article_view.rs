@@ -140,13 +140,15 @@ fn sections(marks: &Marks, state: &UseReducerHandle<AppState>) -> Html {
         .map(|(b, _)| b)
         .peekable();
     let mut out = Vec::new();
-    for s in &doc.sections {
+    let mut seen = std::collections::HashSet::new();
+    // Each section once: they are keyed by id.
+    for s in doc.sections.iter().filter(|s| seen.insert(s.id)) {
         let before: Vec<&Block> =
             std::iter::from_fn(|| orphans.next_if(|b| b.span.start < s.span.start)).collect();
         if !before.is_empty() {
             out.push(html! { <div key={format!("o{}", before[0].span.start)} class="loose">{ body(marks, before) }</div> });
         }
-        out.push(section(marks, state, s));
+        out.extend(section(marks, state, s));
     }
     let rest: Vec<&Block> = orphans.collect();
     if !rest.is_empty() {
@@ -164,7 +166,7 @@ fn front_block(marks: &Marks, b: &Block) -> Html {
     html! { <p key={b.span.start} {class}>{ marks.render(b.span) }</p> }
 }
 
-fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Html {
+fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Option<Html> {
     let reading = marks.reading;
     let doc = &reading.doc;
     let blocks: Vec<&Block> = s
@@ -174,7 +176,7 @@ fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Ht
         .filter(|b| !is_front_matter(b.kind) && Some(b.span) != s.heading)
         .collect();
     if blocks.is_empty() && s.heading.is_none() {
-        return html! {};
+        return None;
     }
     let label = match s.heading {
         Some(h) => reading.slice(h).to_string(),
@@ -197,7 +199,7 @@ fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Ht
         let (state, id) = (state.clone(), s.id);
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleSection(id)))
     };
-    html! {
+    Some(html! {
         <section key={s.id.0} class={classes!("sec", collapsed.then_some("collapsed"))}>
             <h2 class="sec-h">
                 <button type="button" id={button_id.clone()} class="disclosure"
@@ -211,7 +213,7 @@ fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Ht
                 { body(marks, blocks) }
             </div>
         </section>
-    }
+    })
 }
 
 /// Blocks in order; consecutive list items share one list.

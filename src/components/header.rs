@@ -73,9 +73,9 @@ pub fn AppHeader(props: &HeaderProps) -> Html {
     let date = reading.doc.article_date;
     let date_hint = match (state.date.is_some(), date) {
         (true, _) => "set by you".to_string(),
-        (false, Some(_)) => "found in the text".to_string(),
+        (false, Some(_)) => "from the text".to_string(),
         (false, None) if reading.doc.blocks.is_empty() => String::new(),
-        (false, None) => "not found — set it to place relative dates".to_string(),
+        (false, None) => "not found: set it to resolve “yesterday”".to_string(),
     };
     let (theme_label, theme_icon) = match state.theme {
         Theme::System => ("Theme: as the system (switch to dark)", "◐"),

@@ -2,7 +2,7 @@
 
 use crate::model::Reading;
 use crate::services::rich_input::{blocks_cover, blocks_to_text, html_to_blocks};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Urgency};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -17,6 +17,16 @@ pub struct InputProps {
 #[function_component]
 pub fn InputPanel(props: &InputProps) -> Html {
     let InputProps { state, reading } = props;
+    let area_ref = use_node_ref();
+    {
+        // New text from a paste, a file or the example is shown from its start.
+        let (area_ref, loaded) = (area_ref.clone(), state.pending == Some(Urgency::Now));
+        use_effect_with(state.edit_seq, move |_| {
+            if let Some(area) = area_ref.cast::<HtmlTextAreaElement>().filter(|_| loaded) {
+                area.set_scroll_top(0);
+            }
+        });
+    }
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -86,7 +96,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
     };
     html! {
         <section class={classes!("input-panel", empty.then_some("empty"))} aria-label="Article input">
-            <textarea aria-label="Article text" class="source" spellcheck="false"
+            <textarea ref={area_ref} aria-label="Article text" class="source" spellcheck="false"
                 placeholder="Paste a news article here — or drop a .txt, .html or .md file on the page."
                 rows={if empty { "12" } else { "4" }}
                 value={state.draft.to_string()} {oninput} {onpaste} />

@@ -27,7 +27,8 @@ async function pasteHtml(page, html, plain) {
 }
 
 async function audit(page) {
-  await page.addScriptTag({ content: axeSource() });
+  // The page's Content-Security-Policy refuses inline scripts; DevTools evaluation is not bound by it.
+  await page.evaluate(axeSource());
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -100,7 +101,8 @@ test('desktop: sections fold, speakers filter, quotes and facts lead into the te
     await marks.first().waitFor();
     assert.ok(await marks.count() >= 1);
     const markTexts = await marks.allInnerTexts();
-    assert.ok(markTexts.every((t) => t.includes(label) || label.includes(t)), `${markTexts} mention ${label}`);
+    const same = (t) => t.toLowerCase().includes(label.toLowerCase()) || label.toLowerCase().includes(t.toLowerCase());
+    assert.ok(markTexts.every(same), `${markTexts} mention ${label}`);
     assert.ok(await sections.locator('mark.hl').count() >= 1, 'mentions in the body are highlighted');
     await screenshot(page, 'reading-desktop');
 
@@ -114,6 +116,14 @@ test('desktop: sections fold, speakers filter, quotes and facts lead into the te
 
     const violations = await audit(page);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+
+    // Print: every section open, the quotes and facts after the article.
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await body.isVisible(), 'collapsed sections print');
+    assert.ok(await quotes.isVisible() && await facts.isVisible());
+    assert.equal(await page.getByLabel('Article text').isVisible(), false, 'the input does not print');
+    await page.emulateMedia({ media: 'screen' });
     assert.deepEqual(page.lede.errors, []);
   } finally {
     await browser.close();
@@ -147,6 +157,13 @@ test('phone: the areas are tabs, and a quote card leads back to the article', as
     assert.equal(await page.getByRole('complementary', { name: 'Facts' }).isVisible(), true);
     await screenshot(page, 'reading-phone-facts');
 
+    // Dark mode follows the system.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await tabs.getByRole('tab', { name: /Article/ }).click();
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.article-col')).backgroundColor);
+    assert.notEqual(bg, 'rgb(255, 255, 255)');
+    await screenshot(page, 'reading-phone-dark');
+
     const violations = await audit(page);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
     assert.deepEqual(page.lede.errors, []);
@@ -173,7 +190,9 @@ test('an HTML paste keeps its structure and never runs its markup', async () => 
     assert.equal(await page.locator('[aria-label="Sections"] img, [aria-label="Sections"] b').count(), 0);
     const labels = await page.locator('[aria-label="Sections"] .sec-label').allInnerTexts();
     assert.ok(labels.some((l) => /why it changes/i.test(l)), `a section is headed by the h2: ${labels}`);
-    assert.deepEqual(page.lede.errors, []);
+    // The Content-Security-Policy refuses the pasted markup's inline handler and says so on the
+    // console; nothing else may go wrong.
+    assert.deepEqual(page.lede.errors.filter((e) => !/Content Security Policy/.test(e)), []);
   } finally {
     await browser.close();
   }
