@@ -1057,7 +1057,7 @@ fn read_segment(
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
-    if j - i >= 2 && (i..j).any(|k| ctx.is_org_word(k)) {
+    if j - i >= 2 && (i..j).any(|k| ctx.is_org_word(k) || ctx.key(k) == "&") {
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
@@ -1182,6 +1182,19 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
                 }
             }
         }
+        // "Pirelli Cavi" lends "Pirelli": the distinctive first word of a company name.
+        if m.label == Label::Org && m.b - m.a >= 2 {
+            let k = ctx.key(m.a);
+            if ctx.is_capword(m.a)
+                && !ctx.is_org_word(m.a)
+                && !ctx.lists.places.contains_key(k)
+                && !ctx.lists.demonyms.contains_key(k)
+                && !ctx.lists.common.contains(k)
+                && !ctx.lists.titles.contains(k)
+            {
+                parts.entry(k).or_insert(Label::Org);
+            }
+        }
     }
     // Unsure multi-word persons also lend their parts.
     for m in mentions.iter() {
@@ -1262,6 +1275,8 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
     // Person surnames and first names -> entity, from multi-word names.
     let mut person_parts: FastMap<String, usize> = FastMap::default();
+    // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
+    let mut org_heads: FastMap<String, usize> = FastMap::default();
     let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     // Longer names first, so short forms can join them.
@@ -1297,6 +1312,8 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
             Some(e)
         } else if kind == EntityKind::Person && m.b - m.a == 1 {
             person_parts.get(&key).copied()
+        } else if kind == EntityKind::Organization && m.b - m.a == 1 {
+            org_heads.get(&key).copied()
         } else {
             None
         };
@@ -1327,6 +1344,9 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
             }
         };
         by_key.entry((kind_id, key)).or_insert(e);
+        if kind == EntityKind::Organization && m.b - m.a >= 2 && !ctx.is_org_word(m.a) {
+            org_heads.entry(ctx.key(m.a).to_string()).or_insert(e);
+        }
         if kind == EntityKind::Person && m.b - m.a >= 2 {
             for k in m.a..m.b {
                 if ctx.toks[k].is(CAP) && !PARTICLES.contains(&ctx.key(k)) {

@@ -896,6 +896,18 @@ const ORG_WORDS: &[&str] = &[
 
 /// Well-known organisations, outlets and acronyms (lower case).
 const KNOWN_ORGS: &[&str] = &[
+    "united nations",
+    "european union",
+    "world bank",
+    "world health organization",
+    "international monetary fund",
+    "security council",
+    "european commission",
+    "european parliament",
+    "african union",
+    "arab league",
+    "red cross",
+    "supreme court",
     "un",
     "u.n.",
     "nato",
