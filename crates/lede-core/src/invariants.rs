@@ -11,6 +11,7 @@
 //! - Sentences are in text order, never overlap, and each lies inside one body block.
 //! - Quotes are in text order by start; their fragments, mention and cue are in bounds.
 //! - `Quote::speaker` indexes `Document::speakers`.
+//! - Speaker and entity mentions are in text order.
 
 use crate::{Document, Span};
 
@@ -159,15 +160,27 @@ pub fn check_invariants(doc: &Document) -> Result<(), String> {
     for (k, &t) in doc.terms.iter().enumerate() {
         check(&format!("term {k}"), t)?;
     }
+    let in_order = |what: &str, spans: &[Span]| -> Result<(), String> {
+        if spans.windows(2).any(|w| w[1].start < w[0].start) {
+            return Err(format!("{what}: mentions out of text order"));
+        }
+        Ok(())
+    };
     for (k, s) in doc.speakers.iter().enumerate() {
         for (j, &m) in s.mentions.iter().enumerate() {
             check(&format!("speaker {k} mention {j}"), m)?;
         }
+        in_order(&format!("speaker {k}"), &s.mentions)?;
     }
     for (k, e) in doc.entities.iter().enumerate() {
         for (j, &m) in e.mentions.iter().enumerate() {
             check(&format!("entity {k} mention {j}"), m)?;
         }
+        in_order(&format!("entity {k}"), &e.mentions)?;
+        for (j, &m) in e.adjective_mentions.iter().enumerate() {
+            check(&format!("entity {k} adjective mention {j}"), m)?;
+        }
+        in_order(&format!("entity {k} adjectives"), &e.adjective_mentions)?;
     }
     for (k, d) in doc.dates.iter().enumerate() {
         check(&format!("date {k}"), d.span)?;

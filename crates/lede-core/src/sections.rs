@@ -494,7 +494,11 @@ impl Vocabulary {
                     continue;
                 }
                 buf.clear();
-                buf.extend(w.chars().flat_map(char::to_lowercase));
+                buf.extend(
+                    w.chars()
+                        .map(|c| if c == '’' { '\'' } else { c })
+                        .flat_map(char::to_lowercase),
+                );
                 if is_stop_word(&buf) {
                     continue;
                 }
@@ -566,7 +570,14 @@ impl Vocabulary {
             .map(|&(id, tf)| {
                 let t = &self.terms[id as usize];
                 let idf = (1.0 + n / f64::from(t.df.max(1))).ln();
-                let proper = if t.capitalised > t.lower { 1.6 } else { 1.0 };
+                // Names weigh more; a word only ever seen opening a sentence weighs less.
+                let proper = if t.capitalised > t.lower {
+                    1.6
+                } else if t.lower == 0 {
+                    0.5
+                } else {
+                    1.0
+                };
                 // A term repeated inside the group is what the group is about.
                 (
                     f64::from(tf) * idf * proper + if tf > 1 { 0.5 } else { 0.0 },
@@ -579,12 +590,34 @@ impl Vocabulary {
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(a.1.cmp(&b.1))
         });
+        // A name close behind the best word goes first: labels read better as names.
+        let is_proper = |id: u32| {
+            let t = &self.terms[id as usize];
+            t.capitalised > t.lower
+        };
+        if let Some(&(best, _)) = scored.first() {
+            if let Some(p) = scored
+                .iter()
+                .position(|&(sc, id)| is_proper(id) && sc >= best * 0.5)
+            {
+                let name = scored.remove(p);
+                scored.insert(0, name);
+            }
+        }
+        let tf_of = |id: u32| group.iter().find(|g| g.0 == id).map_or(0, |g| g.1);
         let mut words: Vec<&str> = Vec::with_capacity(2);
+        let mut first_proper = false;
         for &(_, id) in &scored {
             if words.len() == 2 {
                 break;
             }
             let t = &self.terms[id as usize];
+            let first_is_name = words.first().is_some() && first_proper;
+            // After a name, a second term only when it is a name too or repeated in the
+            // group; two plain words give each other context.
+            if first_is_name && t.capitalised <= t.lower && tf_of(id) < 2 {
+                continue;
+            }
             let (s, e) = t.surface;
             let (s, e) = if t.capitalised > t.lower {
                 extend_name(text, s as usize, e as usize)
@@ -597,6 +630,9 @@ impl Vocabulary {
             }
             if words.first().is_some_and(|x| x.len() + w.len() > 36) {
                 break;
+            }
+            if words.is_empty() {
+                first_proper = t.capitalised > t.lower;
             }
             words.push(w);
         }
@@ -689,6 +725,35 @@ fn extend_name(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         "By",
         "This",
         "That",
+        "Leader",
+        "MP",
+        "MPP",
+        "MLA",
+        "Attorney",
+        "CEO",
+        "CFO",
+        "Premier",
+        "Deputy",
+        "Commissioner",
+        "Superintendent",
+        "Sergeant",
+        "Constable",
+        "Detective",
+        "Inspector",
+        "Ambassador",
+        "Bishop",
+        "Rev.",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Friday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Saturday",
+        "Sunday",
     ];
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -745,10 +810,12 @@ fn is_stop_word(w: &str) -> bool {
 }
 
 const STOP_WORDS: &[&str] = &[
+    "able",
     "about",
     "above",
     "according",
     "across",
+    "actually",
     "added",
     "after",
     "again",
@@ -769,46 +836,79 @@ const STOP_WORDS: &[&str] = &[
     "anything",
     "april",
     "are",
+    "area",
+    "aren't",
     "around",
     "asked",
     "august",
     "away",
     "back",
     "be",
+    "became",
     "because",
+    "become",
+    "becomes",
     "been",
     "before",
     "behind",
     "being",
+    "believe",
+    "believes",
     "below",
     "between",
+    "big",
+    "billion",
     "both",
     "but",
+    "called",
     "came",
     "can",
+    "can't",
     "cannot",
+    "case",
+    "cent",
+    "certainly",
     "chief",
+    "come",
+    "comes",
+    "comment",
+    "comments",
+    "continue",
+    "continued",
     "could",
+    "couldn't",
+    "currently",
     "day",
     "december",
     "did",
+    "didn't",
     "director",
     "does",
+    "doesn't",
     "doing",
+    "don't",
     "done",
     "down",
     "during",
     "each",
+    "early",
     "either",
     "else",
     "end",
     "even",
     "ever",
     "every",
+    "face",
     "february",
+    "feel",
+    "feels",
+    "felt",
     "few",
+    "find",
+    "finds",
     "first",
     "for",
+    "found",
     "friday",
     "from",
     "further",
@@ -816,24 +916,43 @@ const STOP_WORDS: &[&str] = &[
     "give",
     "given",
     "going",
+    "gone",
+    "good",
     "got",
     "governor",
+    "great",
+    "group",
     "had",
     "has",
     "have",
     "having",
+    "he's",
+    "help",
+    "helped",
     "her",
     "here",
     "herself",
+    "high",
     "him",
     "himself",
     "his",
+    "hope",
+    "hoped",
     "how",
     "however",
+    "hundred",
+    "i'd",
+    "i'll",
     "i'm",
+    "i've",
+    "include",
+    "includes",
     "including",
+    "instead",
+    "interview",
     "into",
     "isn't",
+    "issue",
     "it's",
     "its",
     "itself",
@@ -841,27 +960,46 @@ const STOP_WORDS: &[&str] = &[
     "july",
     "june",
     "just",
+    "keep",
+    "kept",
+    "knew",
     "know",
+    "known",
     "last",
+    "late",
     "later",
     "leader",
     "least",
     "less",
     "let",
     "like",
+    "likely",
+    "little",
+    "long",
+    "look",
+    "looking",
+    "lot",
+    "low",
     "made",
     "make",
+    "makes",
     "many",
     "march",
     "may",
+    "maybe",
     "mayor",
+    "mean",
+    "means",
+    "meant",
     "might",
+    "million",
     "minister",
     "monday",
     "month",
     "months",
     "more",
     "most",
+    "move",
     "mr",
     "mrs",
     "much",
@@ -870,11 +1008,15 @@ const STOP_WORDS: &[&str] = &[
     "need",
     "never",
     "new",
+    "news",
     "next",
     "nor",
     "not",
+    "noted",
     "november",
     "now",
+    "number",
+    "numbers",
     "october",
     "off",
     "official",
@@ -894,25 +1036,41 @@ const STOP_WORDS: &[&str] = &[
     "people",
     "per",
     "percent",
+    "perhaps",
+    "place",
+    "point",
     "president",
+    "probably",
     "put",
+    "puts",
     "rather",
     "really",
+    "recent",
+    "recently",
+    "report",
+    "reported",
+    "reports",
     "right",
     "said",
     "same",
     "saturday",
     "say",
     "saying",
+    "says",
     "secretary",
     "see",
+    "seem",
+    "seems",
     "seen",
     "senator",
     "september",
+    "set",
     "several",
     "shall",
     "she",
+    "she's",
     "should",
+    "shouldn't",
     "since",
     "some",
     "something",
@@ -928,19 +1086,24 @@ const STOP_WORDS: &[&str] = &[
     "tell",
     "than",
     "that",
+    "that's",
     "the",
     "their",
     "them",
     "themselve",
     "then",
     "there",
+    "there's",
     "these",
     "they",
+    "they're",
     "thing",
     "think",
     "this",
     "those",
     "though",
+    "thought",
+    "thousand",
     "three",
     "through",
     "thu",
@@ -952,25 +1115,37 @@ const STOP_WORDS: &[&str] = &[
     "too",
     "took",
     "toward",
+    "tried",
+    "try",
+    "trying",
     "tuesday",
     "two",
     "under",
     "until",
     "upon",
+    "use",
     "used",
+    "uses",
+    "using",
     "very",
     "via",
     "want",
+    "wanted",
+    "wants",
     "was",
     "wasn't",
     "way",
+    "we're",
+    "we've",
     "wednesday",
     "week",
     "weeks",
     "well",
     "went",
     "were",
+    "weren't",
     "what",
+    "what's",
     "when",
     "where",
     "whether",
@@ -985,12 +1160,16 @@ const STOP_WORDS: &[&str] = &[
     "within",
     "without",
     "won't",
+    "work",
+    "working",
     "would",
+    "wouldn't",
     "year",
     "years",
     "yesterday",
     "yet",
     "you",
+    "you're",
     "your",
 ];
 
