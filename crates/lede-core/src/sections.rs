@@ -612,7 +612,7 @@ impl Vocabulary {
                 break;
             }
             let t = &self.terms[id as usize];
-            let first_is_name = words.first().is_some() && first_proper;
+            let first_is_name = !words.is_empty() && first_proper;
             // After a name, a second term only when it is a name too or repeated in the
             // group; two plain words give each other context.
             if first_is_name && t.capitalised <= t.lower && tf_of(id) < 2 {
