@@ -21,9 +21,11 @@ impl PartialEq for ExportMenuProps {
 #[function_component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let failed = use_state_eq(|| None::<AttrValue>);
+    let menu = use_node_ref();
     let save = |format: Format| {
         let doc = props.doc.clone();
         let failed = failed.clone();
+        let menu = menu.clone();
         Callback::from(move |_: MouseEvent| {
             let contents = match format {
                 Format::Markdown => export::to_markdown(&doc),
@@ -31,6 +33,12 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 Format::Text => doc.text.clone(),
             };
             let result = export::download(&export::file_name(&doc, format), format, &contents);
+            if result.is_ok() {
+                // The file is on its way: fold the menu away.
+                if let Some(details) = menu.cast::<web_sys::Element>() {
+                    let _ = details.remove_attribute("open");
+                }
+            }
             failed.set(
                 result
                     .err()
@@ -43,7 +51,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     });
     let empty = props.doc.text.trim().is_empty();
     html! {
-        <details class="export-menu">
+        <details class="export-menu" ref={menu.clone()}>
             <summary>{ "Export" }</summary>
             <div class="export-items" role="group" aria-label="Export">
                 <button type="button" onclick={save(Format::Markdown)} disabled={empty}

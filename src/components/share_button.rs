@@ -44,6 +44,7 @@ fn thousands(n: usize) -> String {
 pub fn ShareButton(props: &ShareButtonProps) -> Html {
     let open = use_state_eq(|| false);
     let copy = use_state_eq(|| None::<CopyState>);
+    let button = use_node_ref();
     let view = props.view.clone();
     // Built only while the panel is open: encoding a long article on every keystroke would not be.
     let link: Rc<Option<String>> = use_memo((view.clone(), *open), |(view, open)| {
@@ -92,6 +93,20 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
             copy.set(None);
         })
     };
+    let on_key = {
+        let open = open.clone();
+        let copy = copy.clone();
+        let button = button.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                open.set(false);
+                copy.set(None);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
     let download_text = {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| {
@@ -111,8 +126,8 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
         (None, _) => "",
     };
     html! {
-        <div class="share">
-            <button type="button" class="share-button" {onclick} aria-expanded={open.to_string()}
+        <div class="share" onkeydown={on_key}>
+            <button type="button" class="share-button" ref={button} {onclick} aria-expanded={open.to_string()}
                 aria-controls="share-panel">
                 { "Copy share link" }
             </button>

@@ -75,6 +75,9 @@ test('a share link opens the same text and the same view in a fresh browser', as
     assert.match(await page.locator('.share-length').innerText(), new RegExp(`The link is ${length} characters long`));
     assert.ok(link.length < ARTICLE.length, `compressed: ${link.length} chars for ${ARTICLE.length}`);
     await screenshot(page, 'share-copied');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByRole('group', { name: 'Share link' }).count(), 0, 'Escape closes the panel');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Copy share link');
     assert.deepEqual(page.lede.errors, []);
     assert.deepEqual(foreign(requests), [], 'only the app\'s own files were requested');
     assert.ok(requests.some((u) => u.endsWith('.wasm')), 'requests were recorded');
@@ -154,6 +157,9 @@ test('exports download the quotes as Markdown and the analysis as the CLI\'s JSO
       .locator('.group:not(.reported) .name').first().innerText()).trim();
     assert.ok(markdown.includes(`### ${speaker}`), `the Markdown has a heading for ${speaker}`);
 
+    // The menu folds away once a file is on its way.
+    assert.equal(await page.getByRole('button', { name: 'Download JSON' }).isVisible(), false);
+    await page.locator('.export-menu summary').click();
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download JSON' }).click(),
@@ -164,6 +170,7 @@ test('exports download the quotes as Markdown and the analysis as the CLI\'s JSO
     assert.ok(Array.isArray(doc.quotes) && doc.quotes.length > 0);
     assert.ok(doc.text.includes('Zoë Ødegård'), 'the JSON carries the analysed text');
 
+    await page.locator('.export-menu summary').click();
     assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), true);
     assert.deepEqual(page.lede.errors, []);
     assert.deepEqual(foreign(requests), []);
