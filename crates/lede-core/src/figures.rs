@@ -145,6 +145,34 @@ pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
     Some((total + current, used))
 }
 
+/// The value of digits with an optional decimal point, commas skipped. A small hand parser:
+/// the general float parser costs more code than the rest of this module.
+fn decimal(s: &str) -> Option<f64> {
+    let mut int: f64 = 0.0;
+    let mut frac: f64 = 0.0;
+    let mut scale: f64 = 1.0;
+    let mut seen_point = false;
+    let mut any = false;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                any = true;
+                let d = f64::from(b - b'0');
+                if seen_point {
+                    scale *= 10.0;
+                    frac = frac * 10.0 + d;
+                } else {
+                    int = int * 10.0 + d;
+                }
+            }
+            b'.' if !seen_point => seen_point = true,
+            b',' if !seen_point => {}
+            _ => return None,
+        }
+    }
+    any.then_some(int + frac / scale)
+}
+
 /// Value of a number in digits: "1,200", "3.5", "3m", "2.3bn", "$5". Returns the value and a
 /// unit suffix when glued ("bn", "m", "st").
 fn parse_digits(w: &str) -> Option<(f64, &str)> {
@@ -154,18 +182,15 @@ fn parse_digits(w: &str) -> Option<(f64, &str)> {
         return None;
     }
     // Thousands separators: groups of three after the first comma.
-    let mut clean = String::with_capacity(num.len());
     let mut parts = num.split(',');
-    let first = parts.next()?;
-    clean.push_str(first);
+    parts.next()?;
     for p in parts {
         let digits = p.split('.').next().unwrap_or("");
         if digits.len() != 3 {
             return None;
         }
-        clean.push_str(p);
     }
-    let v: f64 = clean.parse().ok()?;
+    let v = decimal(num)?;
     Some((v, suffix))
 }
 
@@ -974,6 +999,15 @@ mod tests {
                 (span, f.value, f.unit, f.counts)
             })
             .collect()
+    }
+
+    #[test]
+    fn digits() {
+        assert_eq!(parse_digits("1,200"), Some((1200.0, "")));
+        assert_eq!(parse_digits("3.5bn"), Some((3.5, "bn")));
+        assert_eq!(parse_digits("0.25"), Some((0.25, "")));
+        assert_eq!(parse_digits("12,34"), None);
+        assert_eq!(parse_digits("1.2.3"), None);
     }
 
     #[test]
