@@ -462,7 +462,7 @@ pub fn is_say(word: &str) -> bool {
     let l = Lower::new(word);
     matches!(
         l.as_str(),
-        "say" | "says" | "said" | "tell" | "tells" | "told"
+        "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
     )
 }
 

@@ -212,6 +212,24 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
+        // Doubled single marks stand for a double mark: ‘‘like this’’.
+        if matches!(c, '\'' | '‘' | '’') && next == Some(c) {
+            it.next();
+            let after = s[i + 2 * c.len_utf8()..].chars().next();
+            let open = is_open_context(prev) && !is_space(after) && c != '’';
+            let close = !is_space(prev) && is_close_context(after) && c != '‘';
+            if open || close {
+                out.push(Mark {
+                    pos: base + i,
+                    len: 2 * c.len_utf8(),
+                    family: Family::Double,
+                    open,
+                    close,
+                });
+            }
+            prev = Some(c);
+            continue;
+        }
         let family = match c {
             '"' | '“' | '”' | '„' | '‟' => Some(Family::Double),
             '\'' | '‘' | '’' | '‚' | '‛' => Some(Family::Single),
@@ -278,7 +296,8 @@ fn pair_marks(
     const MAX_DEPTH: usize = 12;
     let mut stack: [Option<Mark>; MAX_DEPTH] = [None; MAX_DEPTH];
     let mut depth = 0usize;
-    let mut all: Vec<(usize, usize, Family, usize)> = Vec::new(); // open, close pos, family, close len
+    // (open, open length, close, family, close length)
+    let mut all: Vec<(usize, usize, usize, Family, usize)> = Vec::new();
     let mut first = true;
     let mut continued_open: Option<usize> = None;
     for m in marks {
@@ -306,7 +325,7 @@ fn pair_marks(
         if let Some(k) = matched {
             let o = stack[k].take().unwrap_or(*m);
             depth = k;
-            all.push((o.pos, m.pos, m.family, m.len));
+            all.push((o.pos, o.len, m.pos, m.family, m.len));
         } else if m.open && depth < MAX_DEPTH {
             stack[depth] = Some(*m);
             depth += 1;
@@ -315,11 +334,10 @@ fn pair_marks(
     // Keep the outermost pairs; nested ones are part of their quotation's text.
     all.sort_unstable_by_key(|p| p.0);
     let mut last_end = para.start as usize;
-    for (open, close, family, close_len) in all {
+    for (open, o_len, close, family, close_len) in all {
         if open < last_end {
             continue;
         }
-        let o_len = text[open..].chars().next().map_or(1, char::len_utf8);
         let inner = Span::new(open + o_len, close);
         if family == Family::Single && word_count(&text[inner]) < 4 {
             // Single marks pair by accident too often (plural possessives, elisions); a
@@ -855,7 +873,13 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
     if k < toks.len() && is_punct(text, toks[k], &[","]) {
         // An appositive between commas, then the cue.
         let mut e = k + 1;
-        while e < toks.len() && e < k + 16 && !is_punct(text, toks[e], &[",", ".", ";", ":"]) {
+        while e < toks.len()
+            && e < k + 16
+            && (!is_punct(text, toks[e], &[",", ".", ";", ":"])
+                // The dot of an abbreviation: "Associates Inc., said".
+                || toks[e].text(text) == "." && toks[e - 1].word && toks[e - 1].end == toks[e].start
+                    && toks.get(e + 1).is_some_and(|t| t.text(text) == ","))
+        {
             e += 1;
         }
         if e < toks.len() && is_punct(text, toks[e], &[","]) && e > k + 1 {
@@ -982,7 +1006,17 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
             while k > 0 && toks[k - 1].word && names::is_cue_filler(toks[k - 1].text(text)) {
                 k -= 1;
             }
-            let before = if k > 0 && is_punct(text, toks[k - 1], &[","]) {
+            let gerund = toks[i].text(text).ends_with("ing");
+            let before = if gerund {
+                // ", saying ...": the speaker is the sentence's subject.
+                if k > 0 && is_punct(text, toks[k - 1], &[","]) {
+                    phrase_forward(text, toks, 0)
+                        .map(|(m, _)| m)
+                        .filter(|m| m.kind != MentionKind::Pronoun(Pronoun::First))
+                } else {
+                    None
+                }
+            } else if k > 0 && is_punct(text, toks[k - 1], &[","]) {
                 appositive_before(text, toks, k - 1)
             } else {
                 phrase_backward(text, toks, k).map(|(m, _)| m)
@@ -990,7 +1024,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
             before.or_else(|| {
                 // "said Kerry" (cue first), only when the cue opens the clause.
                 let opens = i == 0 || !toks[i - 1].word;
-                if opens {
+                if opens && !gerund {
                     phrase_forward(text, toks, after).map(|(m, _)| m)
                 } else {
                     None
@@ -1181,6 +1215,13 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
         carried = pairs.last().is_some_and(|p| p.runs_on);
         sentences(text, para, &pairs, &mut sents);
         let lead_in = pending_lead.take();
+        // A pull quote: "Words of the speaker. Full Name" with no marks at all.
+        if pairs.is_empty() && sents.len() >= 2 {
+            if let Some(card) = pull_quote(text, &sents, bi, &mut toks) {
+                cards.push(card);
+                continue;
+            }
+        }
         let mut q = 0;
         let mut prev_sentence_card: Option<usize> = None;
         for (si, &sent) in sents.iter().enumerate() {
@@ -1224,7 +1265,8 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 toks.clear();
                 names::tokenize(text, gap_start, p.open, &mut toks);
                 let lead_empty = toks.iter().all(|t| !t.word)
-                    && !toks.iter().any(|t| is_punct(text, *t, &[","]) && k == 0);
+                    && !toks.iter().any(|t| is_punct(text, *t, &[","]) && k == 0)
+                    && (k == 0 || direct_flags[k - 1]);
                 let lead_colon = toks
                     .last()
                     .is_some_and(|t| is_punct(text, *t, &[":", ",", "—"]));
@@ -1317,7 +1359,11 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             for (k, p) in sp.iter().enumerate() {
                 let inner = inner_trimmed(text, p.inner);
                 if direct_flags[k] {
-                    let attr = leads[k].or(trails[k]);
+                    // A cue next to the quote beats a cue-less lead-in ("Also on X:").
+                    let attr = match (leads[k], trails[k]) {
+                        (Some(l), Some(t)) if l.cue.is_none() && t.cue.is_some() => Some(t),
+                        (l, t) => l.or(t),
+                    };
                     // An interruption: the previous card's attribution sits right before.
                     let joins = cards.last_mut().filter(|c| {
                         c.open_for_more
@@ -1647,6 +1693,60 @@ fn is_term(text: &str, inner: Span) -> bool {
                 || w.len() <= 3
         });
     all_caps && n <= 8
+}
+
+/// "It was the hardest year of my life. Jo Park": a paragraph of sentences signed by a bare
+/// name.
+fn pull_quote(text: &str, sents: &[Span], block: usize, toks: &mut Vec<Tok>) -> Option<Card> {
+    let last = *sents.last()?;
+    let body_end = sents[sents.len() - 2].end as usize;
+    if !text[..body_end].ends_with(['.', '?', '!']) {
+        return None;
+    }
+    toks.clear();
+    names::tokenize(text, last.start as usize, last.end as usize, toks);
+    if !(2..=4).contains(&toks.len())
+        || !toks.iter().all(|t| {
+            t.word && (names::is_name_word(t.text(text)) || names::is_particle(t.text(text)))
+        })
+    {
+        return None;
+    }
+    let m = names::read_phrase(text, toks)
+        .filter(|m| m.kind == MentionKind::Person && m.role.is_none())?;
+    let body = Span::new(sents[0].start as usize, body_end);
+    // Speech, not a photo caption with its credit: the words speak in the first or second
+    // person.
+    toks.clear();
+    names::tokenize(text, body.start as usize, body.end as usize, toks);
+    let personal = toks.iter().any(|t| {
+        lower_is(
+            text,
+            *t,
+            &[
+                "i", "we", "my", "our", "me", "us", "you", "your", "i'm", "i’m", "we're", "we’re",
+                "i've", "i’ve",
+            ],
+        )
+    });
+    if !personal {
+        return None;
+    }
+    Some(Card {
+        kind: QuoteKind::Direct,
+        span: body,
+        fragments: vec![body],
+        attr: Some(Attr {
+            mention: Some(m),
+            cue: None,
+            end: last.end as usize,
+            takes_object: false,
+        }),
+        rule: "pull-quote",
+        tail: last.end as usize,
+        open_for_more: false,
+        block,
+    })
 }
 
 /// The sentence's end without its final punctuation.

@@ -212,6 +212,72 @@ fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
     (saw_title && i < run_start).then(|| Span::new(toks[i].start, toks[run_start - 1].end))
 }
 
+fn kin_gender(word: &str) -> Option<Gender> {
+    let l = Lower::new(word);
+    match l.as_str() {
+        "husband" | "son" | "father" | "brother" | "boyfriend" | "grandfather" | "uncle"
+        | "nephew" | "dad" | "mr" | "sir" | "man" | "grandson" | "stepfather" => Some(Gender::Male),
+        "wife" | "daughter" | "mother" | "sister" | "girlfriend" | "grandmother" | "aunt"
+        | "niece" | "mom" | "mum" | "mrs" | "ms" | "woman" | "granddaughter" | "stepmother" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Common nouns that stand for an organisation named earlier: "the utility", "the company".
+fn is_org_nominal(word: &str) -> bool {
+    let l = Lower::new(word);
+    matches!(
+        l.as_str(),
+        "utility"
+            | "company"
+            | "firm"
+            | "agency"
+            | "department"
+            | "ministry"
+            | "government"
+            | "organization"
+            | "organisation"
+            | "union"
+            | "city"
+            | "province"
+            | "council"
+            | "committee"
+            | "board"
+            | "group"
+            | "party"
+            | "force"
+            | "service"
+            | "office"
+            | "authority"
+            | "commission"
+            | "university"
+            | "hospital"
+            | "school"
+            | "bank"
+            | "airline"
+            | "retailer"
+            | "carrier"
+            | "station"
+            | "network"
+            | "team"
+            | "club"
+            | "charity"
+            | "foundation"
+            | "institute"
+            | "association"
+            | "federation"
+            | "regulator"
+            | "watchdog"
+            | "administration"
+            | "embassy"
+            | "court"
+            | "district"
+            | "municipality"
+    )
+}
+
 fn pronoun_gender(word: &str) -> Option<Gender> {
     let l = Lower::new(word);
     match l.as_str() {
@@ -368,6 +434,16 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                         let r = Span::new(toks[j + 1].start, toks[x - 1].end);
                         let role = text[r].to_string();
                         table.entries[e].set_role(r.start as usize, &role);
+                    }
+                }
+                // "husband Omar Diab", "wife Lena Diab", "Mrs. Diab".
+                if let Some(g) = i
+                    .checked_sub(1)
+                    .and_then(|k| kin_gender(toks[k].text(text)))
+                {
+                    match g {
+                        Gender::Male => table.entries[e].male += 2,
+                        Gender::Female => table.entries[e].female += 2,
                     }
                 }
                 match names::forename_gender(first.text(text)) {
@@ -586,7 +662,7 @@ fn resolve(
             // "the ministry": the latest organisation whose name has that head word.
             let l = mention.to_lowercase();
             let head = l.rsplit(' ').next().unwrap_or("");
-            if l.starts_with("the ") && names::is_org_head(head) {
+            if l.starts_with("the ") && (names::is_org_head(head) || is_org_nominal(head)) {
                 let i = table.org_mentions.partition_point(|&(p, _)| p < at);
                 let found = table.org_mentions[..i]
                     .iter()
