@@ -345,3 +345,112 @@ fn the_error_panel_gives_the_text_back() {
     panel.remove();
     clear_storage();
 }
+
+fn set_hash(fragment: &str) {
+    let window = gloo::utils::window();
+    let url = format!(
+        "{}{}#{fragment}",
+        window.location().pathname().unwrap(),
+        window.location().search().unwrap()
+    );
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_restores_the_text_and_view_and_keeps_the_draft_for_undo() {
+    use lede_web::services::share::{encode, SharedView};
+    clear_storage();
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::set("lede.draft", "My own draft.")
+        .unwrap();
+    let view = SharedView {
+        text: "Shared paragraph one.\n\nShared paragraph two.".into(),
+        article_date: Some("2016-02-22".into()),
+        ..SharedView::default()
+    };
+    set_hash(&encode(&view));
+    let root = output();
+    yew::Renderer::<lede_web::App>::with_root(root.clone()).render();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = one(&root, "textarea[aria-label='Article text']")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(area.value(), view.text);
+    let date: web_sys::HtmlInputElement = one(&root, "#article-date").dyn_into().unwrap();
+    assert_eq!(date.value(), "2016-02-22");
+    assert_eq!(
+        gloo::utils::window().location().hash().unwrap(),
+        "",
+        "the link was consumed"
+    );
+    let notice = one(&root, ".notice");
+    assert!(text(&notice).contains("Opened a shared article"));
+    click(
+        &all(&notice, "button")
+            .into_iter()
+            .find(|b| text(b) == "Undo")
+            .expect("undo is offered"),
+    );
+    settle().await;
+    assert_eq!(area.value(), "My own draft.");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_share_link_keeps_the_draft_and_says_why() {
+    clear_storage();
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::set("lede.draft", "Kept draft.")
+        .unwrap();
+    set_hash("s=!!not-a-link");
+    let root = output();
+    yew::Renderer::<lede_web::App>::with_root(root.clone()).render();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = one(&root, "textarea[aria-label='Article text']")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(area.value(), "Kept draft.");
+    let alert = one(&root, ".notice[role='alert']");
+    assert!(text(&alert).contains("Your own text was kept."));
+    click(&one(&alert, "button[aria-label='Dismiss message']"));
+    settle().await;
+    assert!(root.query_selector(".notice").unwrap().is_none());
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_the_text_and_says_so() {
+    clear_storage();
+    js_sys::eval(
+        "Storage.prototype.__set = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+    let root = output();
+    yew::Renderer::<lede_web::App>::with_root(root.clone()).render();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = one(&root, "textarea[aria-label='Article text']")
+        .dyn_into()
+        .unwrap();
+    area.set_value("Text that cannot be saved.");
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    let found = wait_for(&root, ".storage-error", 1).await;
+    js_sys::eval(
+        "Storage.prototype.setItem = Storage.prototype.__set; delete Storage.prototype.__set;",
+    )
+    .unwrap();
+    assert_eq!(found, 1);
+    assert!(text(&one(&root, ".storage-error")).contains("could not be saved"));
+    assert_eq!(area.value(), "Text that cannot be saved.");
+    assert_eq!(
+        wait_for(&root, "[aria-label='Sections'] p", 1).await,
+        1,
+        "and it is still analysed"
+    );
+    clear_storage();
+}
