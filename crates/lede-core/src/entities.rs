@@ -508,6 +508,7 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
         line_start = line_end;
     }
 
+    drop_common_word_names(&ctx, &mut mentions);
     resolve_headlines(&ctx, &runs, &mut mentions);
     mentions.sort_by_key(|m| m.a);
     propagate(&ctx, &mut mentions);
@@ -1163,6 +1164,40 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
             return;
         }
         out.push(Mention::new(a, b, Label::Unknown, false));
+    }
+}
+
+/// A guessed person whose words the article also writes in lower case ("Human Rights",
+/// "Grand Slam") is a phrase, not a name.
+fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
+    let mut words: FastSet<&str> = FastSet::default();
+    let mut filter = [0u64; 256];
+    for m in mentions.iter().filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2) {
+        for k in m.a..m.b {
+            let key = ctx.key(k);
+            if let Some(&b0) = key.as_bytes().first() {
+                filter[usize::from(b0)] |= 1u64 << key.len().min(63);
+                words.insert(key);
+            }
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    let mut seen: FastSet<&str> = FastSet::default();
+    for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
+        let w = t.text(ctx.text);
+        let bits = filter[usize::from(w.as_bytes()[0])];
+        if bits & (1u64 << w.len().min(63)) != 0 && words.contains(w) {
+            seen.insert(w);
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2) {
+        let common = (m.a..m.b)
+            .any(|k| seen.contains(ctx.key(k)) && !ctx.lists.first_names.contains(ctx.key(k)));
+        if common {
+            m.label = Label::Unknown;
+        }
     }
 }
 
