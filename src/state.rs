@@ -228,8 +228,18 @@ impl Reducible for AppState {
                 s.edit_seq = s.edit_seq.wrapping_add(1);
             }
             Action::Load { text, blocks } => {
+                let previous = s.draft.clone();
+                // Text that replaces the reader's (an example, a file) can be undone.
+                let replaced = !previous.trim().is_empty() && !text.contains(previous.trim());
                 s.load(Rc::from(text), blocks.map(Rc::from));
-                s.notice = None;
+                s.notice = replaced.then(|| Notice {
+                    kind: NoticeKind::Info,
+                    text: "The previous text was replaced.".into(),
+                    undo: true,
+                });
+                if replaced {
+                    s.undo = Some(previous);
+                }
             }
             Action::AnalyseNow => {
                 s.pending = Some(Urgency::Now);
@@ -419,6 +429,23 @@ mod tests {
         let s = s.reduce(Action::Undo);
         assert_eq!(&*s.draft, "Some text");
         assert!(s.notice.is_none());
+    }
+
+    #[test]
+    fn loading_over_a_draft_can_be_undone_but_a_paste_into_it_needs_no_undo() {
+        let load = |t: &str| Action::Load {
+            text: t.into(),
+            blocks: None,
+        };
+        let s = run(AppState::with_draft("Mine."), vec![load("An example.")]);
+        assert_eq!(s.undo.as_deref(), Some("Mine."));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(&*s.draft, "Mine.");
+        let s = run(
+            AppState::with_draft("Mine."),
+            vec![load("Mine. And more pasted.")],
+        );
+        assert!(s.notice.is_none() && s.undo.is_none());
     }
 
     #[test]

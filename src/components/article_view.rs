@@ -105,7 +105,7 @@ pub fn ArticleView(props: &ViewProps) -> Html {
                 <button type="button" class="small" onclick={expand_all}>{ "Expand all" }</button>
                 <button type="button" class="small" onclick={collapse_all}>{ "Collapse all" }</button>
                 <Legend reading={reading.clone()} />
-                <button type="button" class="small" aria-pressed={(!state.hide_marks).to_string()} onclick={toggle_marks}>
+                <button type="button" class="small colour-toggle" aria-pressed={(!state.hide_marks).to_string()} onclick={toggle_marks}>
                     { "Colour quotes" }
                 </button>
             </div>

@@ -99,7 +99,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
             <textarea ref={area_ref} aria-label="Article text" class="source" spellcheck="false"
                 placeholder="Paste a news article here — or drop a .txt, .html or .md file on the page."
                 rows={if empty { "12" } else { "4" }}
-                value={state.draft.to_string()} {oninput} {onpaste} />
+                value={AttrValue::from(state.draft.clone())} {oninput} {onpaste} />
             <div class="input-actions">
                 <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
                 <span class={classes!("status", state.pending.is_some().then_some("busy"))} role="status">{ status }</span>

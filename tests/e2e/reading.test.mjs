@@ -139,12 +139,14 @@ test('phone: the areas are tabs, and a quote card leads back to the article', as
     const tabs = page.getByRole('tablist', { name: 'Views' });
     await tabs.waitFor();
     assert.equal(await page.getByRole('complementary', { name: 'Quotes by speaker' }).isVisible(), false);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reading-phone-article');
 
     await tabs.getByRole('tab', { name: /Quotes/ }).click();
     const quotes = page.getByRole('complementary', { name: 'Quotes by speaker' });
     assert.equal(await quotes.isVisible(), true);
     assert.equal(await page.getByRole('region', { name: 'Sections' }).isVisible(), false);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reading-phone-quotes');
     await quotes.locator('.card').nth(1).getByRole('button', { name: 'Show in text' }).click();
     assert.equal(await tabs.getByRole('tab', { name: /Article/ }).getAttribute('aria-selected'), 'true');
@@ -155,6 +157,7 @@ test('phone: the areas are tabs, and a quote card leads back to the article', as
     await page.keyboard.press('ArrowLeft');
     assert.equal(await tabs.getByRole('tab', { name: /Facts/ }).getAttribute('aria-selected'), 'true');
     assert.equal(await page.getByRole('complementary', { name: 'Facts' }).isVisible(), true);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reading-phone-facts');
 
     // Dark mode follows the system.
@@ -162,6 +165,7 @@ test('phone: the areas are tabs, and a quote card leads back to the article', as
     await tabs.getByRole('tab', { name: /Article/ }).click();
     const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.article-col')).backgroundColor);
     assert.notEqual(bg, 'rgb(255, 255, 255)');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reading-phone-dark');
 
     const violations = await audit(page);
@@ -176,6 +180,9 @@ test('an HTML paste keeps its structure and never runs its markup', async () => 
   const browser = await launch();
   try {
     const page = await openApp(browser, { viewport: DESKTOP });
+    const empty = await audit(page);
+    assert.deepEqual(empty, [], 'the empty page: ' + JSON.stringify(empty, null, 1));
+    await screenshot(page, 'reading-empty');
     const html = `<nav><p>Menu Home Sport</p></nav><h1>Ferry timetable changes</h1>
       <p>The island ferry will sail twice a day from <b>May</b>, the operator said.<img src="x" onerror="window.__pwned=1"></p>
       <h2>Why it changes</h2><p>"Fewer people travel in winter," said Ola Berg, the operator's manager.</p>
