@@ -310,6 +310,16 @@ fn classify_text(text: &str, start: usize, end: usize, hinted: bool) -> Draft {
         d.credit = find_credit(line).map(|(s, e)| Span::new(start + s, start + e));
         return d;
     }
+    // A bare agency line under a photo: "Getty Images", "Jane Roe/AP", "Reuters".
+    if words <= 4 && is_agency_line(line) {
+        d.credit = Some(d.span);
+        set(&mut d, BlockKind::Credit);
+        return d;
+    }
+    if words <= 4 && line.ends_with("min read") {
+        set(&mut d, BlockKind::Boilerplate);
+        return d;
+    }
     if words <= 70 {
         if let Some((s, e)) = find_credit(line) {
             d.credit = Some(Span::new(start + s, start + e));
@@ -400,7 +410,7 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
             });
         // The title is the first title-like line, after nothing but furniture (a timestamp,
         // a media label); the dek comes right after it.
-        let title_slot = !has_title && furniture_only && i <= 4;
+        let title_slot = !has_title && furniture_only && i <= 8;
         // A line that opens with a dateline is body text, however short.
         let d = if matches!(d.guess, Guess::Short | Guess::MaybeHeading)
             && dateline_prefix(line).is_some()
@@ -839,6 +849,19 @@ fn is_boilerplate(line: &str, words: usize) -> bool {
         "copy link",
         "save",
         "follow",
+        "menu",
+        "search",
+        "sign in",
+        "log in",
+        "home",
+        "toggle navigation",
+        "main menu",
+        "open menu",
+        "close menu",
+        "account",
+        "gift this article",
+        "share full article",
+        "more",
     ];
     const PREFIXES: &[&str] = &[
         "advertisement",
@@ -991,6 +1014,29 @@ fn media_kind(line: &str, words: usize) -> Option<BlockKind> {
         }
     }
     None
+}
+
+/// A short line naming only a photo agency ("Getty Images", "AFP via Getty Images").
+fn is_agency_line(line: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "Getty Images",
+        "AP Photo",
+        "Reuters",
+        "AFP",
+        "EPA",
+        "Shutterstock",
+        "Alamy",
+        "AP Images",
+        "Getty",
+        "Bloomberg",
+        "The Associated Press",
+        "Pool Photo",
+        "Handout",
+    ];
+    let t = line.trim_matches(['(', ')', '.', ' ']);
+    ENDINGS.iter().any(|e| t.ends_with(e))
+        && t.split_ascii_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "via" || w == "/")
 }
 
 /// Words that only introduce a credit ("Photo:", "Credit:").
