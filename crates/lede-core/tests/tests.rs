@@ -1,5 +1,7 @@
 //! One integration-test binary for the parser (few binaries link faster).
 
 mod facts;
+mod properties;
 mod quotes;
+mod regression;
 mod structure;

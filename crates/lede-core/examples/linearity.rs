@@ -1,0 +1,339 @@
+//! The superlinear-time hunt: parse every pathological shape at size N and 10N and flag the
+//! shapes whose time grows by more than 12x (a linear parser takes ~10x).
+//!
+//! `cargo run -p lede-core --profile release-native --example linearity -- [N] [--only NAME]`
+//! (N defaults to 100000 bytes). Exits with status 1 when a shape is flagged. With `--stages`,
+//! a flagged shape also gets a table of each pipeline stage's time at both sizes, which names
+//! the stage that grows.
+
+use lede_core::synth::{self, Pathological};
+use std::time::{Duration, Instant};
+
+/// Time ratio above which a shape is flagged (10x is linear; noise and cache effects add a little).
+const LIMIT: f64 = 12.0;
+
+/// A small deterministic generator (xorshift64*), so every run tries the same inputs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "council",
+    "said",
+    "harbour",
+    "vote",
+    "on",
+    "Tuesday",
+    "a",
+    "report",
+    "told",
+    "minister",
+    "would",
+    "not",
+    "added",
+    "according",
+    "to",
+    "ships",
+    "in",
+    "of",
+    "and",
+];
+const CAPITALS: &[&str] = &[
+    "Alder", "Bay", "Council", "Mr.", "Dr.", "Kestrel", "North", "Union", "Port", "Varga", "St.",
+    "Ministry", "The", "U.S.", "Inc.", "Ltd", "Oyelaran", "January", "Monday", "Said",
+];
+const QUOTE_MARKS: &[&str] = &[
+    "\"", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "'", "\u{ab}", "\u{bb}", "\u{201e}", "`",
+];
+
+/// Repeat `unit` until the text is at least `bytes` long.
+fn repeat(unit: &str, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + unit.len());
+    while out.len() < bytes {
+        out.push_str(unit);
+    }
+    out
+}
+
+/// Call `piece` until the text is at least `bytes` long.
+fn grow(bytes: usize, seed: u64, mut piece: impl FnMut(&mut Rng, &mut String)) -> String {
+    let mut rng = Rng(seed | 1);
+    let mut out = String::with_capacity(bytes + 64);
+    while out.len() < bytes {
+        piece(&mut rng, &mut out);
+    }
+    out
+}
+
+type Generator = fn(usize) -> String;
+
+/// A named shape's text at a given size.
+type Shape = Box<dyn Fn(usize) -> String>;
+
+/// Shapes beyond the library's own pathological set.
+const GENERATORS: &[(&str, Generator)] = &[
+    ("article", |n| synth::article(n, 42)),
+    ("random_quote_marks", |n| {
+        grow(n, 1, |r, o| {
+            if r.below(3) == 0 {
+                o.push_str(r.pick(QUOTE_MARKS));
+            }
+            o.push_str(r.pick(WORDS));
+            o.push_str(if r.below(4) == 0 {
+                r.pick(QUOTE_MARKS)
+            } else {
+                " "
+            });
+            if r.below(40) == 0 {
+                o.push_str(". ");
+            }
+        })
+    }),
+    ("random_capitalised", |n| {
+        grow(n, 2, |r, o| {
+            o.push_str(r.pick(CAPITALS));
+            o.push_str(match r.below(12) {
+                0 => ", ",
+                1 => ". ",
+                2 => " said ",
+                _ => " ",
+            });
+        })
+    }),
+    ("random_newlines", |n| {
+        grow(n, 3, |r, o| {
+            o.push_str(r.pick(WORDS));
+            o.push_str(match r.below(6) {
+                0 => "\n",
+                1 => "\n\n",
+                2 => "\n\n\n",
+                _ => " ",
+            });
+        })
+    }),
+    ("deep_nesting_open_then_close", |n| {
+        let half = n / 2;
+        let mut s = repeat("\u{201c}(\u{2018}[\u{ab}", half);
+        s.push_str(" said the mayor ");
+        s.push_str(&repeat("\u{bb}]\u{2019})\u{201d}", half));
+        s
+    }),
+    ("long_line_no_spaces", |n| repeat("abcdefghij", n)),
+    ("long_word_dots", |n| repeat("A.b.", n)),
+    ("long_capital_run", |n| repeat("Ab", n)),
+    ("many_short_paragraphs", |n| repeat("Hi.\n\n", n)),
+    ("many_short_lines", |n| repeat("Yes\n", n)),
+    ("many_headings", |n| repeat("The Vote\n\nIt passed.\n\n", n)),
+    ("colons_and_dashes", |n| {
+        repeat("Mayor: \u{2014} said \u{2013} - : ; ", n)
+    }),
+    ("capitalised_plain_names", |n| repeat("Alder ", n)),
+    ("capitalised_org_heads", |n| repeat("Council ", n)),
+    ("said_cues", |n| repeat("Varga said. ", n)),
+    ("quote_said_pairs", |n| repeat("\"Yes,\" Varga said. ", n)),
+    ("dates", |n| repeat("on Feb. 18, 2016, last Tuesday, ", n)),
+    ("figures", |n| {
+        repeat("12,345 ships, 3.5% and $4 million, ", n)
+    }),
+    ("bylines", |n| repeat("By Ada Quist\n\n", n)),
+    ("list_items", |n| repeat("- item\n", n)),
+    ("markdown_headings", |n| repeat("# T\n", n)),
+    ("spaces_only", |n| repeat(" ", n)),
+    ("tabs_and_cr", |n| repeat("\t\r\n", n)),
+    ("combining_marks", |n| repeat("e\u{301}\u{302}\u{303}", n)),
+    ("emoji_zwj", |n| repeat("\u{1f469}\u{200d}\u{1f52c} ", n)),
+    ("rtl_text", |n| {
+        repeat(
+            "\u{645}\u{631}\u{62d}\u{628}\u{627} \"\u{642}\u{627}\u{644}\" ",
+            n,
+        )
+    }),
+    ("cjk_no_spaces", |n| {
+        repeat(
+            "\u{5317}\u{4eac}\u{5e02}\u{300c}\u{8aaa}\u{300d}\u{3002}",
+            n,
+        )
+    }),
+    ("control_chars", |n| {
+        repeat("a\u{0}\u{1}\u{7f}\u{85}\u{2028}", n)
+    }),
+    ("parentheses", |n| repeat("(a (b) c) [d] ", n)),
+    ("apostrophes", |n| {
+        repeat("don't it's O'Neill's rock 'n' roll '90s ", n)
+    }),
+    ("unmatched_openers", |n| repeat("\u{201c}He said ", n)),
+    ("unmatched_closers", |n| repeat("he said\u{201d} ", n)),
+];
+
+/// The fastest of a few runs (the least disturbed by other work on the machine).
+fn time_parse(text: &str, budget: Duration) -> Duration {
+    let mut best = Duration::MAX;
+    let started = Instant::now();
+    for run in 0.. {
+        let t = Instant::now();
+        let doc = lede_core::parse(std::hint::black_box(text));
+        let took = t.elapsed();
+        std::hint::black_box(&doc);
+        best = best.min(took);
+        if run >= 2 && started.elapsed() > budget {
+            break;
+        }
+        if run >= 9 {
+            break;
+        }
+    }
+    best
+}
+
+/// Each pipeline stage's time on `text`, in the order `lede_core::parse_with` runs them.
+fn stage_times(text: &str) -> Vec<(&'static str, Duration)> {
+    use lede_core::{blocks, entities, facts, normalize, quotes, sections, sentences, speakers};
+    let mut out = Vec::new();
+    let mut lap = |name: &'static str, t: Instant| out.push((name, t.elapsed()));
+    let t = Instant::now();
+    let normalized = normalize::normalize(text);
+    lap("normalize", t);
+    let text = normalized.text.as_str();
+    let t = Instant::now();
+    let blocks = blocks::split(text);
+    lap("blocks", t);
+    let t = Instant::now();
+    let sents = sentences::split(text, &blocks);
+    lap("sentences", t);
+    let t = Instant::now();
+    let secs = sections::build(text, &blocks, &sents);
+    lap("sections", t);
+    std::hint::black_box(&secs);
+    let t = Instant::now();
+    let ents = entities::extract(text, &blocks, &sents);
+    lap("entities", t);
+    let t = Instant::now();
+    let q = quotes::extract(text, &blocks, &sents);
+    lap("quotes", t);
+    let t = Instant::now();
+    let attributed = speakers::attribute(text, &blocks, &ents, q.quotes);
+    lap("speakers", t);
+    std::hint::black_box(&attributed);
+    let t = Instant::now();
+    let date = facts::detect_article_date(text, &blocks);
+    lap("article date", t);
+    let t = Instant::now();
+    let f = facts::extract(text, &blocks, &sents, &ents, date);
+    lap("facts", t);
+    std::hint::black_box(&f);
+    out
+}
+
+fn print_stages(a: &str, b: &str) {
+    let (sa, sb) = (stage_times(a), stage_times(b));
+    println!("    stage times (ms) at {} and {} bytes:", a.len(), b.len());
+    for ((name, ta), (_, tb)) in sa.iter().zip(&sb) {
+        let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-9);
+        let flag = if ratio > LIMIT && tb.as_secs_f64() > 0.002 {
+            "  <-"
+        } else {
+            ""
+        };
+        println!(
+            "    {name:<26} {:>10.2} {:>10.2} {ratio:>6.1}x{flag}",
+            ta.as_secs_f64() * 1e3,
+            tb.as_secs_f64() * 1e3
+        );
+    }
+}
+
+fn main() {
+    let mut small = 100_000;
+    let mut only: Option<String> = None;
+    let mut stages = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--only" => only = args.next(),
+            "--stages" => stages = true,
+            n => small = n.parse().unwrap_or(small),
+        }
+    }
+    let large = small * 10;
+
+    let mut shapes: Vec<(String, Shape)> = Vec::new();
+    for kind in Pathological::ALL {
+        shapes.push((
+            kind.name().to_string(),
+            Box::new(move |n| synth::pathological(kind, n)),
+        ));
+    }
+    for &(name, generator) in GENERATORS {
+        shapes.push((name.to_string(), Box::new(generator)));
+    }
+
+    println!(
+        "{:<30} {:>10} {:>10} {:>7} {:>9}",
+        "shape",
+        format!("{}KB ms", small / 1000),
+        format!("{}KB ms", large / 1000),
+        "ratio",
+        "MB/s(10N)"
+    );
+    let mut flagged = Vec::new();
+    for (name, generator) in &shapes {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let a = generator(small);
+        let ta = time_parse(&a, Duration::from_millis(300));
+        // A shape that is already far from linear between N and 2N would take minutes at 10N:
+        // extrapolate from the doubling instead of running it.
+        let a2 = generator(small * 2);
+        let t2 = time_parse(&a2, Duration::from_millis(300));
+        let doubling = t2.as_secs_f64() / ta.as_secs_f64().max(1e-9);
+        let estimate = ta.as_secs_f64() * doubling.max(1.0).powf(10f64.log2());
+        let (b, tb, estimated) = if doubling > 2.6 && estimate > 30.0 {
+            (String::new(), Duration::from_secs_f64(estimate), true)
+        } else {
+            let b = generator(large);
+            let tb = time_parse(&b, Duration::from_millis(1500));
+            (b, tb, false)
+        };
+        let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-9);
+        let mbps = large as f64 / 1e6 / tb.as_secs_f64().max(1e-9);
+        let flag = match (ratio > LIMIT, estimated) {
+            (true, true) => "  SUPERLINEAR (10N estimated from 2N)",
+            (true, false) => "  SUPERLINEAR",
+            _ => "",
+        };
+        println!(
+            "{name:<30} {:>10.2} {:>10.2} {ratio:>6.1}x {mbps:>9.1}{flag}",
+            ta.as_secs_f64() * 1e3,
+            tb.as_secs_f64() * 1e3,
+        );
+        if ratio > LIMIT {
+            flagged.push(name.clone());
+            if stages {
+                print_stages(&a, if estimated { &a2 } else { &b });
+            }
+        }
+    }
+    if flagged.is_empty() {
+        println!("\nno shape grows faster than {LIMIT}x for 10x the input");
+    } else {
+        println!("\nflagged (> {LIMIT}x): {}", flagged.join(", "));
+        std::process::exit(1);
+    }
+}
