@@ -337,7 +337,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
                     "  speaker {:?} should be {:?}: {}",
                     pa[i].speaker.as_deref().unwrap_or("-"),
                     ga[j].speaker.as_deref().unwrap_or("-"),
-                    short(&ga[j].text)
+                    short(&pa[i].text)
                 );
             }
         }

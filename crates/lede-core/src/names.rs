@@ -139,7 +139,65 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
+/// Words that end a place's or an event's name: such a run is neither a person nor a
+/// speaking organisation.
+const NOT_PERSON: &[&str] = &[
+    "highway",
+    "street",
+    "road",
+    "avenue",
+    "boulevard",
+    "bridge",
+    "park",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "valley",
+    "bay",
+    "beach",
+    "creek",
+    "falls",
+    "day",
+    "eve",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "week",
+    "month",
+    "security",
+    "affairs",
+    "relations",
+    "square",
+    "plaza",
+    "tower",
+    "towers",
+    "coast",
+    "sea",
+    "ocean",
+    "gulf",
+    "peninsula",
+    "county",
+    "forest",
+    "canyon",
+    "desert",
+    "airport",
+    "station",
+    "stadium",
+    "arena",
+    "centre",
+    "center",
+    "building",
+    "hospital",
+    "school",
+    "college",
+];
+
 const TITLE: u16 = 1;
+const PLACE: u16 = 256;
 const ORG_HEAD: u16 = 2;
 const GROUP: u16 = 4;
 const NOT_NAME_F: u16 = 8;
@@ -181,6 +239,7 @@ fn lexicon() -> &'static WordMap<u16> {
             (CUE_FILLERS, FILLER),
             (MALE_NAMES, MALE),
             (FEMALE_NAMES, FEMALE),
+            (NOT_PERSON, PLACE),
         ] {
             for w in list {
                 *map.entry(w.as_bytes()).or_insert(0) |= flag;
@@ -541,22 +600,10 @@ const ORG_HEADS: &[&str] = &[
     "zone",
     "international",
     "global",
-    "highway",
-    "street",
-    "road",
-    "avenue",
     "skytrain",
     "line",
-    "bridge",
-    "park",
     "nation",
     "nations",
-    "river",
-    "lake",
-    "mountain",
-    "island",
-    "islands",
-    "valley",
     "hall",
     "church",
     "mosque",
@@ -641,12 +688,31 @@ const ORG_HEADS: &[&str] = &[
     "netflix",
 ];
 
+/// A word that ends a place's or an event's name ("Lake", "Day", "Street").
+pub fn is_place_head(word: &str) -> bool {
+    in_flag(PLACE, word)
+}
+
 pub fn is_org_head(word: &str) -> bool {
     in_flag(ORG_HEAD, word)
 }
 
 /// Nouns for unnamed speakers and groups ("a spokesperson", "officials", "police").
 const GROUP_NOUNS: &[&str] = &[
+    "crowd",
+    "audience",
+    "crew",
+    "panel",
+    "jury",
+    "public",
+    "community",
+    "mob",
+    "choir",
+    "chorus",
+    "fans",
+    "spectators",
+    "delegation",
+    "opposition",
     "spokesperson",
     "spokesman",
     "spokeswoman",

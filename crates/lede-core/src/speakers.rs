@@ -102,6 +102,8 @@ struct Table {
     org_mentions: Vec<(usize, usize)>,
     /// Mentions of multi-word personal names by surname, in text order.
     surnames: HashMap<String, Vec<(usize, usize)>>,
+    /// Mentions of multi-word personal names, in text order.
+    full_mentions: Vec<(usize, usize)>,
 }
 
 /// A name's comparison key: lowercase, one kind of apostrophe.
@@ -139,6 +141,7 @@ impl Table {
         if self.entries[e].name.contains(' ') {
             let key = self.entries[e].surname.clone();
             self.surnames.entry(key).or_default().push((at, e));
+            self.full_mentions.push((at, e));
         }
     }
 
@@ -295,6 +298,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         person_mentions: Vec::new(),
         org_mentions: Vec::new(),
         surnames: HashMap::new(),
+        full_mentions: Vec::new(),
     };
     let mut toks = Vec::new();
     for block in blocks.iter().filter(|b| b.kind.is_body()) {
@@ -372,6 +376,10 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let first = words[0];
             let last = *words.last().unwrap_or(&first);
             let last_text = strip_possessive(last.text(text));
+            let is_place = words
+                .iter()
+                .skip(1)
+                .any(|w| names::is_place_head(strip_possessive(w.text(text))));
             let is_org = has_inner_possessive
                 || words
                     .iter()
@@ -382,7 +390,9 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 i == 0 || matches!(toks[i - 1].text(text), "." | "?" | "!" | "\"" | "“" | ":");
             let name_end = last.start + last_text.len();
             let name = &text[first.start..name_end];
-            if is_org {
+            if is_place {
+                // A place or an event: neither speaker nor pronoun antecedent.
+            } else if is_org {
                 if !(sentence_start && words.len() == 1) {
                     let e = table.entry(SpeakerKind::Organization, name);
                     table.entries[e]
@@ -527,6 +537,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
     for list in table.surnames.values_mut() {
         list.sort_unstable();
     }
+    table.full_mentions.sort_unstable();
     table
 }
 
@@ -561,12 +572,14 @@ pub fn attribute(
     let mut speakers: Vec<Speaker> = Vec::new();
     // The previous quote's entry and block.
     let mut prev: Option<(usize, usize)> = None;
+    let mut prev_end = 0;
     for q in quotes.iter_mut() {
         let at = q.span.start as usize;
         let block = block_of(at);
-        let entry = resolve(text, &mut table, q, prev, block);
+        let entry = resolve(text, &mut table, q, prev, block, prev_end);
         let Some(e) = entry else { continue };
         prev = Some((e, block));
+        prev_end = q.span.end as usize;
         if let (Some(role), MentionKind::Person) =
             (q.role, q.mention_kind.unwrap_or(MentionKind::Group))
         {
@@ -614,6 +627,7 @@ fn resolve(
     q: &mut Quote,
     prev: Option<(usize, usize)>,
     block: usize,
+    _prev_end: usize,
 ) -> Option<usize> {
     let at = q.span.start as usize;
     let continuation = |rule: &'static str, q: &mut Quote| {
@@ -690,6 +704,20 @@ fn resolve(
                             .is_some_and(|(_, r)| r.to_lowercase().contains(head))
                     });
                 if let Some(e) = found {
+                    q.rule = "nominal";
+                    return Some(e);
+                }
+            }
+            if l.starts_with("the ") && !head.ends_with('s') && !names::is_group_noun(head) {
+                // "the rookie defenceman", "the 39-year-old founder": the person the
+                // article is about at that point.
+                if let Some((e, _)) = prev.filter(|&(e, b)| {
+                    block.saturating_sub(b) <= 1 && table.entries[e].kind == SpeakerKind::Person
+                }) {
+                    q.rule = "nominal";
+                    return Some(e);
+                }
+                if let Some(e) = table.recent_person(at, None) {
                     q.rule = "nominal";
                     return Some(e);
                 }
