@@ -389,6 +389,31 @@ mod tests {
     }
 
     #[test]
+    fn html_article_to_json() {
+        let html = "<html><body><article><h1>Port Talks Resume</h1>\
+            <p>Both sides return to the table after a month</p><p>By Ann Lee</p>\
+            <figure><figcaption>Cranes at dusk. PlayAnn Lee/AP Photo</figcaption></figure>\
+            <p>The talks resumed on Monday.</p><p>Both sides met for an hour.</p>\
+            <p><i>Sam Roe contributed to this report.</i></p></article></body></html>";
+        let blocks = crate::input::html_blocks(html);
+        let doc = lede_core::parse_blocks(&blocks, &lede_core::Options::default());
+        lede_core::check_invariants(&doc).unwrap();
+        let v = to_json(&doc);
+        assert_eq!(v["meta"]["title"], "Port Talks Resume");
+        assert_eq!(
+            v["meta"]["dek"],
+            "Both sides return to the table after a month"
+        );
+        assert_eq!(v["meta"]["bylines"][0], "By Ann Lee");
+        assert_eq!(v["meta"]["credits"][0], "Ann Lee/AP Photo");
+        assert_eq!(
+            v["meta"]["editor_notes"][0],
+            "Sam Roe contributed to this report."
+        );
+        assert_eq!(v["meta"]["body_blocks"], 2);
+    }
+
+    #[test]
     fn markdown_outline_has_every_part() {
         let text = "Port Talks Resume\n\nPHOTO: Cranes at dusk. PlayAnn Lee/AP Photo\n\n\
                     The talks resumed on Monday.\n\nBoth sides met for an hour.\n\n\

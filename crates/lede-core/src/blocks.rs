@@ -373,6 +373,14 @@ fn classify_text(text: &str, start: usize, end: usize, hinted: bool) -> Draft {
         return d;
     }
     if hinted {
+        // Rich input marks its headings itself; a short paragraph may still be a dek.
+        if words <= 30
+            && line.len() <= 220
+            && !ends_sentence(line)
+            && !line.ends_with([',', ';', ':'])
+        {
+            d.guess = Guess::Short;
+        }
         return d;
     }
     if words <= 14 && line.len() <= 120 && is_all_caps(line) {
