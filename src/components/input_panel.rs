@@ -95,7 +95,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
         )
     };
     html! {
-        <section class={classes!("input-panel", empty.then_some("empty"))} aria-label="Article input">
+        <section class={classes!("input-panel", empty.then_some("blank"))} aria-label="Article input">
             <textarea ref={area_ref} aria-label="Article text" class="source" spellcheck="false"
                 placeholder="Paste a news article here — or drop a .txt, .html or .md file on the page."
                 rows={if empty { "12" } else { "4" }}

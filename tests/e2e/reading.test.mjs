@@ -205,6 +205,24 @@ test('an HTML paste keeps its structure and never runs its markup', async () => 
   }
 });
 
+test('a Markdown file opens with its headings as sections', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, { viewport: DESKTOP });
+    const md = '# Library Opens Late\n\nBy Tove Lind\n\nThe town library will open at ten from Monday, the council said on Friday.\n\n## Staff Shortage\n\n"We need two more librarians," said Mira Holm, the head librarian.\n';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'library.md', mimeType: 'text/markdown', buffer: Buffer.from(md) });
+    await page.locator('.article-head h1').waitFor();
+    assert.equal(await page.locator('.article-head h1').innerText(), 'Library Opens Late');
+    const text = await page.getByLabel('Article text').inputValue();
+    assert.ok(!text.includes('#'), 'the Markdown marks are gone');
+    const labels = await page.locator('[aria-label="Sections"] .sec-label').allInnerTexts();
+    assert.ok(labels.some((l) => /staff shortage/i.test(l)), `the ## heading heads a section: ${labels}`);
+    assert.deepEqual(page.lede.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the draft survives a reload; New article clears it with an undo', async () => {
   const browser = await launch();
   try {
