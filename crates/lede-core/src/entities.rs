@@ -1304,7 +1304,11 @@ fn fallback(ctx: &Ctx, m: &Mention) -> Label {
     Label::Unknown
 }
 
-fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str)>) -> Vec<Entity> {
+fn group(
+    ctx: &Ctx,
+    mut mentions: Vec<Mention>,
+    adjectives: Vec<(usize, &'static str)>,
+) -> Vec<Entity> {
     let _ = adjectives;
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
@@ -1313,12 +1317,10 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
     let mut org_heads: FastMap<String, usize> = FastMap::default();
     let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
     // Longer names first, so short forms can join them.
-    order.sort_by_key(|&k| (std::cmp::Reverse(mentions[k].b - mentions[k].a), mentions[k].a));
+    mentions.sort_by_key(|m| (std::cmp::Reverse(m.b - m.a), m.a));
     let mut adj_spans: Vec<(Span, &'static str)> = Vec::new();
-    for &mi in &order {
-        let m = &mentions[mi];
+    for m in &mentions {
         let span = Span::new(ctx.toks[m.a].start as usize, ctx.toks[m.b - 1].end as usize);
         if m.adjective {
             if let Some(p) = m.canonical {
