@@ -405,17 +405,27 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
     let mut has_title = false;
     let mut furniture_only = true;
     let mut body_paragraphs = 0;
+    // For each draft, the index of the next one that is not furniture (one backward pass).
+    let mut next_content: Vec<Option<usize>> = vec![None; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let furniture = matches!(drafts[i + 1].guess, Guess::Block(k) if k.is_furniture());
+        next_content[i] = if furniture {
+            next_content[i + 1]
+        } else {
+            Some(i + 1)
+        };
+    }
     for i in 0..n {
         let d = drafts[i];
         let line = &text[d.span];
-        let next_is_body = drafts[i + 1..]
-            .iter()
-            .find(|n| !matches!(n.guess, Guess::Block(k) if k.is_furniture()))
-            .is_some_and(|n| match n.guess {
+        let next_is_body = next_content[i].is_some_and(|k| {
+            let n = &drafts[k];
+            match n.guess {
                 Guess::Block(k) => k.is_body(),
                 Guess::Short => word_count(&text[n.span], 40) > 12,
                 _ => false,
-            });
+            }
+        });
         // The title is the first title-like line, after nothing but furniture (a timestamp,
         // a media label); the dek comes right after it.
         let title_slot = !has_title && furniture_only && i <= 8;

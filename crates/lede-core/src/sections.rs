@@ -306,89 +306,85 @@ fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
             cosine(&left, &right)
         })
         .collect();
-    let depth: Vec<f64> = (0..scores.len())
-        .map(|g| {
-            let mut lp = scores[g];
-            let mut k = g;
-            while k > 0 && scores[k - 1] >= lp {
-                k -= 1;
-                lp = scores[k];
-            }
-            let mut rp = scores[g];
-            let mut k = g;
-            while k + 1 < scores.len() && scores[k + 1] >= rp {
-                k += 1;
-                rp = scores[k];
-            }
-            (lp - scores[g]) + (rp - scores[g])
-        })
+    // Depth of each valley: how far the score climbs back up on both sides (TextTiling). The
+    // peaks are found in one pass each way, so this stays linear.
+    let g_len = scores.len();
+    let mut left_peak = vec![0.0; g_len];
+    for g in 0..g_len {
+        left_peak[g] = if g > 0 && scores[g - 1] >= scores[g] {
+            left_peak[g - 1]
+        } else {
+            scores[g]
+        };
+    }
+    let mut right_peak = vec![0.0; g_len];
+    for g in (0..g_len).rev() {
+        right_peak[g] = if g + 1 < g_len && scores[g + 1] >= scores[g] {
+            right_peak[g + 1]
+        } else {
+            scores[g]
+        };
+    }
+    let depth: Vec<f64> = (0..g_len)
+        .map(|g| (left_peak[g] - scores[g]) + (right_peak[g] - scores[g]))
         .collect();
     let target_groups = ((m as f64) / 3.0).round().max(2.0) as usize;
-    let ideal: Vec<f64> = (1..target_groups)
-        .map(|k| (k * m) as f64 / target_groups as f64)
-        .collect();
+    // Distance from cut j to the nearest of the evenly spaced cuts, to break ties.
+    let spacing = m as f64 / target_groups as f64;
     let closeness = |j: usize| {
-        ideal
-            .iter()
-            .map(|&x| (x - j as f64).abs())
-            .fold(f64::MAX, f64::min)
+        let k = (j as f64 / spacing)
+            .round()
+            .clamp(1.0, (target_groups - 1).max(1) as f64);
+        (k * spacing - j as f64).abs()
     };
     // Candidate cut j (1..m): the gap before paragraph j is gap j-1.
-    let mut order: Vec<usize> = (MIN..=m - MIN).filter(|&j| allowed[j]).collect();
-    order.sort_by(|&a, &b| {
-        depth[b - 1]
-            .partial_cmp(&depth[a - 1])
+    let mut order: Vec<(f64, f64, usize)> = (MIN..=m - MIN)
+        .filter(|&j| allowed[j])
+        .map(|j| (depth[j - 1], closeness(j), j))
+        .collect();
+    order.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then(
-                closeness(a)
-                    .partial_cmp(&closeness(b))
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
-            .then(a.cmp(&b))
+            .then(a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
+            .then(a.2.cmp(&b.2))
     });
-    let mut cuts: Vec<usize> = Vec::new();
-    let fits = |cuts: &[usize], j: usize| {
-        let prev = cuts.iter().filter(|&&c| c < j).max().copied().unwrap_or(0);
-        let next = cuts.iter().filter(|&&c| c > j).min().copied().unwrap_or(m);
-        j - prev >= MIN && next - j >= MIN
-    };
-    for &j in &order {
+    let mut cuts: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    for &(_, _, j) in &order {
         if cuts.len() + 1 >= target_groups {
             break;
         }
-        if fits(&cuts, j) {
-            cuts.push(j);
+        let prev = cuts.range(..j).next_back().copied().unwrap_or(0);
+        let next = cuts.range(j + 1..).next().copied().unwrap_or(m);
+        if j - prev >= MIN && next - j >= MIN {
+            cuts.insert(j);
         }
     }
-    cuts.sort_unstable();
     // Split groups that are still too long at their deepest valley.
-    let mut changed = true;
-    while changed {
-        changed = false;
-        let mut bounds = vec![0];
-        bounds.extend(cuts.iter().copied());
-        bounds.push(m);
-        for w in bounds.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if b - a > MAX {
-                let best = (a + MIN..=b - MIN)
-                    .filter(|&j| allowed[j])
-                    .max_by(|&x, &y| {
-                        depth[x - 1]
-                            .partial_cmp(&depth[y - 1])
-                            .unwrap_or(std::cmp::Ordering::Equal)
-                            .then(y.cmp(&x))
-                    });
-                if let Some(j) = best {
-                    cuts.push(j);
-                    cuts.sort_unstable();
-                    changed = true;
-                    break;
-                }
-            }
+    let mut bounds: Vec<usize> = std::iter::once(0).chain(cuts.iter().copied()).collect();
+    bounds.push(m);
+    let mut todo: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+    while let Some((a, b)) = todo.pop() {
+        if b - a <= MAX {
+            continue;
+        }
+        // Deepest valley; among equals the one nearest the middle, so splits stay balanced.
+        let mid = (a + b) / 2;
+        let best = (a + MIN..=b - MIN)
+            .filter(|&j| allowed[j])
+            .max_by(|&x, &y| {
+                depth[x - 1]
+                    .partial_cmp(&depth[y - 1])
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(y.abs_diff(mid).cmp(&x.abs_diff(mid)))
+                    .then(y.cmp(&x))
+            });
+        if let Some(j) = best {
+            cuts.insert(j);
+            todo.push((a, j));
+            todo.push((j, b));
         }
     }
-    cuts
+    cuts.into_iter().collect()
 }
 
 /// Sum sparse bags (sorted by term id).

@@ -594,3 +594,39 @@ fn mutated_articles_keep_invariants() {
         }
     }
 }
+
+#[test]
+fn pathological_shapes_stay_fast() {
+    // Shapes that make naive passes quadratic: thousands of furniture lines in a row,
+    // thousands of short paragraphs without headings, one sentence-less megaline.
+    let furniture = "Advertisement\n".repeat(20_000);
+    let paragraphs = "Short para here.\n\n".repeat(20_000);
+    let mixed = "The plan. ".repeat(1_000)
+        + "\n"
+        + &"Share\nRead more\nPHOTO: A. B/AP Photo\n".repeat(5_000);
+    let monotone: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "Word{} shares {} and {} here.\n\n",
+                i,
+                "x".repeat(i % 50 + 3),
+                "y".repeat(i % 7 + 3)
+            )
+        })
+        .collect();
+    for text in [&furniture, &paragraphs, &mixed, &monotone] {
+        let start = std::time::Instant::now();
+        let n = lede_core::normalize::normalize(text);
+        let blocks = lede_core::blocks::split(&n.text);
+        let sentences = lede_core::sentences::split(&n.text, &blocks);
+        let sections = lede_core::sections::build(&n.text, &blocks, &sentences);
+        let took = start.elapsed().as_secs_f64();
+        assert!(!blocks.is_empty());
+        assert!(
+            took < 5.0,
+            "{} bytes took {took:.2}s ({} sections)",
+            text.len(),
+            sections.len()
+        );
+    }
+}
