@@ -1843,6 +1843,56 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             }
         }
     }
+    // "CLAUSE, X said, adding that CLAUSE."
+    for comma in (2..n.min(60)).filter(|&k| is_punct(text, toks[k], &[","])) {
+        let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
+            a.cue
+                .is_some_and(|c| cues::cue(&text[c]).is_some_and(|c| c.reports))
+        }) else {
+            continue;
+        };
+        let g = toks[comma..]
+            .iter()
+            .position(|t| t.start >= a.end)
+            .map(|p| comma + p);
+        let Some(g) = g else { break };
+        if !(is_punct(text, toks[g], &[","])
+            && toks.get(g + 1).is_some_and(|t| {
+                lower_is(
+                    text,
+                    *t,
+                    &[
+                        "adding",
+                        "saying",
+                        "noting",
+                        "explaining",
+                        "arguing",
+                        "stressing",
+                        "insisting",
+                        "warning",
+                    ],
+                )
+            }))
+        {
+            continue;
+        }
+        let first = Span::new(ss, toks[comma].start);
+        let mut cs = g + 2;
+        if cs < n && lower_is(text, toks[cs], &["that"]) {
+            cs += 1;
+        }
+        if cs < n && word_count(&text[first]) >= 3 {
+            push_indirect(cards, block, first, a, "reported-cue-after");
+            let second = Span::new(toks[cs].start, end.max(toks[cs].start));
+            let gerund = Attr {
+                cue: Some(toks[g + 1].span()),
+                ..a
+            };
+            push_indirect(cards, block, second, gerund, "reported-gerund");
+            return;
+        }
+        break;
+    }
     // "X said (that) CLAUSE."
     if let Some((a, after)) = cue_with_mention(text, &toks[..n], true) {
         if after >= n
@@ -1861,6 +1911,45 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         // A reported clause starts with "that" (already skipped) or a subject: a name, a
         // pronoun, a determiner, a number. "claimed responsibility" reports nothing.
         let after_that = cs > 0 && lower_is(text, toks[cs - 1], &["that"]);
+        // Only the plain reporting verbs drop "that"; "announced their plans", "estimated
+        // 1,400", "recorded his first goal" report nothing.
+        let core = a.cue.is_some_and(|c| {
+            let l = Lower::new(&text[c]);
+            let w = l.as_str();
+            [
+                "say",
+                "said",
+                "tell",
+                "told",
+                "add",
+                "claim",
+                "argue",
+                "insist",
+                "explain",
+                "note",
+                "state",
+                "warn",
+                "admit",
+                "acknowledg",
+                "confirm",
+                "suggest",
+                "believe",
+                "think",
+                "thought",
+                "concede",
+                "stress",
+                "contend",
+                "maintain",
+                "wrote",
+                "write",
+                "according",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+        });
+        if !after_that && !core {
+            return;
+        }
         if !after_that
             && !starts_clause(text, toks[cs])
             && toks.get(cs + 1).is_none_or(|t| {
