@@ -233,9 +233,17 @@ fn unwrap_lines(text: &mut String) {
             soft.push(pair[0].1);
         }
     }
-    for at in soft {
-        text.replace_range(at..at + 1, " ");
+    if soft.is_empty() {
+        return;
     }
+    // Replace the newline bytes in place: an ASCII byte for an ASCII byte keeps the text valid
+    // UTF-8, and the check below is one linear pass.
+    let mut bytes = std::mem::take(text).into_bytes();
+    for at in soft {
+        bytes[at] = b' ';
+    }
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 /// The column width the text was hard-wrapped at, or 0 when it does not look wrapped.

@@ -630,3 +630,37 @@ fn pathological_shapes_stay_fast() {
         );
     }
 }
+
+#[test]
+fn hard_wrapped_megabyte_unwraps_fast() {
+    let para = "The harbour board met on a wet Tuesday to weigh the plan for a new sea wall, \
+                a scheme that had divided the town for years and cost two councillors their seats.";
+    let wrapped: String = (0..4_000)
+        .map(|_| {
+            let mut out = String::new();
+            let mut col = 0;
+            for w in para.split(' ') {
+                if col + w.len() + 1 > 70 {
+                    out.push('\n');
+                    col = 0;
+                } else if col > 0 {
+                    out.push(' ');
+                    col += 1;
+                }
+                out.push_str(w);
+                col += w.len();
+            }
+            out + "\n\n"
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let n = lede_core::normalize::normalize(&wrapped);
+    let took = start.elapsed().as_secs_f64();
+    assert_eq!(n.text.len(), wrapped.len());
+    assert_eq!(
+        n.text.matches('\n').count(),
+        4_000 * 2,
+        "one line per paragraph plus blank lines"
+    );
+    assert!(took < 2.0, "{} bytes took {took:.2}s", wrapped.len());
+}
