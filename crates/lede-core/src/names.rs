@@ -664,15 +664,6 @@ const ORG_HEADS: &[&str] = &[
     "rail",
     "transit",
     "transport",
-    "canada",
-    "ontario",
-    "quebec",
-    "alberta",
-    "columbia",
-    "america",
-    "states",
-    "kingdom",
-    "republic",
     "union",
     "office",
     "mobile",
@@ -1686,8 +1677,13 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             .iter()
             .any(|t| is_name_word(t.text(text)))
     {
+        // Start at the last determiner: "out the laid-back resident" names "the ... resident".
+        let from = words
+            .iter()
+            .rposition(|t| matches!(Lower::new(t.text(text)).as_str(), "the" | "a" | "an"))
+            .map_or(words[0].start, |k| words[k].start);
         return Some(Mention {
-            name: Span::new(words[0].start, head.end),
+            name: Span::new(from, head.end),
             role: None,
             kind: MentionKind::Group,
             gender: None,

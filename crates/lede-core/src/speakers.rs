@@ -228,6 +228,43 @@ fn kin_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Documents that speak: "the report said", "the statement said".
+fn is_document(word: &str) -> bool {
+    let l = Lower::new(word);
+    matches!(
+        l.as_str(),
+        "statement"
+            | "report"
+            | "study"
+            | "release"
+            | "letter"
+            | "memo"
+            | "email"
+            | "note"
+            | "post"
+            | "tweet"
+            | "survey"
+            | "poll"
+            | "analysis"
+            | "website"
+            | "filing"
+            | "data"
+            | "research"
+            | "findings"
+            | "document"
+            | "complaint"
+            | "lawsuit"
+            | "ruling"
+            | "decision"
+            | "notice"
+            | "plan"
+            | "budget"
+            | "review"
+            | "audit"
+            | "assessment"
+    )
+}
+
 /// Common nouns that stand for an organisation named earlier: "the utility", "the company".
 fn is_org_nominal(word: &str) -> bool {
     let l = Lower::new(word);
@@ -684,7 +721,10 @@ fn resolve(
                     .take(LOOK_BACK)
                     .map(|&(_, e)| e)
                     .find(|&e| table.entries[e].name.to_lowercase().contains(head));
-                if let Some(e) = found.or_else(|| table.recent_org(at)) {
+                let prev_org = prev
+                    .map(|(e, _)| e)
+                    .filter(|&e| table.entries[e].kind == SpeakerKind::Organization);
+                if let Some(e) = found.or(prev_org).or_else(|| table.recent_org(at)) {
                     q.rule = "nominal";
                     return Some(e);
                 }
@@ -708,7 +748,11 @@ fn resolve(
                     return Some(e);
                 }
             }
-            if l.starts_with("the ") && !head.ends_with('s') && !names::is_group_noun(head) {
+            if l.starts_with("the ")
+                && !head.ends_with('s')
+                && !is_org_nominal(head)
+                && !is_document(head)
+            {
                 // "the rookie defenceman", "the 39-year-old founder": the person the
                 // article is about at that point.
                 if let Some((e, _)) = prev.filter(|&(e, b)| {
