@@ -128,125 +128,152 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Honorifics that are not roles.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mister", "madam"];
+fn is_honorific(w: &str) -> bool {
+    matches!(w, "mr" | "mrs" | "ms" | "miss" | "mister" | "madam")
+}
 
 /// Lower-case words that may join capitalised words into one name.
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "bin", "ibn", "la", "le", "du", "da", "di", "del", "dos",
-    "al", "el",
-];
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+            | "del"
+            | "dos"
+            | "al"
+            | "el"
+    )
+}
 
 /// Words after which "of"/"for" continue a name.
-const OF_HEADS: &[&str] = &[
-    "republic",
-    "gulf",
-    "bay",
-    "sea",
-    "isle",
-    "island",
-    "islands",
-    "kingdom",
-    "state",
-    "states",
-    "province",
-    "duke",
-    "prince",
-    "king",
-    "queen",
-    "cape",
-    "strait",
-    "straits",
-    "lake",
-    "mount",
-    "port",
-    "sultanate",
-    "emirate",
-    "people's",
-    "museum",
-];
+fn is_of_head(w: &str) -> bool {
+    matches!(
+        w,
+        "republic"
+            | "gulf"
+            | "bay"
+            | "sea"
+            | "isle"
+            | "island"
+            | "islands"
+            | "kingdom"
+            | "state"
+            | "states"
+            | "province"
+            | "duke"
+            | "prince"
+            | "king"
+            | "queen"
+            | "cape"
+            | "strait"
+            | "straits"
+            | "lake"
+            | "mount"
+            | "port"
+            | "sultanate"
+            | "emirate"
+            | "people's"
+            | "museum"
+    )
+}
 
 /// Last words of names of places built by people: "Elland Road", "Presidential Palace".
-const LOC_HEADS: &[&str] = &[
-    "road",
-    "street",
-    "avenue",
-    "boulevard",
-    "square",
-    "stadium",
-    "park",
-    "bridge",
-    "airport",
-    "palace",
-    "castle",
-    "tower",
-    "station",
-    "harbour",
-    "harbor",
-    "river",
-    "lake",
-    "mountains",
-    "valley",
-    "island",
-    "islands",
-    "peninsula",
-    "coast",
-    "strait",
-    "canal",
-    "desert",
-    "heights",
-    "arena",
-    "oval",
-    "ground",
-    "field",
-    "plaza",
-    "camp",
-];
+fn is_loc_head(w: &str) -> bool {
+    matches!(
+        w,
+        "road"
+            | "street"
+            | "avenue"
+            | "boulevard"
+            | "square"
+            | "stadium"
+            | "park"
+            | "bridge"
+            | "airport"
+            | "palace"
+            | "castle"
+            | "tower"
+            | "station"
+            | "harbour"
+            | "harbor"
+            | "river"
+            | "lake"
+            | "mountains"
+            | "valley"
+            | "island"
+            | "islands"
+            | "peninsula"
+            | "coast"
+            | "strait"
+            | "canal"
+            | "desert"
+            | "heights"
+            | "arena"
+            | "oval"
+            | "ground"
+            | "field"
+            | "plaza"
+            | "camp"
+    )
+}
 
 /// Last words of names of events, prizes and works: such a run is no person, place or
 /// organisation.
-const MISC_HEADS: &[&str] = &[
-    "open",
-    "cup",
-    "series",
-    "championship",
-    "championships",
-    "games",
-    "tour",
-    "award",
-    "awards",
-    "prize",
-    "trophy",
-    "olympics",
-    "festival",
-    "war",
-    "index",
-    "classic",
-    "masters",
-    "grand",
-    "prix",
-    "derby",
-    "marathon",
-    "bowl",
-    "rally",
-    "act",
-    "bill",
-    "treaty",
-    "accord",
-    "agreement",
-    "plan",
-    "day",
-    "show",
-    "film",
-    "book",
-    "album",
-    "summit",
-    "challenge",
-    "invitational",
-    "paralympics",
-    "world",
-    "circuit",
-    "stakes",
-];
+fn is_misc_head(w: &str) -> bool {
+    matches!(
+        w,
+        "open"
+            | "cup"
+            | "series"
+            | "championship"
+            | "championships"
+            | "games"
+            | "tour"
+            | "award"
+            | "awards"
+            | "prize"
+            | "trophy"
+            | "olympics"
+            | "festival"
+            | "war"
+            | "index"
+            | "classic"
+            | "masters"
+            | "grand"
+            | "prix"
+            | "derby"
+            | "marathon"
+            | "bowl"
+            | "rally"
+            | "act"
+            | "bill"
+            | "treaty"
+            | "accord"
+            | "agreement"
+            | "plan"
+            | "day"
+            | "show"
+            | "film"
+            | "book"
+            | "album"
+            | "summit"
+            | "challenge"
+            | "invitational"
+            | "paralympics"
+            | "world"
+            | "circuit"
+            | "stakes"
+    )
+}
 
 fn is_month_or_day(w: &str) -> bool {
     matches!(
@@ -326,7 +353,9 @@ fn is_sport_word(w: &str) -> bool {
 }
 
 /// Words after which a place name stays a place even on a sports page.
-const PLACE_PREPS: &[&str] = &["in", "at", "from", "near", "to", "of", "outside", "across"];
+fn is_place_prep(w: &str) -> bool {
+    matches!(w, "in" | "at" | "from" | "near" | "to" | "of" | "outside" | "across")
+}
 
 struct Ctx<'t> {
     text: &'t str,
@@ -520,7 +549,7 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
             }
             if m.label == Label::Loc && m.subnational && !m.headline {
                 let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
-                if !PLACE_PREPS.contains(&prev) {
+                if !is_place_prep(prev) {
                     m.label = Label::Org;
                 }
             } else if m.label == Label::Loc && m.subnational && m.headline {
@@ -806,7 +835,7 @@ fn read_line(
                     "of" | "for" => {
                         ctx.lists.org_words.contains(prev)
                             || ctx.is_title_head(j - 1)
-                            || OF_HEADS.contains(&prev)
+                            || is_of_head(prev)
                     }
                     "&" => true,
                     "." => {
@@ -815,7 +844,7 @@ fn read_line(
                                 || ctx.toks[j - 1].end - ctx.toks[j - 1].start == 1
                                 || prev == "st")
                     }
-                    _ => ctx.toks[j].is_word() && PARTICLES.contains(&k),
+                    _ => ctx.toks[j].is_word() && is_particle(k),
                 };
                 if join {
                     j += 2;
@@ -922,10 +951,7 @@ fn role_from_context(ctx: &Ctx, i: usize, line_start: usize) -> Option<String> {
     while s > line_start && ctx.toks[s - 1].is(LOWER) && ctx.is_title(s - 1) {
         s -= 1;
     }
-    if s < e
-        && (s..e).any(|k| ctx.is_title_head(k))
-        && !(s..e).all(|k| HONORIFICS.contains(&ctx.key(k)))
-    {
+    if s < e && (s..e).any(|k| ctx.is_title_head(k)) && !(s..e).all(|k| is_honorific(ctx.key(k))) {
         let start = ctx.toks[s].start as usize;
         let end = ctx.toks[e - 1].end as usize;
         return Some(ctx.text[start..end].to_string());
@@ -999,8 +1025,7 @@ fn read_run(
                 if t > i {
                     read_segment(ctx, i, t, out, adjectives);
                 }
-                let honorific =
-                    (t..e).all(|k| HONORIFICS.contains(&ctx.key(k)) || ctx.key(k) == ".");
+                let honorific = (t..e).all(|k| is_honorific(ctx.key(k)) || ctx.key(k) == ".");
                 let role_start = if t > i && qualifies_role(ctx, i, t) { i } else { t };
                 let role = ctx.text
                     [ctx.toks[role_start].start as usize..ctx.toks[e - 1].end as usize]
@@ -1043,7 +1068,7 @@ fn read_segment(
 ) {
     let lists = ctx.lists;
     let key = ctx.key_range(i, j);
-    if j - i >= 2 && MISC_HEADS.contains(&ctx.key(j - 1)) && !lists.orgs.contains(key) {
+    if j - i >= 2 && is_misc_head(ctx.key(j - 1)) && !lists.orgs.contains(key) {
         return;
     }
     if lists.places.contains_key(key) || lists.aliases.contains_key(key) {
@@ -1062,7 +1087,7 @@ fn read_segment(
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
-    if j - i >= 2 && LOC_HEADS.contains(&ctx.key(j - 1)) {
+    if j - i >= 2 && is_loc_head(ctx.key(j - 1)) {
         out.push(Mention::new(i, j, Label::Loc, true));
         return;
     }
@@ -1212,7 +1237,7 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
         full.insert(ctx.key_range(m.a, m.b), m.label);
         if m.label == Label::Per && m.b - m.a >= 2 {
             for k in m.a..m.b {
-                if ctx.toks[k].is(CAP) && !PARTICLES.contains(&ctx.key(k)) {
+                if ctx.toks[k].is(CAP) && !is_particle(ctx.key(k)) {
                     parts.entry(ctx.key(k)).or_insert(Label::Per);
                 }
             }
@@ -1386,7 +1411,7 @@ fn group(
         }
         if kind == EntityKind::Person && m.b - m.a >= 2 {
             for k in m.a..m.b {
-                if ctx.toks[k].is(CAP) && !PARTICLES.contains(&ctx.key(k)) {
+                if ctx.toks[k].is(CAP) && !is_particle(ctx.key(k)) {
                     person_parts.entry(ctx.key(k).to_string()).or_insert(e);
                 }
             }
