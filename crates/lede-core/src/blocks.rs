@@ -456,6 +456,16 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
             Guess::MaybeHeading if next_is_body || (!seen_body && i + 1 < n) => {
                 (BlockKind::Heading, 2)
             }
+            // A short sentence-case line between body paragraphs ("What happens next").
+            Guess::Short
+                if !d.hinted
+                    && seen_body
+                    && next_is_body
+                    && blocks.last().is_some_and(|b| b.kind.is_body())
+                    && is_sentence_case_heading(line) =>
+            {
+                (BlockKind::Heading, 2)
+            }
             Guess::Short | Guess::MaybeHeading => {
                 if !seen_body && after_title {
                     (BlockKind::Dek, 0)
@@ -756,6 +766,21 @@ const SMALL_WORDS: &[&str] = &[
     "from", "as", "vs", "vs.", "is", "are", "was", "be", "into", "over", "after", "about", "up",
     "out", "off", "its", "it", "not", "than", "that", "this", "&", "-", "—", "–",
 ];
+
+/// A short unpunctuated line that reads as a subhead: a capital first, at most eight words,
+/// no quotation marks, no terminal punctuation.
+fn is_sentence_case_heading(line: &str) -> bool {
+    word_count(line, 10) <= 8
+        && line.starts_with(|c: char| c.is_uppercase())
+        && !line.contains(['"', '“', '”', '«', '»'])
+        && !line.ends_with(|c: char| c.is_ascii_punctuation() && c != '?')
+        && !ends_sentence(line)
+        // "Talks will go on, minister says" reports speech: body text, not a subhead.
+        && !(line.contains(", ") && line.ends_with([' ', 's', 'd']) && {
+            let last = line.rsplit(' ').next().unwrap_or("");
+            matches!(last, "says" | "said" | "say" | "warns" | "claims" | "insists")
+        })
+}
 
 /// Most words capitalised ("What the Deal Means for Farmers").
 fn is_title_case(s: &str) -> bool {
