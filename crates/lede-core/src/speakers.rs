@@ -228,12 +228,31 @@ fn kin_gender(word: &str) -> Option<Gender> {
     }
 }
 
-/// Documents that speak: "the report said", "the statement said".
+/// Documents and collectives that speak as such: "the report said", "the crowd chanted".
 fn is_document(word: &str) -> bool {
     let l = Lower::new(word);
     matches!(
         l.as_str(),
-        "statement"
+        "crowd"
+            | "audience"
+            | "crew"
+            | "panel"
+            | "jury"
+            | "public"
+            | "community"
+            | "family"
+            | "couple"
+            | "staff"
+            | "police"
+            | "opposition"
+            | "delegation"
+            | "mob"
+            | "choir"
+            | "chorus"
+            | "majority"
+            | "minority"
+            | "people"
+            | "statement"
             | "report"
             | "study"
             | "release"
