@@ -155,9 +155,14 @@ fn finish(
     normalized: normalize::Normalized,
     blocks: Vec<Block>,
     options: &Options,
-    diagnostics: Vec<Diagnostic>,
+    mut diagnostics: Vec<Diagnostic>,
 ) -> Document {
-    let normalize::Normalized { text, map } = normalized;
+    let normalize::Normalized { text, map, notes } = normalized;
+    diagnostics.extend(notes.into_iter().map(|message| Diagnostic {
+        severity: Severity::Info,
+        message,
+        span: None,
+    }));
     let sentences = sentences::split(&text, &blocks);
     let sections = sections::build(&text, &blocks, &sentences);
     let entities = entities::extract(&text, &blocks, &sentences);

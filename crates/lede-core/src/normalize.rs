@@ -18,6 +18,9 @@ use crate::Span;
 pub struct Normalized {
     pub text: String,
     pub map: OffsetMap,
+    /// What the reader may want to know about the cleaning ("Repaired 12 garbled
+    /// characters"), for [`crate::Document::diagnostics`].
+    pub notes: Vec<String>,
 }
 
 /// Sparse map from offsets in the normalised text to offsets in the original text.
@@ -67,6 +70,7 @@ pub fn normalize(original: &str) -> Normalized {
     let mut map = OffsetMap::default();
     let mut i = 0;
     let mut kept_from = 0;
+    let mut repaired = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // Fast path: plain printable ASCII and newlines/tabs need nothing.
@@ -80,6 +84,9 @@ pub fn normalize(original: &str) -> Normalized {
                 i += utf8_len(b);
             }
             Edit::Replace(len, with) => {
+                if b == 0xc3 && matches!(bytes.get(i + 1), Some(0xa2 | 0x82 | 0x83)) {
+                    repaired += 1;
+                }
                 text.push_str(&original[kept_from..i]);
                 text.push_str(with);
                 i += len;
@@ -91,8 +98,21 @@ pub fn normalize(original: &str) -> Normalized {
         }
     }
     text.push_str(&original[kept_from..]);
-    unwrap_lines(&mut text);
-    Normalized { text, map }
+    let joined = unwrap_lines(&mut text);
+    let mut notes = Vec::new();
+    if repaired > 0 {
+        notes.push(format!(
+            "Repaired {repaired} garbled character{} (text decoded with the wrong encoding).",
+            if repaired == 1 { "" } else { "s" }
+        ));
+    }
+    if joined > 0 {
+        notes.push(format!(
+            "Joined {joined} line{} broken in mid-paragraph.",
+            if joined == 1 { "" } else { "s" }
+        ));
+    }
+    Normalized { text, map, notes }
 }
 
 fn utf8_len(first: u8) -> usize {
@@ -210,7 +230,7 @@ fn mojibake(rest: &str) -> Edit {
 
 /// Un-wrap hard-wrapped lines in place: a soft line break becomes a space (same byte length,
 /// so offsets do not move). Linear in the text length.
-fn unwrap_lines(text: &mut String) {
+fn unwrap_lines(text: &mut String) -> usize {
     // (start, end) of each line's content, without the newline.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -221,7 +241,7 @@ fn unwrap_lines(text: &mut String) {
         }
     }
     if lines.is_empty() {
-        return;
+        return 0;
     }
     lines.push((start, text.len()));
     let width = wrap_width(text, &lines);
@@ -233,8 +253,9 @@ fn unwrap_lines(text: &mut String) {
             soft.push(pair[0].1);
         }
     }
-    if soft.is_empty() {
-        return;
+    let joined = soft.len();
+    if joined == 0 {
+        return 0;
     }
     // Replace the newline bytes in place: an ASCII byte for an ASCII byte keeps the text valid
     // UTF-8, and the check below is one linear pass.
@@ -244,6 +265,7 @@ fn unwrap_lines(text: &mut String) {
     }
     *text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    joined
 }
 
 /// The column width the text was hard-wrapped at, or 0 when it does not look wrapped.
@@ -377,6 +399,19 @@ mod tests {
     #[test]
     fn mojibake_capitals() {
         check("Ã‰cole", "École");
+    }
+
+    #[test]
+    fn notes_say_what_was_cleaned() {
+        let n = normalize("CafÃ© â€œoneâ€\u{9d}\nplain");
+        assert_eq!(n.notes.len(), 2, "{:?}", n.notes);
+        assert!(
+            n.notes[0].starts_with("Repaired 3 garbled characters"),
+            "{:?}",
+            n.notes
+        );
+        assert!(n.notes[1].starts_with("Joined 1 line"), "{:?}", n.notes);
+        assert!(normalize("Clean text.\nAnother line.").notes.is_empty());
     }
 
     #[test]
