@@ -1358,6 +1358,17 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             let mut mixed_done = false;
             for (k, p) in sp.iter().enumerate() {
                 let inner = inner_trimmed(text, p.inner);
+                if direct_flags[k]
+                    && p.family == Family::Single
+                    && sents.len() == 1
+                    && leads[k].is_none()
+                    && trails[k].is_none()
+                    && text[para].trim().len() == p.end - p.open
+                {
+                    // A paragraph that is only a single-quoted line is a subhead.
+                    out.terms.push(inner);
+                    continue;
+                }
                 if direct_flags[k] {
                     // A cue next to the quote beats a cue-less lead-in ("Also on X:").
                     let attr = match (leads[k], trails[k]) {
@@ -1546,7 +1557,13 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 // No cue: a short or title-like quoted term; a longer quotation is speech
                 // whose speaker comes from the context.
                 let _ = any_embedded;
-                if is_term(text, inner) {
+                // Mid-sentence with no cue: a phrase of a few words that does not end a
+                // clause ("trucks of "all shapes and sizes"") is quoted wording, not speech.
+                let inner_text = text[inner].trim_end();
+                let phrase = word_count(inner_text) <= 8
+                    && !inner_text.ends_with(['.', '?', '!'])
+                    && !text[ss..p.open].trim().is_empty();
+                if phrase || is_term(text, inner) {
                     out.terms.push(inner);
                 } else {
                     cards.push(Card {
