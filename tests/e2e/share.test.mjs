@@ -178,3 +178,36 @@ test('exports download the quotes as Markdown and the analysis as the CLI\'s JSO
     await browser.close();
   }
 });
+
+test('the Content-Security-Policy refuses inline scripts and other origins', async () => {
+  const browser = await launch();
+  try {
+    const { context } = await newContext(browser);
+    const reached = [];
+    const failed = [];
+    context.on('requestfinished', (r) => reached.push(r.url()));
+    context.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    const page = await openAppIn(context);
+    const result = await page.evaluate(async () => {
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1;';
+      document.head.append(script);
+      // Another origin on this machine's loopback: refused before any request is made.
+      const img = new Image();
+      img.src = 'http://127.0.0.2:9/pixel.png';
+      document.body.append(img);
+      await fetch('http://127.0.0.2:9/data.json').catch(() => {});
+      await new Promise((r) => setTimeout(r, 300));
+      img.remove();
+      return { ran: window.__inline === 1, violations };
+    });
+    assert.equal(result.ran, false, 'an inline script did not run');
+    assert.deepEqual([...new Set(result.violations)].sort(), ['connect-src', 'img-src', 'script-src-elem']);
+    assert.deepEqual(foreign(reached), [], 'nothing reached another origin');
+    assert.ok(failed.every((f) => / (csp|net::ERR_BLOCKED_BY_CSP)$/.test(f)), failed.join('\n'));
+  } finally {
+    await browser.close();
+  }
+});
