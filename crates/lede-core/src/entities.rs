@@ -547,13 +547,13 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
                 m.subnational =
                     ctx.lists.places.get(ctx.key_range(m.a, m.b)) == Some(&PlaceKind::Place);
             }
-            if m.label == Label::Loc && m.subnational && !m.headline {
+            if m.label == Label::Loc && m.subnational {
+                // "in Leeds", "MINNESOTA AT MILWAUKEE": the place, not the club.
                 let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
-                if !is_place_prep(prev) {
+                let prep = if m.headline { prev == "at" } else { is_place_prep(prev) };
+                if !prep {
                     m.label = Label::Org;
                 }
-            } else if m.label == Label::Loc && m.subnational && m.headline {
-                m.label = Label::Org;
             }
         }
     }
@@ -1181,7 +1181,9 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     }
     if b - a >= 2 {
         // "J. Smith": an initial makes a person.
-        let initial = ctx.toks[a].end - ctx.toks[a].start == 1 && ctx.is_punct(a + 1, ".");
+        let initial = ctx.toks[a].end - ctx.toks[a].start == 1
+            && ctx.is_punct(a + 1, ".")
+            && !ctx.lists.places.contains_key(ctx.key(b - 1));
         out.push(Mention::new(a, b, Label::Per, initial));
     } else {
         let k = ctx.key(a);

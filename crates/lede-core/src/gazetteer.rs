@@ -156,6 +156,7 @@ pub fn push_folded(out: &mut String, s: &str) {
 
 /// Countries and country-like places missing from the country list under these names.
 const EXTRA_COUNTRIES: &[&str] = &[
+    "Korea",
     "England",
     "Scotland",
     "Wales",
@@ -428,6 +429,8 @@ const NOT_FIRST_NAMES: &[&str] = &[
 /// Alternative names of places: "alias:canonical", alias lower-case.
 const ALIASES: &[&str] = &[
     "u.s.:United States",
+    "s. korea:South Korea",
+    "n. korea:North Korea",
     "us:United States",
     "u.s.a.:United States",
     "usa:United States",
