@@ -211,3 +211,47 @@ test('the Content-Security-Policy refuses inline scripts and other origins', asy
     await browser.close();
   }
 });
+
+/** Text that compresses badly: letters from a fixed-seed xorshift generator, in words and paragraphs. */
+function noise(chars, seed = 7) {
+  let x = seed;
+  const out = [];
+  for (let i = 0; i < chars; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    const r = x >>> 0;
+    out.push(i % 900 === 899 ? '\n\n' : r % 7 === 0 ? ' ' : String.fromCharCode(97 + (r % 26)));
+  }
+  return `Noise Report\n\n${out.join('')}\n`;
+}
+
+test('long links warn where chat apps and older tools may cut them', async () => {
+  const browser = await launch();
+  try {
+    const { context } = await newContext(browser);
+    const page = await openAppIn(context);
+    const button = page.getByRole('button', { name: 'Copy share link' });
+    const panel = page.getByRole('group', { name: 'Share link' });
+
+    await enterText(page, noise(6_000));
+    await button.click();
+    await page.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
+    const link = await panel.getByRole('textbox', { name: 'Share link' }).inputValue();
+    assert.ok(link.length > 2_000 && link.length < 8_000, `${link.length}`);
+    assert.match(await page.locator('.share-length').innerText(), new RegExp(`The link is ${link.length.toLocaleString('en-US')} characters`));
+    assert.match(await panel.locator('.share-warning').innerText(), /longer than 2,000 characters/);
+    await page.keyboard.press('Escape');
+
+    await enterText(page, noise(12_000));
+    await button.click();
+    await page.getByRole('status').filter({ hasText: 'Link copied.' }).waitFor();
+    const longer = await panel.getByRole('textbox', { name: 'Share link' }).inputValue();
+    assert.ok(longer.length > 8_000, `${longer.length}`);
+    assert.match(await panel.locator('.share-warning').innerText(), /longer than 8,000 characters/);
+
+    // Past 2 MB of URL (the "too long" branch, with its file download) the app needs a text
+    // of several megabytes, too slow to paste here; the unit tests cover the thresholds.
+    assert.deepEqual(page.lede.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
