@@ -1658,6 +1658,18 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
                 break;
             }
         }
+        if a >= 2 && determiner.is_some() && !is_capitalized(ws[a - 2].text(text)) {
+            let l = Lower::new(ws[a - 1].text(text));
+            if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
+                // "the founder of Northfield Press": a person, not the organisation.
+                return Some(Mention {
+                    name: Span::new(words[0].start, ws[a - 2].end),
+                    role: None,
+                    kind: MentionKind::Group,
+                    gender: None,
+                });
+            }
+        }
         let role = if a > 0 {
             Some(Span::new(ws[0].start, ws[a - 1].end))
         } else {
@@ -1722,6 +1734,19 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         best?;
     }
     let (a, mut b) = best?;
+    // "the 39-year-old founder of Studiocomix Press": a person described by their place in
+    // an organisation, not the organisation.
+    if a >= 2 && determiner.is_some() && !is_capitalized(ws[a - 2].text(text)) {
+        let l = Lower::new(ws[a - 1].text(text));
+        if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
+            return Some(Mention {
+                name: Span::new(words[0].start, ws[a - 2].end),
+                role: None,
+                kind: MentionKind::Group,
+                gender: None,
+            });
+        }
+    }
     // The name: at most four words; a long run such as "Crown-Indigenous Relations Carolyn
     // Bennett" keeps its last two.
     let mut a = a;

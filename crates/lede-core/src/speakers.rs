@@ -432,10 +432,26 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let first = words[0];
             let last = *words.last().unwrap_or(&first);
             let last_text = strip_possessive(last.text(text));
-            let is_place = words
-                .iter()
-                .skip(1)
-                .any(|w| names::is_place_head(strip_possessive(w.text(text))));
+            let after_place_preposition = i > 0
+                && matches!(
+                    Lower::new(toks[i - 1].text(text)).as_str(),
+                    "in" | "at"
+                        | "near"
+                        | "across"
+                        | "to"
+                        | "from"
+                        | "into"
+                        | "throughout"
+                        | "outside"
+                        | "inside"
+                        | "toward"
+                        | "towards"
+                );
+            let is_place = after_place_preposition && words.len() >= 2
+                || words
+                    .iter()
+                    .skip(1)
+                    .any(|w| names::is_place_head(strip_possessive(w.text(text))));
             let is_org = has_inner_possessive
                 || words
                     .iter()
@@ -780,7 +796,8 @@ fn resolve(
                     q.rule = "nominal";
                     return Some(e);
                 }
-                if let Some(e) = table.recent_person(at, None) {
+                let i = table.full_mentions.partition_point(|&(p, _)| p < at);
+                if let Some(&(_, e)) = table.full_mentions[..i].last() {
                     q.rule = "nominal";
                     return Some(e);
                 }
