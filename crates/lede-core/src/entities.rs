@@ -424,47 +424,62 @@ impl<'t> Ctx<'t> {
 /// Find the entities of the article's blocks.
 pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Entity> {
     let mut ranges = Vec::with_capacity(blocks.len());
-    let mut credits = Vec::new();
     for b in blocks {
-        match b.kind {
+        let kind = match b.kind {
             BlockKind::Boilerplate | BlockKind::Timestamp => continue,
-            BlockKind::Credit => {
-                credits.push(b.span);
-                continue;
-            }
-            _ => {}
-        }
+            BlockKind::Credit => RangeKind::Credit,
+            // "By Jane Doe, Associated Press" is no headline whatever its capitals.
+            BlockKind::Byline => RangeKind::Byline,
+            _ => RangeKind::Any,
+        };
         match b.credit {
             Some(c) if b.span.contains(c) => {
-                ranges.push((b.span.start as usize, c.start as usize));
-                credits.push(c);
+                ranges.push((b.span.start as usize, c.start as usize, kind));
+                ranges.push((c.start as usize, c.end as usize, RangeKind::Credit));
             }
-            _ => ranges.push((b.span.start as usize, b.span.end as usize)),
+            _ => ranges.push((b.span.start as usize, b.span.end as usize, kind)),
         }
     }
     if blocks.is_empty() && !text.trim().is_empty() {
-        ranges.push((0, text.len()));
+        ranges.push((0, text.len(), RangeKind::Any));
     }
-    extract_ranges(text, &ranges, &credits)
+    extract_kinds(text, ranges)
+}
+
+/// How to read a range of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum RangeKind {
+    /// Running text or headline-style lines, as the line looks.
+    Any,
+    /// A byline: running text only; the people named are its authors.
+    Byline,
+    /// A photo credit: "Name/Agency".
+    Credit,
 }
 
 /// Entities of the given byte ranges of `text` (each read as its own block), plus photo
 /// credits ("Name/Agency").
 pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -> Vec<Entity> {
+    let mut all: Vec<(usize, usize, RangeKind)> =
+        ranges.iter().map(|&(a, b)| (a, b, RangeKind::Any)).collect();
+    all.extend(credits.iter().map(|c| (c.start as usize, c.end as usize, RangeKind::Credit)));
+    extract_kinds(text, all)
+}
+
+fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> Vec<Entity> {
     let lists = lists();
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut all: Vec<(usize, usize, bool)> = ranges.iter().map(|&(a, b)| (a, b, false)).collect();
-    all.extend(credits.iter().map(|c| (c.start as usize, c.end as usize, true)));
     all.sort_unstable();
-    let mut credit_toks = Vec::new();
-    for &(a, b, credit) in &all {
+    // Token ranges read in a special way, in text order.
+    let mut special = Vec::new();
+    for &(a, b, kind) in &all {
         if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
         let first = toks.len();
         tokens::tokenize(text, a, b, &mut toks);
-        if credit {
-            credit_toks.push((first, toks.len()));
+        if kind != RangeKind::Any {
+            special.push((first, toks.len(), kind));
         }
     }
     let mut folded = String::with_capacity(text.len());
@@ -521,18 +536,29 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
     // Lines: headline-style lines are read with lists only.
     let n = ctx.toks.len();
     let mut line_start = 0;
+    let mut special_at = 0;
     while line_start < n {
         let mut line_end = line_start + 1;
         while line_end < n && !ctx.toks[line_end].is(LINE_START) {
             line_end += 1;
         }
-        let in_credit = credit_toks.iter().any(|&(a, b)| a <= line_start && line_start < b);
-        if in_credit {
+        while special_at < special.len() && special[special_at].1 <= line_start {
+            special_at += 1;
+        }
+        let kind =
+            special.get(special_at).filter(|s| s.0 <= line_start).map_or(RangeKind::Any, |s| s.2);
+        if kind == RangeKind::Credit {
             read_credit(&ctx, line_start, line_end, &mut mentions);
-        } else if is_headline(&ctx, line_start, line_end) {
+        } else if kind == RangeKind::Any && is_headline(&ctx, line_start, line_end) {
             read_headline(&ctx, line_start, line_end, &mut mentions, &mut runs);
         } else {
+            let first = mentions.len();
             read_line(&ctx, line_start, line_end, &mut mentions, &mut adjectives);
+            if kind == RangeKind::Byline {
+                for m in mentions[first..].iter_mut().filter(|m| m.label == Label::Per) {
+                    m.role.get_or_insert_with(|| "author".to_string());
+                }
+            }
         }
         line_start = line_end;
     }
@@ -1087,12 +1113,12 @@ fn read_segment(
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
-    if j - i >= 2 && is_loc_head(ctx.key(j - 1)) {
-        out.push(Mention::new(i, j, Label::Loc, true));
-        return;
-    }
     if j - i >= 2 && lists.first_names.contains(ctx.key(i)) {
         out.push(Mention::new(i, j, Label::Per, true));
+        return;
+    }
+    if j - i >= 2 && is_loc_head(ctx.key(j - 1)) {
+        out.push(Mention::new(i, j, Label::Loc, true));
         return;
     }
     // A place inside a longer name with unknown words: "Air France", "Deportivo Coruna".

@@ -182,3 +182,39 @@ fn facts_survive_odd_input() {
         }
     }
 }
+
+/// Blocks the structure pass marks: a byline names authors, a credit names a photographer and
+/// agencies, and a timestamp gives the article's date.
+#[test]
+fn bylines_credits_and_timestamps() {
+    let text = "Ferry Service Returns To The Island\n\nBy Lena Park and Omar Haddad, Coastal Times\n\nPublished March 9, 2022\n\nBoats at the pier. Karin Holt/Reuters\n\nThe ferry sailed yesterday.";
+    let find = |s: &str| {
+        let a = text.find(s).unwrap();
+        Span::new(a, a + s.len())
+    };
+    let mut caption = Block::new(BlockKind::Caption, find("Boats at the pier. Karin Holt/Reuters"));
+    caption.credit = Some(find("Karin Holt/Reuters"));
+    let blocks = vec![
+        Block::new(BlockKind::Title, find("Ferry Service Returns To The Island")),
+        Block::new(BlockKind::Byline, find("By Lena Park and Omar Haddad, Coastal Times")),
+        Block::new(BlockKind::Timestamp, find("Published March 9, 2022")),
+        caption,
+        Block::new(BlockKind::Paragraph, find("The ferry sailed yesterday.")),
+    ];
+    let ents = entities::extract(text, &blocks, &[]);
+    let role = |name: &str| {
+        let e =
+            ents.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} in {ents:?}"));
+        (e.kind, e.role.clone())
+    };
+    assert_eq!(role("Lena Park"), (entities::EntityKind::Person, Some("author".into())));
+    assert_eq!(role("Omar Haddad"), (entities::EntityKind::Person, Some("author".into())));
+    assert_eq!(role("Coastal Times").0, entities::EntityKind::Organization);
+    assert_eq!(role("Karin Holt"), (entities::EntityKind::Person, Some("photographer".into())));
+    assert_eq!(role("Reuters").0, entities::EntityKind::Organization);
+    let anchor = facts::detect_article_date(text, &blocks);
+    assert_eq!(anchor, Some(lede_core::CivilDate { year: 2022, month: 3, day: 9 }));
+    let f = facts::extract(text, &blocks, &[], &ents, anchor);
+    let d: Vec<_> = f.dates.iter().map(|d| (&text[d.span], d.date)).collect();
+    assert_eq!(d, vec![("yesterday", Some(lede_core::CivilDate { year: 2022, month: 3, day: 8 }))]);
+}
