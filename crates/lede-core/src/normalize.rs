@@ -73,9 +73,20 @@ pub fn normalize(original: &str) -> Normalized {
     let mut repaired = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Fast path: plain printable ASCII and newlines/tabs need nothing.
+        // Fast path: plain printable ASCII and newlines need nothing.
         if (0x20..0x7f).contains(&b) || b == b'\n' {
             i += 1;
+            continue;
+        }
+        // Curly quotes, dashes and the ellipsis (E2 80 90..=A7 except the line and paragraph
+        // separators) are common and stay as they are.
+        if b == 0xe2
+            && bytes.get(i + 1) == Some(&0x80)
+            && bytes
+                .get(i + 2)
+                .is_some_and(|&c| (0x90..=0xa6).contains(&c))
+        {
+            i += 3;
             continue;
         }
         let edit = classify(original, i);

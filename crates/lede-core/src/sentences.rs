@@ -24,6 +24,20 @@ pub fn split(text: &str, blocks: &[Block]) -> Vec<Span> {
     out
 }
 
+/// Bytes that start something the splitter looks at: terminators, straight quotes, and the
+/// lead bytes of curly quotes, the ellipsis and full-width punctuation.
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xef] = true;
+    t
+};
+
 /// Append the sentences of one span of text.
 pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     let base = span.start as usize;
@@ -35,6 +49,13 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     // close.
     let mut in_quote = false;
     while i < bytes.len() {
+        // Skip the bytes that can neither end a sentence nor open or close a quotation.
+        while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         match b {
             b'"' => in_quote = !in_quote,

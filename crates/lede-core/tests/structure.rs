@@ -357,6 +357,16 @@ fn parse_speed_is_linear() {
 
 /// About 1 MB of article text made of the golden inputs.
 fn megabyte_of_articles() -> String {
+    // `LEDE_INPUT=path` times another text instead (repeated to 1 MB).
+    if let Some(path) = std::env::var_os("LEDE_INPUT") {
+        let text = std::fs::read_to_string(path).expect("LEDE_INPUT is readable");
+        let mut out = String::with_capacity(1 << 20);
+        while out.len() < 1 << 20 && !text.is_empty() {
+            out.push_str(&text);
+            out.push_str("\n\n");
+        }
+        return out;
+    }
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(data_dir())
         .unwrap()
         .flatten()
