@@ -11,11 +11,17 @@
 //!    timestamps (`Updated 3:04 PM EST, Feb. 22, 2016`), boilerplate (`Advertisement`,
 //!    `Read more`, newsletter prompts) and editor's notes (`X contributed to this report.`,
 //!    corrections).
-//! 2. In context: the first short, title-like line is the [`BlockKind::Title`]; a short line
-//!    right after it is the [`BlockKind::Dek`]; ALL-CAPS, Title-Case, numbered and live-blog
-//!    time lines are headings when body text follows them; a dateline (`WASHINGTON (AP) —`)
-//!    at the start of one of the first paragraphs becomes its own [`BlockKind::Dateline`]
-//!    block and the paragraph starts after it.
+//! 2. In context: the first short, title-like line after nothing but page furniture is the
+//!    [`BlockKind::Title`]; a short line right after it is the [`BlockKind::Dek`]; ALL-CAPS,
+//!    Title-Case, numbered and live-blog time lines are headings when body text follows them,
+//!    and so is a short sentence-case line between two body paragraphs ("What happens
+//!    next"); a dateline (`WASHINGTON (AP) —`) at the start of one of the first paragraphs
+//!    becomes its own [`BlockKind::Dateline`] block and the paragraph starts after it; a short
+//!    paragraph right before a credit line is that photo's caption.
+//!
+//! Rich input ([`split_with_hints`]) keeps its headings, list items, quotes and captions, and
+//! still runs the furniture tests on its paragraphs (a `<p>` byline, a contributor line).
+//! [`caption_text`] gives a caption's words without its credit or a glued button label.
 //!
 //! Block spans are trimmed, in text order and never overlap. Markers that are not text
 //! (`#`, `>`, bullets, setext underlines) are left outside the spans.
