@@ -272,6 +272,10 @@ fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
     if words.len() < 2 {
         let mut after = Vec::new();
         let mut k = b;
+        // "Over the weekend, the death toll rose": the clause after an opening date.
+        if words.is_empty() && toks.get(k).is_some_and(|t| t.text(text) == ",") {
+            k += 1;
+        }
         while k < toks.len() && after.len() < 4 {
             let t = &toks[k];
             if is_boundary(t) {
