@@ -313,7 +313,14 @@ fn classify_text(text: &str, start: usize, end: usize, hinted: bool) -> Draft {
     }
     if let Some(kind) = media_kind(line, words) {
         set(&mut d, kind);
-        d.credit = find_credit(line).map(|(s, e)| Span::new(start + s, start + e));
+        if let Some((s, e)) = find_credit(line) {
+            d.credit = Some(Span::new(start + s, start + e));
+            // "Photo: Jane Roe" is a credit and nothing else.
+            let before = line[..s].trim_end_matches([' ', '(', ':', '—', '-', '|']);
+            if is_credit_label(before) {
+                set(&mut d, BlockKind::Credit);
+            }
+        }
         return d;
     }
     // A bare agency line under a photo: "Getty Images", "Jane Roe/AP", "Reuters".
@@ -525,6 +532,7 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
         if blocks[i].kind == BlockKind::Credit
             && blocks[i - 1].kind == BlockKind::Paragraph
             && approx_words(&text[blocks[i - 1].span], 50) <= 40
+            && !reports_speech(&text[blocks[i - 1].span])
         {
             blocks[i - 1].kind = BlockKind::Caption;
         }
@@ -772,6 +780,14 @@ const SMALL_WORDS: &[&str] = &[
     "from", "as", "vs", "vs.", "is", "are", "was", "be", "into", "over", "after", "about", "up",
     "out", "off", "its", "it", "not", "than", "that", "this", "&", "-", "—", "–",
 ];
+
+/// Attributed speech or a quotation: body text, not a caption.
+fn reports_speech(p: &str) -> bool {
+    p.contains(['"', '“', '”'])
+        || [" said", " says", " told", " according to"]
+            .iter()
+            .any(|v| p.contains(v))
+}
 
 /// A short unpunctuated line that reads as a subhead: a capital first, at most eight words,
 /// no quotation marks, no terminal punctuation.
