@@ -1861,7 +1861,18 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         }
     }
     // "CLAUSE, X said, adding that CLAUSE."
-    for comma in (2..n.min(60)).filter(|&k| is_punct(text, toks[k], &[","])) {
+    let gerunds = [
+        "adding",
+        "saying",
+        "noting",
+        "explaining",
+        "arguing",
+        "stressing",
+        "insisting",
+        "warning",
+    ];
+    let has_gerund = toks.iter().any(|t| lower_is(text, *t, &gerunds));
+    for comma in (2..n.min(60)).filter(|&k| has_gerund && is_punct(text, toks[k], &[","])) {
         let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
             a.cue
                 .is_some_and(|c| cues::cue(&text[c]).is_some_and(|c| c.reports))

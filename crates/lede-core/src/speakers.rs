@@ -126,7 +126,12 @@ impl Table {
     /// The person a surname refers to at `at`: the most recent full name before it with that
     /// surname, else the first one after it.
     fn by_surname(&self, surname: &str, at: usize) -> Option<usize> {
-        let list = self.surnames.get(&name_key(surname))?;
+        let l = Lower::new(surname);
+        let list = if l.as_str().is_empty() {
+            self.surnames.get(&name_key(surname))?
+        } else {
+            self.surnames.get(l.as_str())?
+        };
         let i = list.partition_point(|&(p, _)| p <= at);
         if i > 0 {
             Some(list[i - 1].1)
