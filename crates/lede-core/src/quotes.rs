@@ -585,9 +585,20 @@ const PHRASE_STOPS: &[&str] = &[
 /// on.
 fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)> {
     let short = phrase_forward_stop(text, toks, i, false);
-    if short.is_none_or(|(m, _)| m.kind == MentionKind::Group) {
+    // Stopped on "and"/"of" before a role and a name: "Heart and Stroke senior manager Erin
+    // Kim" names Erin Kim.
+    let stopped_on_joiner = short.is_some_and(|(_, j)| {
+        toks.get(j)
+            .is_some_and(|t| lower_is(text, *t, &["and", "of", "for"]))
+    });
+    if short.is_none_or(|(m, _)| m.kind == MentionKind::Group) || stopped_on_joiner {
         if let Some(long) = phrase_forward_stop(text, toks, i, true) {
-            if long.0.kind == MentionKind::Person {
+            if long.0.kind == MentionKind::Person && (short.is_none() || long.0.role.is_some()) {
+                return Some(long);
+            }
+            if long.0.kind == MentionKind::Person
+                && short.is_some_and(|(m, _)| m.kind == MentionKind::Group)
+            {
                 return Some(long);
             }
         }
