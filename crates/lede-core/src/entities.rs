@@ -272,6 +272,8 @@ fn is_misc_head(w: &str) -> bool {
             | "world"
             | "circuit"
             | "stakes"
+            | "year"
+            | "eve"
     )
 }
 
@@ -1400,7 +1402,8 @@ fn group(
             range_entity.get(&d).copied()
         } else if let Some(&e) = by_key.get(&(kind_id, key.clone())) {
             Some(e)
-        } else if kind == EntityKind::Person && m.b - m.a == 1 {
+        } else if kind == EntityKind::Person {
+            // "Obama" or "Al Hashish" of a longer name seen before.
             person_parts.get(&key).copied()
         } else if kind == EntityKind::Organization && m.b - m.a == 1 {
             org_heads.get(&key).copied()
@@ -1441,6 +1444,9 @@ fn group(
             for k in m.a..m.b {
                 if ctx.toks[k].is(CAP) && !is_particle(ctx.key(k)) {
                     person_parts.entry(ctx.key(k).to_string()).or_insert(e);
+                }
+                if k > m.a && k + 1 < m.b {
+                    person_parts.entry(ctx.key_range(k, m.b).to_string()).or_insert(e);
                 }
             }
         }
