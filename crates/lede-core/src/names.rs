@@ -35,15 +35,14 @@ fn is_joiner(c: char) -> bool {
 /// and dots as in "al-Zoubi", "O'Neil", "U.S") and single punctuation characters. Spaces are
 /// dropped. Appends to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        let (c, len) = char_at(text, bytes, i);
-        if c.is_whitespace() {
+        let (class, len) = class_at(text, i);
+        if class == Class::Space {
             i += len;
             continue;
         }
-        if !is_word_char(c) {
+        if class != Class::Word {
             out.push(Tok {
                 start: i,
                 end: i + len,
@@ -54,11 +53,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         }
         let mut e = i + len;
         while e < end {
-            let (d, dl) = char_at(text, bytes, e);
-            if is_word_char(d) {
-                e += dl;
-            } else if is_joiner(d) && e + dl < end && is_word_char(char_at(text, bytes, e + dl).0) {
+            let (d, dl) = class_at(text, e);
+            if d == Class::Word
                 // A joiner stays in the word only when a word character follows it.
+                || (d == Class::Joiner && e + dl < end && class_at(text, e + dl).0 == Class::Word)
+            {
                 e += dl;
             } else {
                 break;
@@ -73,51 +72,104 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// The character at byte `i` (a character boundary) and its length; ASCII without decoding.
-fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
-    let x = bytes[i];
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Word,
+    Joiner,
+    Other,
+}
+
+const fn ascii_classes() -> [Class; 128] {
+    let mut table = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if matches!(b, b' ' | b'\t'..=b'\r') {
+            Class::Space
+        } else if b.is_ascii_alphanumeric() {
+            Class::Word
+        } else if matches!(b, b'-' | b'\'' | b'.' | b'&') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        i += 1;
+    }
+    table
+}
+
+const ASCII_CLASSES: [Class; 128] = ascii_classes();
+
+/// The class of the character at byte `i` (a character boundary) and its length; ASCII by
+/// table, without decoding.
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let x = text.as_bytes()[i];
     if x < 0x80 {
-        return (char::from(x), 1);
+        return (ASCII_CLASSES[usize::from(x)], 1);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8())
+    let class = if c.is_whitespace() {
+        Class::Space
+    } else if is_word_char(c) {
+        Class::Word
+    } else if is_joiner(c) {
+        Class::Joiner
+    } else {
+        Class::Other
+    };
+    (class, c.len_utf8())
 }
 
-/// ASCII-lowercase a short word into a stack buffer for lexicon look-ups. Words longer than
-/// the buffer, or with non-ASCII letters, come back as they are (they match no lexicon entry
-/// anyway, except by exact spelling).
-pub struct Lower {
-    buf: [u8; 32],
-    len: usize,
+/// ASCII-lowercase a short word for lexicon look-ups, without allocating: a word already in
+/// lower case is borrowed, one with capitals is copied into a stack buffer. Words longer than
+/// the buffer, or with non-ASCII letters, come back empty (they match no lexicon entry).
+pub struct Lower<'a>(LowerForm<'a>);
+
+enum LowerForm<'a> {
+    Same(&'a str),
+    Copied([u8; 32], usize),
+    Unfit,
 }
 
-impl Lower {
-    pub fn new(word: &str) -> Lower {
-        let mut buf = [0u8; 32];
+impl<'a> Lower<'a> {
+    pub fn new(word: &'a str) -> Lower<'a> {
         let b = word.as_bytes();
-        if b.len() > 32 || !word.is_ascii() {
-            return Lower {
-                buf,
-                len: usize::MAX,
-            };
+        if b.len() > 32 {
+            return Lower(LowerForm::Unfit);
         }
+        let mut upper = false;
+        for &x in b {
+            if x >= 0x80 {
+                return Lower(LowerForm::Unfit);
+            }
+            upper |= x.is_ascii_uppercase();
+        }
+        if !upper {
+            return Lower(LowerForm::Same(word));
+        }
+        let mut buf = [0u8; 32];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Lower { buf, len: b.len() }
+        Lower(LowerForm::Copied(buf, b.len()))
     }
     /// The lowercased bytes; empty when the word is not short ASCII.
     pub fn bytes(&self) -> &[u8] {
-        if self.len == usize::MAX {
-            return &[];
+        match &self.0 {
+            LowerForm::Same(w) => w.as_bytes(),
+            LowerForm::Copied(buf, len) => &buf[..*len],
+            LowerForm::Unfit => &[],
         }
-        &self.buf[..self.len]
     }
     pub fn as_str(&self) -> &str {
-        if self.len == usize::MAX {
-            return "";
+        match &self.0 {
+            LowerForm::Same(w) => w,
+            LowerForm::Copied(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+            LowerForm::Unfit => "",
         }
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
 }
 
@@ -217,8 +269,15 @@ impl std::hash::Hasher for WordHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.write_u64(u64::from(b));
         }
+    }
+    // The length prefix of a slice key: one round, not eight.
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -1817,9 +1876,11 @@ pub fn is_name_word(w: &str) -> bool {
 
 /// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.
 fn glued_particle_name(w: &str) -> bool {
-    let Some((p, rest)) = w.split_once('-') else {
+    // The particles are at most three letters: look for the hyphen among the first four bytes.
+    let Some(k) = w.bytes().take(4).position(|b| b == b'-') else {
         return false;
     };
+    let (p, rest) = (&w[..k], &w[k + 1..]);
     matches!(
         p,
         "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "as" | "ash" | "an" | "at" | "az"

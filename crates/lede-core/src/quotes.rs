@@ -503,82 +503,81 @@ fn is_punct(text: &str, t: Tok, set: &[&str]) -> bool {
 }
 
 fn lower_is(text: &str, t: Tok, words: &[&str]) -> bool {
-    t.word && {
-        let l = Lower::new(t.text(text));
-        words.contains(&l.as_str())
-    }
+    t.word && lower_is_str(t.text(text), words)
 }
 
 /// Words that end a noun phrase read forward.
-const PHRASE_STOPS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "who",
-    "which",
-    "that",
-    "as",
-    "because",
-    "and",
-    "but",
-    "to",
-    "about",
-    "for",
-    "with",
-    "by",
-    "from",
-    "since",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "then",
-    "also",
-    "again",
-    "told",
-    "said",
-    "says",
-    "added",
-    "adding",
-    "saying",
-    "noting",
-    "is",
-    "was",
-    "were",
-    "are",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "in",
-    "via",
-    "over",
-    "though",
-    "although",
-    "if",
-    "where",
-    "whose",
-    "whom",
-    "until",
-];
+fn is_phrase_stop(w: &str) -> bool {
+    matches!(
+        Lower::new(w).bytes(),
+        b"in"
+            | b"on"
+            | b"at"
+            | b"during"
+            | b"after"
+            | b"before"
+            | b"when"
+            | b"while"
+            | b"who"
+            | b"which"
+            | b"that"
+            | b"as"
+            | b"because"
+            | b"and"
+            | b"but"
+            | b"to"
+            | b"about"
+            | b"for"
+            | b"with"
+            | b"by"
+            | b"from"
+            | b"since"
+            | b"today"
+            | b"yesterday"
+            | b"tonight"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"last"
+            | b"this"
+            | b"earlier"
+            | b"later"
+            | b"recently"
+            | b"previously"
+            | b"then"
+            | b"also"
+            | b"again"
+            | b"told"
+            | b"said"
+            | b"says"
+            | b"added"
+            | b"adding"
+            | b"saying"
+            | b"noting"
+            | b"is"
+            | b"was"
+            | b"were"
+            | b"are"
+            | b"has"
+            | b"had"
+            | b"have"
+            | b"will"
+            | b"would"
+            | b"via"
+            | b"over"
+            | b"though"
+            | b"although"
+            | b"if"
+            | b"where"
+            | b"whose"
+            | b"whom"
+            | b"until"
+    )
+}
 
 /// Read a noun phrase forward from token `i`: up to punctuation or a stop word. When the
 /// phrase stops on "and"/"of" before reaching a name ("oil and gas worker Jo Park"), it reads
@@ -632,7 +631,7 @@ fn phrase_forward_stop(
             break;
         }
         if j > i
-            && lower_is(text, t, PHRASE_STOPS)
+            && (t.word && is_phrase_stop(t.text(text)))
             && !(through_and && lower_is(text, t, &["and", "of", "for"]))
         {
             // "Secretary of State": "of" inside a title before a capital.
@@ -679,9 +678,9 @@ fn phrase_forward_stop(
     Some((m, j))
 }
 
+/// `w` is one of `words` (lowercase ASCII) in any letter case.
 fn lower_is_str(w: &str, words: &[&str]) -> bool {
-    let l = Lower::new(w);
-    words.contains(&l.as_str())
+    words.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// The first personal name in a lead-in without a cue ("The gallery owner, Jonas Weber, put
@@ -788,7 +787,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
         if lower_run > 0
             && lower_run < 3
             && !names::is_not_name(w)
-            && !lower_is(text, t, PHRASE_STOPS)
+            && !(t.word && is_phrase_stop(t.text(text)))
             && cues::cue(w).is_none()
         {
             i -= 1;
