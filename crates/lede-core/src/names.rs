@@ -104,7 +104,7 @@ const ASCII_CLASSES: [Class; 128] = ascii_classes();
 
 /// The class of the character at byte `i` (a character boundary) and its length; ASCII by
 /// table, without decoding.
-#[inline]
+#[inline(always)]
 fn class_at(text: &str, i: usize) -> (Class, usize) {
     let x = text.as_bytes()[i];
     if x < 0x80 {

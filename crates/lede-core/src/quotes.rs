@@ -208,13 +208,21 @@ fn is_elision(after: &str) -> bool {
 fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let s = &text[para];
     let base = para.start as usize;
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Every mark is '"', '\'' or a non-ASCII character: skip the rest byte by byte.
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\'' || b >= 0x80)
+    {
+        i += k;
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         // Doubled single marks stand for a double mark: ‘‘like this’’.
         if matches!(c, '\'' | '‘' | '’') && next == Some(c) {
-            it.next();
             let after = s[i + 2 * c.len_utf8()..].chars().next();
             let open = is_open_context(prev) && !is_space(after) && c != '’';
             let close = !is_space(prev) && is_close_context(after) && c != '‘';
@@ -227,7 +235,7 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
                     close,
                 });
             }
-            prev = Some(c);
+            i += 2 * c.len_utf8();
             continue;
         }
         let family = match c {
@@ -279,7 +287,7 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
                 });
             }
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
 }
 
