@@ -53,11 +53,33 @@ fn initial_state() -> AppState {
 }
 
 fn analyse(input: &Input, options: &Options) -> Reading {
+    let start = now();
     let doc = match input {
         Input::Text(text) => lede_core::parse_with(text, options),
         Input::Blocks(blocks) => lede_core::parse_blocks(blocks, options),
     };
-    Reading::new(Rc::new(doc))
+    let parse_ms = start.zip(now()).map(|(a, b)| b - a);
+    let mut reading = Reading::new(Rc::new(doc));
+    reading.parse_ms = parse_ms;
+    reading
+}
+
+/// Milliseconds on the page's clock, to time the parse (shown to tests as `data-parse-ms`).
+fn now() -> Option<f64> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()?
+            .get("performance")
+            .and_then(|p| js_sys::Reflect::get(&p, &"now".into()).ok().map(|f| (p, f)))
+            .and_then(|(p, f)| {
+                wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f)
+                    .ok()?
+                    .call0(&p)
+                    .ok()?
+                    .as_f64()
+            })
+    } else {
+        None
+    }
 }
 
 #[function_component]

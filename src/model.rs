@@ -5,7 +5,6 @@ use lede_core::{
     BlockKind, CivilDate, Document, EntityKind, Quote, QuoteId, QuoteKind, SectionId, Span,
     SpeakerId,
 };
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How many speakers get their own colour; the others share the neutral one.
@@ -14,19 +13,26 @@ pub const PALETTE: u8 = 6;
 /// The analysed article with everything the panels need to look up quickly.
 pub struct Reading {
     pub doc: Rc<Document>,
-    quote_pos: HashMap<QuoteId, usize>,
+    /// (quotation id, its index in `doc.quotes`), sorted.
+    quote_pos: Vec<(u64, u32)>,
     /// Speakers with direct or partial quotations, most quoted first.
     pub groups: Vec<Group>,
     /// Direct and partial quotations without a known speaker.
     pub unattributed: Vec<QuoteId>,
     /// Reported (indirect) speech.
     pub reported: Vec<QuoteId>,
-    colours: HashMap<SpeakerId, u8>,
+    colours: Vec<(SpeakerId, u8)>,
     /// Where quotations are marked in the text: in text order, never overlapping.
     pub regions: Vec<Region>,
     /// Entity mentions, underlined in the text: in text order, never overlapping.
     pub mentions: Vec<Span>,
     pub facts: FactLists,
+    /// Where each quotation starts, sorted: for counting the quotations of a section.
+    quote_starts: Vec<u32>,
+    /// Words in the text.
+    pub words: usize,
+    /// How long the analysis took, in milliseconds, when it was timed.
+    pub parse_ms: Option<f64>,
 }
 
 impl PartialEq for Reading {
@@ -101,18 +107,19 @@ impl FactLists {
 
 impl Reading {
     pub fn new(doc: Rc<Document>) -> Reading {
-        let quote_pos = doc
+        let mut quote_pos: Vec<(u64, u32)> = doc
             .quotes
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.id, i))
+            .map(|(i, q)| (u64::from(q.id.0), i as u32))
             .collect();
+        sort_pairs(&mut quote_pos);
+        let first = first_of_each(doc.quotes.iter().map(|q| u64::from(q.id.0)).collect());
         let mut by_speaker: Vec<Group> = Vec::new();
         let mut unattributed = Vec::new();
         let mut reported = Vec::new();
-        let mut seen = std::collections::HashSet::new();
         // Each quotation once: the panels key their cards by id.
-        for q in doc.quotes.iter().filter(|q| seen.insert(q.id)) {
+        for (q, _) in doc.quotes.iter().zip(&first).filter(|(_, &f)| f) {
             match (q.kind, q.speaker) {
                 (QuoteKind::Indirect, _) => reported.push(q.id),
                 (_, Some(s)) if doc.speaker(s).is_some() => {
@@ -128,11 +135,13 @@ impl Reading {
             }
         }
         // Most quoted first; ties keep the order of first appearance (the sort is stable).
-        by_speaker.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
-        let mut colours = HashMap::new();
-        for (i, g) in by_speaker.iter().take(PALETTE as usize).enumerate() {
-            colours.insert(g.speaker, i as u8 + 1);
-        }
+        sort_by_num(&mut by_speaker, |g| u64::MAX - g.quotes.len() as u64);
+        let colours = by_speaker
+            .iter()
+            .take(PALETTE as usize)
+            .enumerate()
+            .map(|(i, g)| (g.speaker, i as u8 + 1))
+            .collect();
         let regions = regions(&doc);
         let mentions = non_overlapping(
             doc.entities
@@ -142,6 +151,9 @@ impl Reading {
             &doc.text,
         );
         let facts = fact_lists(&doc);
+        let mut quote_starts: Vec<u32> = doc.quotes.iter().map(|q| q.span.start).collect();
+        sort_by_num(&mut quote_starts, |&s| u64::from(s));
+        let words = doc.text.split_whitespace().count();
         Reading {
             doc,
             quote_pos,
@@ -152,20 +164,32 @@ impl Reading {
             regions,
             mentions,
             facts,
+            quote_starts,
+            words,
+            parse_ms: None,
         }
     }
 
+    /// How many quotations start inside `span`.
+    pub fn quotes_in(&self, span: Span) -> usize {
+        let a = self.quote_starts.partition_point(|&s| s < span.start);
+        let b = self.quote_starts.partition_point(|&s| s < span.end);
+        b.saturating_sub(a)
+    }
+
     pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
-        self.quote_pos
-            .get(&id)
-            .and_then(|&i| self.doc.quotes.get(i))
+        // The last quotation with this id, as a map built in order would keep.
+        let id = u64::from(id.0);
+        let i = self.quote_pos.partition_point(|p| p.0 <= id);
+        let &(found, pos) = self.quote_pos.get(i.checked_sub(1)?)?;
+        (found == id).then(|| self.doc.quotes.get(pos as usize))?
     }
 
     /// The palette slot of a speaker: 1..=PALETTE, or 0 for the neutral colour.
     pub fn colour(&self, speaker: Option<SpeakerId>) -> u8 {
         speaker
-            .and_then(|s| self.colours.get(&s).copied())
-            .unwrap_or(0)
+            .and_then(|s| self.colours.iter().find(|c| c.0 == s))
+            .map_or(0, |c| c.1)
     }
 
     pub fn quote_colour(&self, id: QuoteId) -> u8 {
@@ -278,7 +302,7 @@ fn regions(doc: &Document) -> Vec<Region> {
         }
     }
     out.retain(|r| valid(text, r.span));
-    out.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    sort_by_num(&mut out, |r| span_key(r.span));
     let mut kept: Vec<Region> = Vec::with_capacity(out.len());
     for r in out {
         if kept.last().is_none_or(|k| k.span.end <= r.span.start) {
@@ -286,9 +310,9 @@ fn regions(doc: &Document) -> Vec<Region> {
         }
     }
     // A quotation whose first part was dropped still needs an anchor to scroll to.
-    let mut seen = std::collections::HashSet::new();
-    for r in &mut kept {
-        r.first = seen.insert(r.quote);
+    let first = first_of_each(kept.iter().map(|r| u64::from(r.quote.0)).collect());
+    for (r, first) in kept.iter_mut().zip(first) {
+        r.first = first;
     }
     kept
 }
@@ -323,7 +347,7 @@ fn valid(text: &str, s: Span) -> bool {
 /// Sorted, in bounds, on char boundaries, without overlaps (the earlier, longer span wins).
 pub fn non_overlapping(mut spans: Vec<Span>, text: &str) -> Vec<Span> {
     spans.retain(|&s| valid(text, s));
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    sort_by_num(&mut spans, |&s| span_key(s));
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         if out.last().is_none_or(|k| k.end <= s.start) {
@@ -336,13 +360,24 @@ pub fn non_overlapping(mut spans: Vec<Span>, text: &str) -> Vec<Span> {
 fn fact_lists(doc: &Document) -> FactLists {
     let mut lists = FactLists::default();
     let speaker_of = |e: &lede_core::Entity| {
+        let mut mentions = e.mentions.clone();
+        sort_by_num(&mut mentions, |m| {
+            u64::from(m.start) << 32 | u64::from(m.end)
+        });
         doc.speakers
             .iter()
-            .find(|s| s.name == e.name || s.mentions.iter().any(|m| e.mentions.contains(m)))
+            .find(|s| {
+                s.name == e.name
+                    || s.mentions.iter().any(|m| {
+                        mentions
+                            .binary_search_by_key(&(m.start, m.end), |x| (x.start, x.end))
+                            .is_ok()
+                    })
+            })
             .map(|s| s.id)
     };
     let mut entities: Vec<&lede_core::Entity> = doc.entities.iter().collect();
-    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    sort_by_num(&mut entities, |e| u64::MAX - e.mentions.len() as u64);
     for e in entities {
         let item = FactItem {
             key: format!("e{}", e.id.0),
@@ -408,7 +443,12 @@ fn fact_lists(doc: &Document) -> FactLists {
             None => said,
         });
     }
-    lists.dates.sort_by_key(|f| f.date);
+    sort_by_num(&mut lists.dates, |f| {
+        f.date.map_or(0, |d| {
+            let year = (i64::from(d.year) + (1 << 31)) as u64;
+            1 << 48 | year << 16 | u64::from(d.month) << 8 | u64::from(d.day)
+        })
+    });
 
     for f in &doc.figures {
         lists.figures.push(FactItem {
@@ -451,8 +491,15 @@ fn fact_lists(doc: &Document) -> FactLists {
 }
 
 fn dedup_join(mut words: Vec<&str>) -> String {
-    let mut seen = std::collections::HashSet::new();
-    words.retain(|w| seen.insert(w.to_lowercase()));
+    let mut seen: Vec<String> = Vec::new();
+    words.retain(|w| {
+        let lower = w.to_lowercase();
+        let new = !seen.contains(&lower);
+        if new {
+            seen.push(lower);
+        }
+        new
+    });
     words
         .iter()
         .map(|w| format!("“{w}”"))
@@ -542,6 +589,51 @@ pub fn parse_iso_date(s: &str) -> Option<CivilDate> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(CivilDate { year, month, day })
 }
 
+/// Sorts stably by a numeric key. Each `sort_by_key` would add its own copy of the standard
+/// sort to the page; these all share one sort of (key, position) pairs.
+pub fn sort_by_num<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut keys: Vec<(u64, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (key(x), i as u32))
+        .collect();
+    sort_pairs(&mut keys);
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(keys.iter().filter_map(|&(_, i)| slots[i as usize].take()));
+}
+
+#[inline(never)]
+fn sort_pairs(pairs: &mut [(u64, u32)]) {
+    pairs.sort_unstable();
+}
+
+/// For each key, whether no earlier key has its value.
+pub fn first_of_each(keys: Vec<u64>) -> Vec<bool> {
+    let mut pairs: Vec<(u64, u32)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
+    sort_pairs(&mut pairs);
+    let mut first = vec![false; keys.len()];
+    let mut previous = None;
+    for (k, i) in pairs {
+        if previous != Some(k) {
+            first[i as usize] = true;
+        }
+        previous = Some(k);
+    }
+    first
+}
+
+/// Orders spans by start, the longer first.
+fn span_key(s: Span) -> u64 {
+    u64::from(s.start) << 32 | u64::from(u32::MAX - s.end)
+}
+
 /// Front matter: shown above the sections rather than inside them.
 pub fn is_front_matter(kind: BlockKind) -> bool {
     matches!(
@@ -604,6 +696,23 @@ mod tests {
             text,
         );
         assert_eq!(got, vec![Span::new(0, 5)]);
+    }
+
+    #[test]
+    fn the_shared_sort_is_stable_and_marks_first_occurrences() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_num(&mut v, |p| p.0);
+        assert_eq!(v, vec![(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        assert_eq!(
+            first_of_each(vec![7, 2, 7, 7, 2, 9]),
+            vec![true, true, false, false, false, true]
+        );
+        let mut spans = vec![Span::new(4, 6), Span::new(4, 9), Span::new(1, 2)];
+        sort_by_num(&mut spans, |&s| span_key(s));
+        assert_eq!(
+            spans,
+            vec![Span::new(1, 2), Span::new(4, 9), Span::new(4, 6)]
+        );
     }
 
     #[test]

@@ -3,11 +3,16 @@
 
 use super::marked_text::Marks;
 use super::{plural, ViewProps};
-use crate::model::{is_front_matter, non_overlapping, Reading, PALETTE};
+use crate::model::{first_of_each, is_front_matter, non_overlapping, Reading, PALETTE};
 use crate::state::{Action, AppState};
 use lede_core::{Block, BlockKind, QuoteId, Section, Span};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Blocks rendered at once when a new article is shown; the rest follow in steps of
+/// [`STEP`] so that no step keeps the page busy for long.
+const FIRST: usize = 120;
+const STEP: usize = 160;
 
 #[function_component]
 pub fn ArticleView(props: &ViewProps) -> Html {
@@ -41,7 +46,38 @@ pub fn ArticleView(props: &ViewProps) -> Html {
             }
         });
     }
+    // How many blocks of the sections' text are rendered so far, for this document.
+    let doc_id = Rc::as_ptr(&reading.doc) as usize;
+    let budget_state = use_state_eq(|| (doc_id, FIRST));
+    let budget = if budget_state.0 == doc_id {
+        budget_state.1
+    } else {
+        FIRST
+    };
     let doc = &reading.doc;
+    let section_blocks: Vec<Vec<&Block>> = doc.sections.iter().map(|s| blocks_of(doc, s)).collect();
+    let wanted: usize = doc
+        .sections
+        .iter()
+        .zip(&section_blocks)
+        .filter(|(s, _)| !state.collapsed.contains(&s.id))
+        .map(|(_, b)| b.len())
+        .sum();
+    let rendering = budget < wanted;
+    {
+        let budget_state = budget_state.clone();
+        use_effect_with(
+            (doc_id, budget, rendering),
+            move |&(id, budget, rendering)| {
+                let timer = rendering.then(|| {
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        budget_state.set((id, budget + STEP))
+                    })
+                });
+                move || drop(timer)
+            },
+        );
+    }
     if doc.blocks.is_empty() {
         return html! { <Welcome state={state.clone()} /> };
     }
@@ -88,6 +124,8 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleMarks))
     };
+    let progress =
+        rendering.then(|| format!("Showing {} of {} paragraphs…", budget.min(wanted), wanted));
     html! {
         <article class={classes!("article", state.hide_marks.then_some("plain"))} aria-labelledby="article-title">
             <header class="article-head">
@@ -109,21 +147,41 @@ pub fn ArticleView(props: &ViewProps) -> Html {
                     { "Colour quotes" }
                 </button>
             </div>
+            if let Some(p) = progress {
+                <p class="rendering" role="status">{ p }</p>
+            }
             <section class="sections" aria-label="Sections">
                 if doc.sections.is_empty() {
-                    { body(&marks, doc.blocks.iter().collect()) }
+                    { body(&marks, doc.blocks.iter().take(budget.max(FIRST)).collect()) }
                 } else {
-                    { sections(&marks, state) }
+                    { sections(&marks, reading, state, &highlights, &section_blocks, budget) }
                 }
             </section>
         </article>
     }
 }
 
+/// A section's blocks as its body shows them (front matter and the heading are shown apart).
+fn blocks_of<'a>(doc: &'a lede_core::Document, s: &Section) -> Vec<&'a Block> {
+    s.blocks
+        .iter()
+        .filter_map(|&i| doc.blocks.get(i as usize))
+        .filter(|b| !is_front_matter(b.kind) && Some(b.span) != s.heading)
+        .collect()
+}
+
 /// The sections in order, with any block that belongs to none (a closing caption, a note)
-/// shown in its place between them.
-fn sections(marks: &Marks, state: &UseReducerHandle<AppState>) -> Html {
-    let doc = &marks.reading.doc;
+/// shown in its place between them. Only the first `budget` blocks of the open sections are
+/// rendered yet.
+fn sections(
+    marks: &Marks,
+    reading: &Rc<Reading>,
+    state: &UseReducerHandle<AppState>,
+    highlights: &[Span],
+    section_blocks: &[Vec<&Block>],
+    mut budget: usize,
+) -> Html {
+    let doc = &reading.doc;
     let mut in_section = vec![false; doc.blocks.len()];
     for s in &doc.sections {
         for &i in &s.blocks {
@@ -139,16 +197,34 @@ fn sections(marks: &Marks, state: &UseReducerHandle<AppState>) -> Html {
         .filter(|(b, inside)| !**inside && !is_front_matter(b.kind))
         .map(|(b, _)| b)
         .peekable();
+    let chosen_section = state.quote.and_then(|q| reading.section_of_quote(q));
     let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     // Each section once: they are keyed by id.
-    for s in doc.sections.iter().filter(|s| seen.insert(s.id)) {
+    let first = first_of_each(doc.sections.iter().map(|s| u64::from(s.id.0)).collect());
+    for ((index, s), first) in doc.sections.iter().enumerate().zip(first) {
+        if !first {
+            continue;
+        }
         let before: Vec<&Block> =
             std::iter::from_fn(|| orphans.next_if(|b| b.span.start < s.span.start)).collect();
         if !before.is_empty() {
             out.push(html! { <div key={format!("o{}", before[0].span.start)} class="loose">{ body(marks, before) }</div> });
         }
-        out.extend(section(marks, state, s));
+        let n = section_blocks.get(index).map_or(0, Vec::len);
+        if n == 0 && s.heading.is_none() {
+            continue;
+        }
+        let collapsed = state.collapsed.contains(&s.id);
+        let limit = if collapsed { 0 } else { n.min(budget) };
+        budget -= limit;
+        let lo = highlights.partition_point(|h| h.end <= s.span.start);
+        let hi = highlights.partition_point(|h| h.start < s.span.end).max(lo);
+        out.push(html! {
+            <SectionView key={s.id.0} reading={reading.clone()} {index} {collapsed} {limit}
+                chosen={state.quote.filter(|_| chosen_section == Some(s.id))}
+                highlights={Rc::<[Span]>::from(&highlights[lo..hi])}
+                dispatch={state.dispatcher()} />
+        });
     }
     let rest: Vec<&Block> = orphans.collect();
     if !rest.is_empty() {
@@ -166,54 +242,85 @@ fn front_block(marks: &Marks, b: &Block) -> Html {
     html! { <p key={b.span.start} {class}>{ marks.render(b.span) }</p> }
 }
 
-fn section(marks: &Marks, state: &UseReducerHandle<AppState>, s: &Section) -> Option<Html> {
-    let reading = marks.reading;
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    reading: Rc<Reading>,
+    /// Index into the document's sections.
+    index: usize,
+    collapsed: bool,
+    /// How many of the section's blocks to render (the rest follow while a long article renders).
+    limit: usize,
+    /// The chosen quotation, when it is in this section.
+    chosen: Option<QuoteId>,
+    /// The chosen fact's mentions in this section.
+    highlights: Rc<[Span]>,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One section as a disclosure. A section re-renders only when its own props change, and a
+/// folded section's text is not rendered at all.
+#[function_component]
+fn SectionView(props: &SectionProps) -> Html {
+    let reading = &props.reading;
     let doc = &reading.doc;
-    let blocks: Vec<&Block> = s
-        .blocks
-        .iter()
-        .filter_map(|&i| doc.blocks.get(i as usize))
-        .filter(|b| !is_front_matter(b.kind) && Some(b.span) != s.heading)
-        .collect();
-    if blocks.is_empty() && s.heading.is_none() {
-        return None;
-    }
+    let Some(s) = doc.sections.get(props.index) else {
+        return html! {};
+    };
+    let blocks = blocks_of(doc, s);
     let label = match s.heading {
         Some(h) => reading.slice(h).to_string(),
         None if !s.label.is_empty() => s.label.clone(),
         None => format!("Section {}", s.id.0 + 1),
     };
-    let collapsed = state.collapsed.contains(&s.id);
-    let quotes = doc
-        .quotes
-        .iter()
-        .filter(|q| s.span.contains_offset(q.span.start as usize))
-        .count();
+    let collapsed = props.collapsed;
+    let quotes = reading.quotes_in(s.span);
     let paras = blocks.iter().filter(|b| b.kind.is_body()).count();
-    let mut meta = vec![plural(paras, "paragraph", "paragraphs")];
+    let mut meta = plural(paras, "paragraph", "paragraphs");
     if quotes > 0 {
-        meta.push(plural(quotes, "quote", "quotes"));
+        meta.push_str(" · ");
+        meta.push_str(&plural(quotes, "quote", "quotes"));
     }
     let (button_id, body_id) = (format!("sec-{}", s.id.0), format!("sec-{}-body", s.id.0));
     let onclick = {
-        let (state, id) = (state.clone(), s.id);
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleSection(id)))
+        let (dispatch, id) = (props.dispatch.clone(), s.id);
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleSection(id)))
     };
-    Some(html! {
-        <section key={s.id.0} class={classes!("sec", collapsed.then_some("collapsed"))}>
+    let content = if collapsed {
+        Html::default()
+    } else {
+        let on_quote = {
+            let (dispatch, reading) = (props.dispatch.clone(), reading.clone());
+            Callback::from(move |id: QuoteId| {
+                dispatch.dispatch(Action::ChooseQuote {
+                    id,
+                    section: reading.section_of_quote(id),
+                })
+            })
+        };
+        let marks = Marks {
+            reading,
+            highlights: &props.highlights,
+            chosen: props.chosen,
+            on_quote,
+        };
+        let shown = props.limit.min(blocks.len());
+        body(&marks, blocks[..shown].to_vec())
+    };
+    html! {
+        <section class={classes!("sec", collapsed.then_some("collapsed"))}>
             <h2 class="sec-h">
-                <button type="button" id={button_id.clone()} class="disclosure"
-                    aria-expanded={(!collapsed).to_string()} aria-controls={body_id.clone()} {onclick}>
+                <button type="button" id={button_id} class="disclosure"
+                    aria-expanded={if collapsed { "false" } else { "true" }} aria-controls={body_id.clone()} {onclick}>
                     <span class="chev" aria-hidden="true"></span>
                     <span class="sec-label">{ label }</span>
-                    <span class="sec-meta">{ meta.join(" · ") }</span>
+                    <span class="sec-meta">{ meta }</span>
                 </button>
             </h2>
             <div id={body_id} class="sec-body" hidden={collapsed}>
-                { body(marks, blocks) }
+                { content }
             </div>
         </section>
-    })
+    }
 }
 
 /// Blocks in order; consecutive list items share one list.

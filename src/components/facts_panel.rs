@@ -6,6 +6,9 @@ use crate::model::{format_date, FactItem};
 use crate::state::{Action, AppState, Tab};
 use yew::prelude::*;
 
+/// Items shown per list before "Show all".
+const LIMIT: usize = 40;
+
 #[function_component]
 pub fn FactsPanel(props: &ViewProps) -> Html {
     let ViewProps { reading, state } = props;
@@ -17,16 +20,42 @@ pub fn FactsPanel(props: &ViewProps) -> Html {
             state.dispatch(Action::ChooseFact { key, sections })
         })
     };
-    let list = |title: &str, items: &[FactItem], class: &str| -> Html {
-        if items.is_empty() {
+    // Long lists show their first items until the reader asks for all of them.
+    let show_all = use_state_eq(|| false);
+    let more = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
+    let items = |items: &[FactItem], class: &'static str| -> Html {
+        let cut = if *show_all {
+            items.len()
+        } else {
+            items.len().min(LIMIT)
+        };
+        let chosen_later = items[cut..]
+            .iter()
+            .find(|f| state.fact.as_deref() == Some(f.key.as_str()));
+        html! {
+            <>
+                <ul class={(!class.is_empty()).then_some(class)}>
+                    { for items[..cut].iter().chain(chosen_later).map(|f| fact(f, state, &choose)) }
+                </ul>
+                if cut < items.len() {
+                    <button type="button" class="small link more" onclick={more.clone()}>
+                        { format!("Show all {}", items.len()) }
+                    </button>
+                }
+            </>
+        }
+    };
+    let list = |title: &'static str, list: &[FactItem], class: &'static str| -> Html {
+        if list.is_empty() {
             return html! {};
         }
         html! {
-            <section key={title.to_string()} class={classes!("facts-group", class.to_string())}>
-                <h3>{ title.to_string() }<span class="count">{ items.len() }</span></h3>
-                <ul>
-                    { for items.iter().map(|f| fact(f, state, &choose)) }
-                </ul>
+            <section key={title} class={classes!("facts-group", class)}>
+                <h3>{ title }<span class="count">{ list.len() }</span></h3>
+                { items(list, "") }
             </section>
         }
     };
@@ -46,14 +75,10 @@ pub fn FactsPanel(props: &ViewProps) -> Html {
                     if let Some(d) = article_date {
                         <p class="article-date-note">{ format!("Article date: {}", format_date(d)) }</p>
                     }
-                    <ul class="timeline">
-                        { for facts.dates.iter().map(|f| fact(f, state, &choose)) }
-                    </ul>
+                    { items(&facts.dates, "timeline") }
                     if !facts.unresolved.is_empty() {
                         <p class="unresolved-note">{ "Not placed in time — the article's date is unknown:" }</p>
-                        <ul class="unresolved">
-                            { for facts.unresolved.iter().map(|f| fact(f, state, &choose)) }
-                        </ul>
+                        { items(&facts.unresolved, "unresolved") }
                     }
                 </section>
             }

@@ -28,8 +28,8 @@ pub fn InputPanel(props: &InputProps) -> Html {
         });
     }
     let oninput = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
+        let state = state.dispatcher();
+        use_callback((), move |e: InputEvent, _| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             if e.input_type() == "insertFromPaste" {
                 state.dispatch(Action::Load {
@@ -42,8 +42,8 @@ pub fn InputPanel(props: &InputProps) -> Html {
         })
     };
     let onpaste = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
+        let state = state.dispatcher();
+        use_callback((), move |e: Event, _| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
             };
@@ -86,23 +86,20 @@ pub fn InputPanel(props: &InputProps) -> Html {
     } else if empty {
         String::new()
     } else {
-        let words = reading.doc.text.split_whitespace().count();
         format!(
             "{} words · {} · {}",
-            words,
+            reading.words,
             super::plural(reading.doc.quotes.len(), "quote", "quotes"),
             super::plural(reading.facts.len(), "fact", "facts")
         )
     };
     html! {
         <section class={classes!("input-panel", empty.then_some("blank"))} aria-label="Article input">
-            <textarea ref={area_ref} aria-label="Article text" class="source" spellcheck="false"
-                placeholder="Paste a news article here — or drop a .txt, .html or .md file on the page."
-                rows={if empty { "12" } else { "4" }}
-                value={AttrValue::from(state.draft.clone())} {oninput} {onpaste} />
+            <SourceArea {area_ref} draft={PtrStr(state.draft.clone())} {empty} {oninput} {onpaste} />
             <div class="input-actions">
                 <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
-                <span class={classes!("status", state.pending.is_some().then_some("busy"))} role="status">{ status }</span>
+                <span class={classes!("status", state.pending.is_some().then_some("busy"))} role="status"
+                    data-parse-ms={reading.parse_ms.map(|ms| format!("{ms:.0}"))}>{ status }</span>
             </div>
             if let Some(msg) = state.storage_error.clone() {
                 <p class="storage-error" role="alert">{ msg }</p>
@@ -113,5 +110,37 @@ pub fn InputPanel(props: &InputProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceProps {
+    area_ref: NodeRef,
+    /// Compared by pointer: a long article is not compared character by character.
+    draft: PtrStr,
+    empty: bool,
+    oninput: Callback<InputEvent>,
+    onpaste: Callback<Event>,
+}
+
+/// The text area on its own, so that it is only updated when the text itself changes: setting
+/// its value means reading a long article back from the page first.
+#[function_component]
+fn SourceArea(props: &SourceProps) -> Html {
+    html! {
+        <textarea ref={props.area_ref.clone()} aria-label="Article text" class="source" spellcheck="false"
+            placeholder="Paste a news article here — or drop a .txt, .html or .md file on the page."
+            rows={if props.empty { "12" } else { "4" }}
+            value={AttrValue::from(props.draft.0.clone())} oninput={props.oninput.clone()} onpaste={props.onpaste.clone()} />
+    }
+}
+
+/// Text compared by identity.
+#[derive(Clone)]
+struct PtrStr(Rc<str>);
+
+impl PartialEq for PtrStr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

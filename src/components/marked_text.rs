@@ -83,7 +83,7 @@ impl Marks<'_> {
                 marks.push((m, Inline::Mention));
             }
         }
-        marks.sort_by_key(|(s, _)| s.start);
+        crate::model::sort_by_num(&mut marks, |(s, _)| u64::from(s.start));
         let mut pos = a;
         for (s, kind) in marks {
             if s.start < pos {

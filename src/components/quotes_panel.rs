@@ -9,6 +9,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Cards shown per group before "Show all".
+const LIMIT: usize = 30;
+
 #[function_component]
 pub fn QuotesPanel(props: &ViewProps) -> Html {
     let ViewProps { reading, state } = props;
@@ -27,13 +30,42 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
         });
     }
     let on_choose = {
-        let (state, reading) = (state.clone(), reading.clone());
-        Callback::from(move |id: QuoteId| {
-            state.dispatch(Action::ChooseQuote {
+        let dispatch = state.dispatcher();
+        use_callback(reading.clone(), move |id: QuoteId, reading| {
+            dispatch.dispatch(Action::ChooseQuote {
                 id,
                 section: reading.section_of_quote(id),
             })
         })
+    };
+    // Long lists show their first cards until the reader asks for all of them.
+    let show_all = use_state_eq(|| false);
+    let more = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
+    let cards = |ids: &[QuoteId], with_speaker: bool| -> Html {
+        let cut = if *show_all {
+            ids.len()
+        } else {
+            ids.len().min(LIMIT)
+        };
+        let chosen_later = state.quote.filter(|q| ids[cut..].contains(q));
+        html! {
+            <>
+                <ul class="cards">
+                    { for ids[..cut].iter().chain(chosen_later.as_ref()).map(|id| html! {
+                        <QuoteCard key={id.0} reading={reading.clone()} id={*id} chosen={state.quote == Some(*id)}
+                            {with_speaker} on_choose={on_choose.clone()} />
+                    }) }
+                </ul>
+                if cut < ids.len() {
+                    <button type="button" class="small link more" onclick={more.clone()}>
+                        { format!("Show all {} quotations", ids.len()) }
+                    </button>
+                }
+            </>
+        }
     };
     let on_filter = {
         let state = state.clone();
@@ -50,16 +82,11 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
         .speaker
         .filter(|s| reading.groups.iter().any(|g| g.speaker == *s));
     let shown = |s: Option<SpeakerId>| filter.is_none() || filter == s;
-    let card = |id: &QuoteId, with_speaker: bool| {
-        html! {
-            <QuoteCard key={id.0} reading={reading.clone()} id={*id} chosen={state.quote == Some(*id)}
-                {with_speaker} on_choose={on_choose.clone()} />
-        }
-    };
-    let reported: Vec<&QuoteId> = reading
+    let reported: Vec<QuoteId> = reading
         .reported
         .iter()
         .filter(|q| shown(reading.quote(**q).and_then(|q| q.speaker)))
+        .copied()
         .collect();
     let count = doc.quotes.len();
     html! {
@@ -98,7 +125,7 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
                                 }
                                 <span class="count" title={plural(g.quotes.len(), "quote", "quotes")}>{ g.quotes.len() }</span>
                             </h3>
-                            <ul class="cards">{ for g.quotes.iter().map(|id| card(id, false)) }</ul>
+                            { cards(&g.quotes, false) }
                         </section>
                     })
                 }) }
@@ -109,7 +136,7 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
                             <span class="name">{ "Speaker not identified" }</span>
                             <span class="count">{ reading.unattributed.len() }</span>
                         </h3>
-                        <ul class="cards">{ for reading.unattributed.iter().map(|id| card(id, false)) }</ul>
+                        { cards(&reading.unattributed, false) }
                     </section>
                 }
                 if !reported.is_empty() {
@@ -119,7 +146,7 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
                             <span class="name">{ "Reported speech" }</span>
                             <span class="count">{ reported.len() }</span>
                         </h3>
-                        <ul class="cards">{ for reported.iter().map(|id| card(id, true)) }</ul>
+                        { cards(&reported, true) }
                     </section>
                 }
             }
