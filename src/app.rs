@@ -10,8 +10,10 @@ use crate::hooks::{use_file_loader, use_media_query};
 use crate::model::{iso_date, parse_iso_date, Reading};
 use crate::services::{share, storage};
 use crate::state::{Action, AppState, Input, Notice, NoticeKind, Tab, Theme};
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use lede_core::Options;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -97,13 +99,27 @@ pub fn App() -> Html {
     {
         // Analyse after a pause in typing, at once after a paste.
         let dispatcher = state.dispatcher();
+        // After the pause, wait for a frame and start in the task after it, so the status
+        // ("Analysing…") is on screen before a long article's parse holds the page.
         use_effect_with((state.edit_seq, state.pending), move |&(seq, pending)| {
+            let frame = Rc::new(RefCell::new(None::<AnimationFrame>));
+            let start = Rc::new(RefCell::new(None::<Timeout>));
             let timer = pending.map(|urgency| {
+                let (frame, start) = (frame.clone(), start.clone());
                 Timeout::new(urgency.delay_ms(), move || {
-                    dispatcher.dispatch(Action::Analyse { seq })
+                    let handle = request_animation_frame(move |_| {
+                        let go =
+                            Timeout::new(0, move || dispatcher.dispatch(Action::Analyse { seq }));
+                        *start.borrow_mut() = Some(go);
+                    });
+                    *frame.borrow_mut() = Some(handle);
                 })
             });
-            move || drop(timer)
+            move || {
+                drop(timer);
+                frame.borrow_mut().take();
+                start.borrow_mut().take();
+            }
         });
     }
     {

@@ -63,7 +63,29 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         .filter(|(s, _)| !state.collapsed.contains(&s.id))
         .map(|(_, b)| b.len())
         .sum();
-    let rendering = budget < wanted;
+    let on_quote = {
+        let (state, reading) = (state.clone(), reading.clone());
+        Callback::from(move |id: QuoteId| {
+            state.dispatch(Action::ChooseQuote {
+                id,
+                section: reading.section_of_quote(id),
+            })
+        })
+    };
+    let marks = Marks {
+        reading,
+        highlights: &highlights,
+        chosen: state.quote,
+        on_quote,
+    };
+    let (text, shown, complete) = if doc.sections.is_empty() {
+        let shown = doc.blocks.len().min(budget);
+        let text = body(&marks, doc.blocks.iter().take(shown).collect());
+        (text, shown, shown == doc.blocks.len())
+    } else {
+        sections(&marks, reading, state, &highlights, &section_blocks, budget)
+    };
+    let rendering = !complete;
     {
         let budget_state = budget_state.clone();
         use_effect_with(
@@ -81,21 +103,6 @@ pub fn ArticleView(props: &ViewProps) -> Html {
     if doc.blocks.is_empty() {
         return html! { <Welcome state={state.clone()} /> };
     }
-    let on_quote = {
-        let (state, reading) = (state.clone(), reading.clone());
-        Callback::from(move |id: QuoteId| {
-            state.dispatch(Action::ChooseQuote {
-                id,
-                section: reading.section_of_quote(id),
-            })
-        })
-    };
-    let marks = Marks {
-        reading,
-        highlights: &highlights,
-        chosen: state.quote,
-        on_quote,
-    };
     let front: Vec<&Block> = doc
         .blocks
         .iter()
@@ -125,7 +132,7 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleMarks))
     };
     let progress =
-        rendering.then(|| format!("Showing {} of {} paragraphs…", budget.min(wanted), wanted));
+        rendering.then(|| format!("Showing {} of {} paragraphs…", shown.min(wanted), wanted));
     html! {
         <article class={classes!("article", state.hide_marks.then_some("plain"))} aria-labelledby="article-title">
             <header class="article-head">
@@ -151,11 +158,7 @@ pub fn ArticleView(props: &ViewProps) -> Html {
                 <p class="rendering" role="status">{ p }</p>
             }
             <section class="sections" aria-label="Sections">
-                if doc.sections.is_empty() {
-                    { body(&marks, doc.blocks.iter().take(budget.max(FIRST)).collect()) }
-                } else {
-                    { sections(&marks, reading, state, &highlights, &section_blocks, budget) }
-                }
+                { text }
             </section>
         </article>
     }
@@ -171,7 +174,8 @@ fn blocks_of<'a>(doc: &'a lede_core::Document, s: &Section) -> Vec<&'a Block> {
 }
 
 /// The sections in order, with any block that belongs to none (a closing caption, a note)
-/// shown in its place between them. Only the first `budget` blocks of the open sections are
+/// shown in its place between them. Rendering stops once `budget` is spent (a section's heading
+/// costs one, each block of its text one); returns the blocks shown and whether all were.
 /// rendered yet.
 fn sections(
     marks: &Marks,
@@ -180,7 +184,7 @@ fn sections(
     highlights: &[Span],
     section_blocks: &[Vec<&Block>],
     mut budget: usize,
-) -> Html {
+) -> (Html, usize, bool) {
     let doc = &reading.doc;
     let mut in_section = vec![false; doc.blocks.len()];
     for s in &doc.sections {
@@ -199,6 +203,7 @@ fn sections(
         .peekable();
     let chosen_section = state.quote.and_then(|q| reading.section_of_quote(q));
     let mut out = Vec::new();
+    let (mut shown, mut complete) = (0, true);
     // Each section once: they are keyed by id.
     let first = first_of_each(doc.sections.iter().map(|s| u64::from(s.id.0)).collect());
     for ((index, s), first) in doc.sections.iter().enumerate().zip(first) {
@@ -214,9 +219,16 @@ fn sections(
         if n == 0 && s.heading.is_none() {
             continue;
         }
+        if budget == 0 {
+            complete = false;
+            break;
+        }
+        budget -= 1;
         let collapsed = state.collapsed.contains(&s.id);
         let limit = if collapsed { 0 } else { n.min(budget) };
         budget -= limit;
+        shown += limit;
+        complete &= collapsed || limit == n;
         let lo = highlights.partition_point(|h| h.end <= s.span.start);
         let hi = highlights.partition_point(|h| h.start < s.span.end).max(lo);
         out.push(html! {
@@ -227,10 +239,10 @@ fn sections(
         });
     }
     let rest: Vec<&Block> = orphans.collect();
-    if !rest.is_empty() {
+    if complete && !rest.is_empty() {
         out.push(html! { <div key={format!("o{}", rest[0].span.start)} class="loose">{ body(marks, rest) }</div> });
     }
-    html! { <>{ for out }</> }
+    (html! { <>{ for out }</> }, shown, complete)
 }
 
 fn front_block(marks: &Marks, b: &Block) -> Html {
@@ -378,7 +390,8 @@ fn caption(marks: &Marks, b: &Block) -> Html {
     let content = match credit {
         Some(c) => html! {
             <>
-                { marks.render(Span { start: b.span.start, end: c.start }) }
+                // The caption's own words: a button label glued to the credit is left out.
+                { marks.render(lede_core::blocks::caption_text(&marks.reading.doc.text, b)) }
                 <span class="credit"><span class="label">{ "Credit " }</span>{ marks.render(c) }</span>
                 { marks.render(Span { start: c.end, end: b.span.end }) }
             </>
