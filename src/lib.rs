@@ -1,6 +1,7 @@
 //! Lede's web app: paste an article, read its structure, quotes and facts.
 
 mod app;
+pub mod bench;
 pub mod components;
 pub mod hooks;
 pub mod model;

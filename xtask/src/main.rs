@@ -9,6 +9,7 @@
 //! - `eval`   the quote and entity evaluations on `../shared/eval` with their CI thresholds
 //! - `bench`  the criterion benchmarks of the parser
 
+mod bench_browser;
 mod dist;
 mod serve_static;
 mod setup;
@@ -24,7 +25,7 @@ usage: cargo xtask <command>
   test    setup, then run every check
   dist    release build into dist/ and print each file's size (fails above the budget)
   eval    score quotes and entities on ../shared/eval (fails below the CI thresholds)
-  bench   run the parser benchmarks";
+  bench   run the parser benchmarks (`bench --browser`: in headless Chromium)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -95,7 +96,7 @@ fn test() -> Result<()> {
         "wasm32-unknown-unknown",
     ]))?;
     step("end-to-end tests (release build in Chromium)");
-    let dist = dist::dist()?;
+    let dist = dist::dist_for_tests()?;
     e2e(&dist)?;
     println!(
         "\nAll checks passed in {:.0} s.",
@@ -205,5 +206,8 @@ fn eval() -> Result<()> {
 }
 
 fn bench(args: &[String]) -> Result<()> {
+    if args.first().map(String::as_str) == Some("--browser") {
+        return bench_browser::bench_browser();
+    }
     run(cargo().args(["bench", "-p", "lede-core"]).args(args))
 }
