@@ -108,6 +108,9 @@ struct Table {
 
 /// A name's comparison key: lowercase, one kind of apostrophe.
 fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
     name.replace('’', "'").to_lowercase()
 }
 
