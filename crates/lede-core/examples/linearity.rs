@@ -292,7 +292,9 @@ fn print_stages(a: &str, b: &str) {
     println!("    stage times (ms) at {} and {} bytes:", a.len(), b.len());
     for ((name, ta), (_, tb)) in sa.iter().zip(&sb) {
         let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-9);
-        let flag = if ratio > LIMIT && tb.as_secs_f64() > 0.002 {
+        // The limit scaled to the two sizes (probes may be a doubling rather than 10x apart).
+        let limit = LIMIT / 10.0 * (b.len() as f64 / a.len().max(1) as f64);
+        let flag = if ratio > limit && tb.as_secs_f64() > 0.002 {
             "  <-"
         } else {
             ""

@@ -62,6 +62,18 @@ fn quoted_arabic_words_in_one_paragraph_are_terms() {
     }
 }
 
+/// The same shape in Chinese, with corner-bracket quotation marks and ideographic full stops.
+#[test]
+fn quoted_chinese_words_keep_invariants() {
+    let n = 120;
+    let unit = "\u{5317}\u{4eac}\u{5e02}\u{300c}\u{8aaa}\u{300d}\u{3002}";
+    let doc = parse_checked(&unit.repeat(n));
+    assert!(doc.terms.len() + doc.quotes.len() <= n);
+    for &t in &doc.terms {
+        assert_eq!(doc.slice(t), "\u{8aaa}");
+    }
+}
+
 /// One capitalised word repeated is no person's name: speaker attribution grew faster than
 /// cubically on this shape (20 KB took ~0.3 s, 40 KB ~12 s).
 #[test]
