@@ -60,7 +60,8 @@ fn analyse(input: &Input, options: &Options) -> Reading {
         Input::Text(text) => lede_core::parse_with(text, options),
         Input::Blocks(blocks) => lede_core::parse_blocks(blocks, options),
     };
-    let parse_ms = start.zip(now()).map(|(a, b)| b - a);
+    // Whole milliseconds: formatting a float would add its own code to the page.
+    let parse_ms = start.zip(now()).map(|(a, b)| (b - a).max(0.0) as u32);
     let mut reading = Reading::new(Rc::new(doc));
     reading.parse_ms = parse_ms;
     reading

@@ -31,8 +31,8 @@ pub struct Reading {
     quote_starts: Vec<u32>,
     /// Words in the text.
     pub words: usize,
-    /// How long the analysis took, in milliseconds, when it was timed.
-    pub parse_ms: Option<f64>,
+    /// How long the parse took, in whole milliseconds, when it was timed.
+    pub parse_ms: Option<u32>,
 }
 
 impl PartialEq for Reading {

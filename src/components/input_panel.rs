@@ -99,7 +99,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
             <div class="input-actions">
                 <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
                 <span class={classes!("status", state.pending.is_some().then_some("busy"))} role="status"
-                    data-parse-ms={reading.parse_ms.map(|ms| format!("{ms:.0}"))}>{ status }</span>
+                    data-parse-ms={reading.parse_ms.map(|ms| ms.to_string())}>{ status }</span>
             </div>
             if let Some(msg) = state.storage_error.clone() {
                 <p class="storage-error" role="alert">{ msg }</p>
