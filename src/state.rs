@@ -30,9 +30,10 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    /// The pause before the analysis; it then still waits for a painted frame.
     pub fn delay_ms(self) -> u32 {
         match self {
-            Urgency::Now => 30,
+            Urgency::Now => 0,
             Urgency::Typing => 400,
         }
     }
