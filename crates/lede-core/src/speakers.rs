@@ -355,6 +355,9 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 }
 
 /// Build the article's name table from body text outside direct quotations.
+/// The longest run of tokens read as one name ("Sheikh Mohammed bin Rashid Al Maktoum").
+const MAX_NAME_TOKENS: usize = 16;
+
 fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
     let mut table = Table {
         entries: Vec::new(),
@@ -380,9 +383,12 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 i += 1;
                 continue;
             }
-            // A run of name words, particles and initials.
+            // A run of name words, particles and initials. No name is longer than
+            // `MAX_NAME_TOKENS`: capping the run keeps a text of nothing but capitalised words
+            // linear (a run that is later cut short is scanned again from its cut).
             let mut j = i + 1;
-            while j < toks.len() {
+            let run_end = toks.len().min(i + MAX_NAME_TOKENS);
+            while j < run_end {
                 let u = toks[j];
                 if u.word
                     && (names::is_name_word(u.text(text))
@@ -855,5 +861,29 @@ fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
         Some(Gender::Male) => table.entries[e].male += 1,
         Some(Gender::Female) => table.entries[e].female += 1,
         None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A text of nothing but capitalised words once made the name table scan the rest of the
+    /// run from every word (quadratic time: 20,000 words took over a minute here). The run is
+    /// now read in pieces of at most `MAX_NAME_TOKENS`. This test pins what such a text yields;
+    /// its time is watched by the linearity hunt (`examples/linearity.rs`), not asserted.
+    #[test]
+    fn long_capitalised_runs_are_read_in_bounded_pieces() {
+        let text = "The Harbour Board said \"no\". ".to_string() + &"Capital ".repeat(20_000);
+        let doc = crate::parse(&text);
+        for s in &doc.speakers {
+            assert!(
+                s.name.split(' ').count() <= super::MAX_NAME_TOKENS,
+                "{} words in a speaker name",
+                s.name.split(' ').count()
+            );
+        }
+        assert!(doc
+            .speakers
+            .iter()
+            .any(|s| s.name.contains("Harbour Board")));
     }
 }
