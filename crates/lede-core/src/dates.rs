@@ -288,6 +288,16 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
     if t.kind != TokKind::Word {
         return None;
     }
+    // Every word read below (months, weekdays, "today", "last", "two"...) has at most nine
+    // letters and starts with one of these: most words are out at once.
+    if w.len() > 9
+        || !matches!(
+            w.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b'p' | b's' | b't' | b'w' | b'y')
+        )
+    {
+        return None;
+    }
     let mut buf = [0u8; 16];
     let lw = lower_small(w, &mut buf)?;
     // Month [.] Day [,] [Year] | Month Year.

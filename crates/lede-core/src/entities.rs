@@ -7,7 +7,7 @@
 //! lists and the rest of the document only.
 
 use crate::gazetteer::{fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind};
-use crate::tokens::{self, Tok, TokKind, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
+use crate::tokens::{Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
 use crate::{Block, BlockKind, Span};
 use serde::Serialize;
 
@@ -424,7 +424,17 @@ impl<'t> Ctx<'t> {
 }
 
 /// Find the entities of the article's blocks.
-pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Entity> {
+pub fn extract(text: &str, blocks: &[Block], sentences: &[Span]) -> Vec<Entity> {
+    extract_tokenized(text, blocks, sentences).0
+}
+
+/// [`extract`], also handing back the tokens of the ranges read, for the date and figure
+/// readers.
+pub fn extract_tokenized(
+    text: &str,
+    blocks: &[Block],
+    _sentences: &[Span],
+) -> (Vec<Entity>, Tokenized) {
     let mut ranges = Vec::with_capacity(blocks.len());
     for b in blocks {
         let kind = match b.kind {
@@ -465,12 +475,12 @@ pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -
     let mut all: Vec<(usize, usize, RangeKind)> =
         ranges.iter().map(|&(a, b)| (a, b, RangeKind::Any)).collect();
     all.extend(credits.iter().map(|c| (c.start as usize, c.end as usize, RangeKind::Credit)));
-    extract_kinds(text, all)
+    extract_kinds(text, all).0
 }
 
-fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> Vec<Entity> {
+fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<Entity>, Tokenized) {
     let lists = lists();
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut tokenized = Tokenized::with_capacity(text.len() / 5);
     all.sort_unstable();
     // Token ranges read in a special way, in text order.
     let mut special = Vec::new();
@@ -478,12 +488,13 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> Vec<Ent
         if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
-        let first = toks.len();
-        tokens::tokenize(text, a, b, &mut toks);
+        let first = tokenized.toks.len();
+        tokenized.push_range(text, a, b);
         if kind != RangeKind::Any {
-            special.push((first, toks.len(), kind));
+            special.push((first, tokenized.toks.len(), kind));
         }
     }
+    let toks = std::mem::take(&mut tokenized.toks);
     let mut folded = String::with_capacity(text.len());
     let mut key_at = Vec::with_capacity(toks.len());
     let mut lower_seen = FastSet::default();
@@ -585,7 +596,9 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> Vec<Ent
             }
         }
     }
-    group(&ctx, mentions, adjectives)
+    let entities = group(&ctx, mentions, adjectives);
+    tokenized.toks = ctx.toks;
+    (entities, tokenized)
 }
 
 /// Whether the document reads like sports results.

@@ -5,7 +5,7 @@
 
 use crate::dates;
 use crate::figures;
-use crate::tokens::{self, Tok, TokKind, LOWER};
+use crate::tokens::{self, Tok, TokKind, Tokenized, LOWER};
 use crate::{Block, BlockKind, Entity, EntityId, EntityKind, Span};
 use serde::Serialize;
 
@@ -163,12 +163,25 @@ fn full_date(f: &dates::Found) -> Option<CivilDate> {
 pub fn extract(
     text: &str,
     blocks: &[Block],
-    _sentences: &[Span],
+    sentences: &[Span],
     entities: &[Entity],
     article_date: Option<CivilDate>,
 ) -> Facts {
+    extract_tokenized(text, blocks, sentences, entities, article_date, &Tokenized::default())
+}
+
+/// [`extract`] reusing the tokens the entity reader made: a block range found in `tokenized`
+/// is not tokenised again.
+pub fn extract_tokenized(
+    text: &str,
+    blocks: &[Block],
+    _sentences: &[Span],
+    entities: &[Entity],
+    article_date: Option<CivilDate>,
+    tokenized: &Tokenized,
+) -> Facts {
     let mut facts = Facts::default();
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut own: Vec<Tok> = Vec::new();
     // Entity mentions, sorted, for sources.
     let mut mentions: Vec<(Span, EntityId, EntityKind)> =
         entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind))).collect();
@@ -200,24 +213,30 @@ pub fn extract(
         if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
-        toks.clear();
-        tokens::tokenize(text, a, b, &mut toks);
-        let found = dates::find(text, &toks, article_date);
+        let toks = match tokenized.get(a, b) {
+            Some(shared) => shared,
+            None => {
+                own.clear();
+                tokens::tokenize(text, a, b, &mut own);
+                &own
+            }
+        };
+        let found = dates::find(text, toks, article_date);
         let mut skip = Vec::with_capacity(found.len());
         for f in &found {
             skip.push((f.a, f.b));
             facts.dates.push(DateFact {
-                span: span_of(&toks, f.a, f.b),
+                span: span_of(toks, f.a, f.b),
                 relative: f.relative,
                 date: f.date,
                 end: f.end,
                 precision: f.precision,
-                label: date_label(text, &toks, f.a, f.b),
+                label: date_label(text, toks, f.a, f.b),
             });
         }
-        for f in figures::find(text, &toks, &skip) {
+        for f in figures::find(text, toks, &skip) {
             facts.figures.push(Figure {
-                span: span_of(&toks, f.a, f.b),
+                span: span_of(toks, f.a, f.b),
                 value: f.value,
                 unit: f.unit,
                 counts: f.counts,
@@ -226,7 +245,7 @@ pub fn extract(
                 approx: f.approx,
             });
         }
-        find_sources(text, &toks, &mentions, entities, &mut facts.sources);
+        find_sources(text, toks, &mentions, entities, &mut facts.sources);
     }
     facts.sources.sort_by_key(|s| s.span);
     facts.sources.dedup_by(|a, b| a.span == b.span);

@@ -50,7 +50,9 @@ pub fn small_word(w: &str) -> Option<f64> {
         "eighty" => 80,
         "ninety" => 90,
         _ => {
-            let (tens, unit) = w.split_once('-')?;
+            // "twenty-one": the tens word is at most seven letters, so the hyphen is early.
+            let k = w.bytes().take(8).position(|b| b == b'-')?;
+            let (tens, unit) = (&w[..k], &w[k + 1..]);
             let t = small_word(tens)?;
             let u = small_word(unit)?;
             if t >= 20.0 && t % 10.0 == 0.0 && (1.0..10.0).contains(&u) {

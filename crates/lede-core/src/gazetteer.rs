@@ -123,9 +123,9 @@ pub fn fold_key(s: &str) -> String {
 /// Append the lower-case, accent-folded form of `s` to `out`.
 pub fn push_folded(out: &mut String, s: &str) {
     if s.is_ascii() {
-        for b in s.bytes() {
-            out.push(b.to_ascii_lowercase() as char);
-        }
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {

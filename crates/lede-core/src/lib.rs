@@ -165,13 +165,20 @@ fn finish(
     }));
     let sentences = sentences::split(&text, &blocks);
     let sections = sections::build(&text, &blocks, &sentences);
-    let entities = entities::extract(&text, &blocks, &sentences);
+    let (entities, tokenized) = entities::extract_tokenized(&text, &blocks, &sentences);
     let quote_result = quotes::extract(&text, &blocks, &sentences);
     let (speakers, quotes) = speakers::attribute(&text, &blocks, &entities, quote_result.quotes);
     let article_date = options
         .article_date
         .or_else(|| facts::detect_article_date(&text, &blocks));
-    let facts = facts::extract(&text, &blocks, &sentences, &entities, article_date);
+    let facts = facts::extract_tokenized(
+        &text,
+        &blocks,
+        &sentences,
+        &entities,
+        article_date,
+        &tokenized,
+    );
     Document {
         schema_version: SCHEMA_VERSION,
         title: blocks

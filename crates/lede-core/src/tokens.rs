@@ -42,6 +42,35 @@ impl Tok {
     }
 }
 
+/// Tokens of several byte ranges of one text, tokenised once and shared by the entity, date
+/// and figure readers.
+#[derive(Clone, Debug, Default)]
+pub struct Tokenized {
+    pub toks: Vec<Tok>,
+    /// (range start, range end, first token, token end), sorted by range.
+    ranges: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Tokenized {
+    pub fn with_capacity(toks: usize) -> Tokenized {
+        Tokenized { toks: Vec::with_capacity(toks), ranges: Vec::new() }
+    }
+
+    /// Tokenise `text[a..b]` and record it as a range.
+    pub fn push_range(&mut self, text: &str, a: usize, b: usize) {
+        let first = self.toks.len();
+        tokenize(text, a, b, &mut self.toks);
+        self.ranges.push((a, b, first, self.toks.len()));
+    }
+
+    /// The tokens of exactly `text[a..b]` when that range was tokenised.
+    pub fn get(&self, a: usize, b: usize) -> Option<&[Tok]> {
+        let i = self.ranges.partition_point(|r| (r.0, r.1) < (a, b));
+        let &(ra, rb, first, end) = self.ranges.get(i)?;
+        (ra == a && rb == b).then(|| &self.toks[first..end])
+    }
+}
+
 /// Words that are pasted button labels when glued to a following capitalised name
 /// ("PlayJane Doe").
 const GLUED_LABELS: &[&str] = &["Play", "Watch", "Video", "Photo", "Listen", "Share", "Image"];
@@ -162,7 +191,7 @@ fn word_flags(w: &str) -> u8 {
     let first = w.chars().next().unwrap_or(' ');
     if first.is_uppercase() {
         f |= CAP;
-    } else if let Some(rest) = particle_rest(w) {
+    } else if let Some(rest) = has_particle_hyphen(w).then(|| particle_rest(w)).flatten() {
         if rest.chars().next().is_some_and(char::is_uppercase) {
             f |= CAP;
         }
@@ -174,6 +203,12 @@ fn word_flags(w: &str) -> u8 {
         f |= LOWER;
     }
     f
+}
+
+/// A hyphen where a particle's would be (third or fourth byte): most words have none.
+fn has_particle_hyphen(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')
 }
 
 /// The part after a lower-case Arabic particle: "al-Nusra" -> "Nusra".
