@@ -19,9 +19,9 @@ pub fn dist() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// The release build for the end-to-end tests: the same build and report, with the budget
+/// The release build for `serve` and the end-to-end tests: the same build and report, with the budget
 /// stated but not enforced (the page weight is tracked as its own piece of work).
-pub fn dist_for_tests() -> Result<PathBuf> {
+pub fn release_build() -> Result<PathBuf> {
     let (dist, total_gz) = build()?;
     if total_gz > BUDGET_GZIP_BYTES {
         println!(

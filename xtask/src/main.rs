@@ -2,7 +2,7 @@
 //!
 //! Subcommands:
 //! - `setup`  install what a fresh machine lacks (idempotent; quick when all is present)
-//! - `serve`  setup, then serve the app on http://127.0.0.1:8080
+//! - `serve`  setup, build the release page and serve it on http://127.0.0.1:8080
 //! - `test`   setup, then every check (format, lints, native, browser and end-to-end tests,
 //!   the architecture check)
 //! - `dist`   the release build into `dist/`, with each file's raw and gzip size
@@ -21,7 +21,7 @@ use util::{cargo, run, Result};
 const USAGE: &str = "\
 usage: cargo xtask <command>
   setup   install the wasm target, Trunk, wasm-bindgen, wasm-opt, the e2e driver, Chromium
-  serve   setup, then serve the app on http://127.0.0.1:8080
+  serve   setup, build the release page and serve it on http://127.0.0.1:8080
   test    setup, then run every check
   dist    release build into dist/ and print each file's size (fails above the budget)
   eval    score quotes and entities on ../shared/eval (fails below the CI thresholds)
@@ -51,10 +51,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Build the release page and serve it. (Trunk's own `serve` watches files, and its watcher
+/// aborts here when the build writes many files at once; a plain server of `dist/` is also
+/// exactly what a static host does.)
 fn serve() -> Result<()> {
-    setup::setup()?;
-    println!("\nLede is being built and served at http://127.0.0.1:8080/ (Ctrl-C stops it)\n");
-    run(util::tool("trunk").args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+    let dist = dist::release_build()?;
+    let server = serve_static::Server::start_at(&dist, 8080)?;
+    println!(
+        "\nLede is served at {} (Ctrl-C stops it; run `cargo xtask serve` again after a change)\n",
+        server.url()
+    );
+    loop {
+        std::thread::park();
+    }
 }
 
 fn test() -> Result<()> {
@@ -96,7 +105,7 @@ fn test() -> Result<()> {
         "wasm32-unknown-unknown",
     ]))?;
     step("end-to-end tests (release build in Chromium)");
-    let dist = dist::dist_for_tests()?;
+    let dist = dist::release_build()?;
     e2e(&dist)?;
     println!(
         "\nAll checks passed in {:.0} s.",

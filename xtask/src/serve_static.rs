@@ -1,4 +1,5 @@
-//! A small static file server for end-to-end tests: serves one folder on a free loopback port.
+//! A small static file server: serves one folder on a loopback port, for `cargo xtask serve`
+//! and the end-to-end tests.
 
 use crate::util::Result;
 use std::io::{BufRead, BufReader, Write};
@@ -10,9 +11,15 @@ pub struct Server {
 }
 
 impl Server {
+    /// Serve `dir` on a free loopback port.
     pub fn start(dir: &Path) -> Result<Server> {
-        let listener =
-            TcpListener::bind("127.0.0.1:0").map_err(|e| format!("binding a port: {e}"))?;
+        Server::start_at(dir, 0)
+    }
+
+    /// Serve `dir` on a loopback port (0: any free one).
+    pub fn start_at(dir: &Path, port: u16) -> Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .map_err(|e| format!("binding 127.0.0.1:{port}: {e}"))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let dir = dir.to_path_buf();
         std::thread::spawn(move || {
