@@ -30,7 +30,11 @@ impl Counts {
     fn prf(self) -> (f64, f64, f64) {
         let p = ratio(self.tp, self.tp + self.fp);
         let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -52,7 +56,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         match a.as_str() {
             "--min-f1" => {
                 let v = it.next().ok_or("--min-f1 needs a value")?;
-                min_f1 = Some(v.parse::<f64>().map_err(|_| format!("bad --min-f1 value: {v}"))?);
+                min_f1 = Some(
+                    v.parse::<f64>()
+                        .map_err(|_| format!("bad --min-f1 value: {v}"))?,
+                );
             }
             "--errors" => show_errors = true,
             _ if path.is_none() => path = Some(a.clone()),
@@ -102,8 +109,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             } else {
                 c.fp += 1;
                 if show_errors && a < usize::MAX / 2 {
-                    let gold_label =
-                        gold.iter().find(|g| g.0 == a && g.1 == b).map(|g| g.2).unwrap_or("-");
+                    let gold_label = gold
+                        .iter()
+                        .find(|g| g.0 == a && g.1 == b)
+                        .map(|g| g.2)
+                        .unwrap_or("-");
                     errors.push(format!(
                         "FP {label} (gold {gold_label}): {}",
                         doc.tokens[a..b].join(" ")
@@ -127,7 +137,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let mut total = Counts::default();
-    println!("{} documents, {:.2} MB read in {:.3} s", docs.len(), bytes as f64 / 1e6, elapsed);
+    println!(
+        "{} documents, {:.2} MB read in {:.3} s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        elapsed
+    );
     println!("type  precision recall  f1      tp    fp    fn");
     for t in TYPES {
         let c = counts.get(t).copied().unwrap_or_default();
@@ -135,10 +150,16 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         total.fp += c.fp;
         total.fn_ += c.fn_;
         let (p, r, f) = c.prf();
-        println!("{t:<5} {p:.3}     {r:.3}   {f:.3}   {:<5} {:<5} {}", c.tp, c.fp, c.fn_);
+        println!(
+            "{t:<5} {p:.3}     {r:.3}   {f:.3}   {:<5} {:<5} {}",
+            c.tp, c.fp, c.fn_
+        );
     }
     let (p, r, f) = total.prf();
-    println!("micro {p:.3}     {r:.3}   {f:.3}   {:<5} {:<5} {}", total.tp, total.fp, total.fn_);
+    println!(
+        "micro {p:.3}     {r:.3}   {f:.3}   {:<5} {:<5} {}",
+        total.tp, total.fp, total.fn_
+    );
     if let Some(min) = min_f1 {
         if f < min {
             eprintln!("micro F1 {f:.3} is below {min:.3}");

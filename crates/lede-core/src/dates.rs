@@ -96,7 +96,11 @@ pub fn to_naive(d: CivilDate) -> Option<NaiveDate> {
 }
 
 pub fn from_naive(d: NaiveDate) -> CivilDate {
-    CivilDate { year: d.year(), month: d.month() as u8, day: d.day() as u8 }
+    CivilDate {
+        year: d.year(),
+        month: d.month() as u8,
+        day: d.day() as u8,
+    }
 }
 
 /// A valid calendar date.
@@ -234,7 +238,11 @@ impl Scan<'_> {
 
 /// Find the dates in `toks` (a run of one block's tokens).
 pub fn find(text: &str, toks: &[Tok], anchor: Option<CivilDate>) -> Vec<Found> {
-    let s = Scan { text, toks, anchor: anchor.and_then(to_naive) };
+    let s = Scan {
+        text,
+        toks,
+        anchor: anchor.and_then(to_naive),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -255,7 +263,14 @@ pub fn find(text: &str, toks: &[Tok], anchor: Option<CivilDate>) -> Vec<Found> {
 }
 
 fn absolute(a: usize, b: usize, date: Option<CivilDate>, precision: DatePrecision) -> Found {
-    Found { a, b, relative: false, date, end: None, precision }
+    Found {
+        a,
+        b,
+        relative: false,
+        date,
+        end: None,
+        precision,
+    }
 }
 
 fn relative(
@@ -266,7 +281,11 @@ fn relative(
     end: Option<NaiveDate>,
 ) -> Found {
     let known = s.anchor.is_some();
-    let precision = if end.is_some() { DatePrecision::Period } else { DatePrecision::Day };
+    let precision = if end.is_some() {
+        DatePrecision::Period
+    } else {
+        DatePrecision::Day
+    };
     Found {
         a,
         b,
@@ -293,7 +312,21 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
     if w.len() > 9
         || !matches!(
             w.as_bytes().first().map(u8::to_ascii_lowercase),
-            Some(b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b'p' | b's' | b't' | b'w' | b'y')
+            Some(
+                b'a' | b'd'
+                    | b'e'
+                    | b'f'
+                    | b'j'
+                    | b'l'
+                    | b'm'
+                    | b'n'
+                    | b'o'
+                    | b'p'
+                    | b's'
+                    | b't'
+                    | b'w'
+                    | b'y'
+            )
         )
     {
         return None;
@@ -368,7 +401,9 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
         if PARTS_OF_DAY.contains(&s.lw(b).as_str()) {
             b += 1;
         }
-        let d = s.anchor.and_then(|anchor| resolve_weekday(anchor, day, dir));
+        let d = s
+            .anchor
+            .and_then(|anchor| resolve_weekday(anchor, day, dir));
         return Some(relative(s, a, b, d, None));
     }
     if !t.is(LOWER) && !w.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -470,7 +505,10 @@ fn period_of(anchor: NaiveDate, unit: &str, offset: i64) -> Option<(NaiveDate, N
         }
         "year" => {
             let y = anchor.year() + offset as i32;
-            Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
+            Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ))
         }
         _ => None,
     }
@@ -487,7 +525,12 @@ fn iso(s: &Scan, i: usize) -> Option<Found> {
     if parts.next().is_some() || !(1000..=2999).contains(&y) || w.len() != 10 {
         return None;
     }
-    Some(absolute(i, i + 1, Some(civil(y, m, d)?), DatePrecision::Day))
+    Some(absolute(
+        i,
+        i + 1,
+        Some(civil(y, m, d)?),
+        DatePrecision::Day,
+    ))
 }
 
 /// 18 February 2016 / 18 Feb.
@@ -502,7 +545,12 @@ fn day_month_year(s: &Scan, i: usize) -> Option<Found> {
         j += 1;
     }
     let year = s.num(j).filter(|y| (1000..=2999).contains(y))?;
-    Some(absolute(i, j + 1, civil(year as i32, month, day), DatePrecision::Day))
+    Some(absolute(
+        i,
+        j + 1,
+        civil(year as i32, month, day),
+        DatePrecision::Day,
+    ))
 }
 
 #[cfg(test)]
@@ -523,7 +571,11 @@ mod tests {
     }
 
     fn d(y: i32, m: u8, day: u8) -> Option<CivilDate> {
-        Some(CivilDate { year: y, month: m, day })
+        Some(CivilDate {
+            year: y,
+            month: m,
+            day,
+        })
     }
 
     #[test]
@@ -547,8 +599,10 @@ mod tests {
     #[test]
     fn bare_weekday_follows_tense() {
         let wednesday = d(2020, 7, 15);
-        let found =
-            dates("The vote will take place Friday. The vote took place Monday.", wednesday);
+        let found = dates(
+            "The vote will take place Friday. The vote took place Monday.",
+            wednesday,
+        );
         assert_eq!(found[0].1, d(2020, 7, 17));
         assert_eq!(found[1].1, d(2020, 7, 13));
     }
@@ -556,11 +610,20 @@ mod tests {
     #[test]
     fn relative_days_and_periods() {
         let anchor = d(2021, 3, 1);
-        let found = dates("today, yesterday, tomorrow, two days ago, this month", anchor);
+        let found = dates(
+            "today, yesterday, tomorrow, two days ago, this month",
+            anchor,
+        );
         let got: Vec<_> = found.iter().map(|f| f.1).collect();
         assert_eq!(
             got,
-            vec![d(2021, 3, 1), d(2021, 2, 28), d(2021, 3, 2), d(2021, 2, 27), d(2021, 3, 1)]
+            vec![
+                d(2021, 3, 1),
+                d(2021, 2, 28),
+                d(2021, 3, 2),
+                d(2021, 2, 27),
+                d(2021, 3, 1)
+            ]
         );
     }
 
@@ -575,8 +638,10 @@ mod tests {
 
     #[test]
     fn absolute_forms() {
-        let found =
-            dates("On Feb. 18, 2016 and 18 February 2016 and 2016-02-18 and in March 2015.", None);
+        let found = dates(
+            "On Feb. 18, 2016 and 18 February 2016 and 2016-02-18 and in March 2015.",
+            None,
+        );
         let got: Vec<_> = found.iter().map(|f| (f.0.as_str(), f.1)).collect();
         assert_eq!(
             got,

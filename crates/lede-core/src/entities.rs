@@ -356,7 +356,10 @@ fn is_sport_word(w: &str) -> bool {
 
 /// Words after which a place name stays a place even on a sports page.
 fn is_place_prep(w: &str) -> bool {
-    matches!(w, "in" | "at" | "from" | "near" | "to" | "of" | "outside" | "across")
+    matches!(
+        w,
+        "in" | "at" | "from" | "near" | "to" | "of" | "outside" | "across"
+    )
 }
 
 struct Ctx<'t> {
@@ -472,9 +475,15 @@ enum RangeKind {
 /// Entities of the given byte ranges of `text` (each read as its own block), plus photo
 /// credits ("Name/Agency").
 pub fn extract_ranges(text: &str, ranges: &[(usize, usize)], credits: &[Span]) -> Vec<Entity> {
-    let mut all: Vec<(usize, usize, RangeKind)> =
-        ranges.iter().map(|&(a, b)| (a, b, RangeKind::Any)).collect();
-    all.extend(credits.iter().map(|c| (c.start as usize, c.end as usize, RangeKind::Credit)));
+    let mut all: Vec<(usize, usize, RangeKind)> = ranges
+        .iter()
+        .map(|&(a, b)| (a, b, RangeKind::Any))
+        .collect();
+    all.extend(
+        credits
+            .iter()
+            .map(|c| (c.start as usize, c.end as usize, RangeKind::Credit)),
+    );
     extract_kinds(text, all).0
 }
 
@@ -558,8 +567,10 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         while special_at < special.len() && special[special_at].1 <= line_start {
             special_at += 1;
         }
-        let kind =
-            special.get(special_at).filter(|s| s.0 <= line_start).map_or(RangeKind::Any, |s| s.2);
+        let kind = special
+            .get(special_at)
+            .filter(|s| s.0 <= line_start)
+            .map_or(RangeKind::Any, |s| s.2);
         if kind == RangeKind::Credit {
             read_credit(&ctx, line_start, line_end, &mut mentions);
         } else if kind == RangeKind::Any && is_headline(&ctx, line_start, line_end) {
@@ -568,7 +579,10 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             let first = mentions.len();
             read_line(&ctx, line_start, line_end, &mut mentions, &mut adjectives);
             if kind == RangeKind::Byline {
-                for m in mentions[first..].iter_mut().filter(|m| m.label == Label::Per) {
+                for m in mentions[first..]
+                    .iter_mut()
+                    .filter(|m| m.label == Label::Per)
+                {
                     m.role.get_or_insert_with(|| "author".to_string());
                 }
             }
@@ -589,7 +603,11 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             if m.label == Label::Loc && m.subnational {
                 // "in Leeds", "MINNESOTA AT MILWAUKEE": the place, not the club.
                 let prev = m.a.checked_sub(1).map(|p| ctx.key(p)).unwrap_or("");
-                let prep = if m.headline { prev == "at" } else { is_place_prep(prev) };
+                let prep = if m.headline {
+                    prev == "at"
+                } else {
+                    is_place_prep(prev)
+                };
                 if !prep {
                     m.label = Label::Org;
                 }
@@ -662,14 +680,22 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     }
     let all_caps = caps * 4 >= words * 3 && (words >= 2 || caps == 1 && b - a <= 2);
-    let capitalised = ctx.toks[a..b].iter().filter(|t| t.is_word() && t.is(CAP)).count();
-    let numbers = ctx.toks[a..b].iter().filter(|t| t.kind == TokKind::Num).count();
+    let capitalised = ctx.toks[a..b]
+        .iter()
+        .filter(|t| t.is_word() && t.is(CAP))
+        .count();
+    let numbers = ctx.toks[a..b]
+        .iter()
+        .filter(|t| t.kind == TokKind::Num)
+        .count();
     let title = words >= 4
         && numbers < 2
         && capitalised >= 4
         && capitalised * 5 >= words * 3
         && title_case == words
-        && !ctx.toks[a..b].iter().any(|t| t.is(LOWER) && t.end - t.start > 3);
+        && !ctx.toks[a..b]
+            .iter()
+            .any(|t| t.is(LOWER) && t.end - t.start > 3);
     all_caps || title
 }
 
@@ -687,7 +713,10 @@ fn read_credit(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         }
         let mut e = j;
         while e > i
-            && matches!(ctx.key(e - 1), "photo" | "photos" | "images" | "pictures" | "photography")
+            && matches!(
+                ctx.key(e - 1),
+                "photo" | "photos" | "images" | "pictures" | "photography"
+            )
         {
             e -= 1;
         }
@@ -896,8 +925,9 @@ fn read_line(
         }
         // Include a final "Inc." / "Co." period? Not needed: spans end at the word.
         let role_before = role_from_context(ctx, i, a);
-        let appositive =
-            pending_role.take().filter(|(end, _)| *end + 1 == i && ctx.is_punct(*end, ","));
+        let appositive = pending_role
+            .take()
+            .filter(|(end, _)| *end + 1 == i && ctx.is_punct(*end, ","));
         let run_role = read_run(ctx, i, j, out, adjectives);
         if let Some(last) = out.last_mut() {
             if last.a >= i && last.label == Label::Per && last.role.is_none() {
@@ -970,8 +1000,10 @@ fn is_acronym_of(ctx: &Ctx, acr: usize, a: usize, b: usize) -> bool {
     if ctx.lists.places.contains_key(key) || ctx.lists.aliases.contains_key(key) {
         return false;
     }
-    let initials: String =
-        (a..b).filter(|&k| ctx.is_capword(k)).filter_map(|k| ctx.key(k).chars().next()).collect();
+    let initials: String = (a..b)
+        .filter(|&k| ctx.is_capword(k))
+        .filter_map(|k| ctx.key(k).chars().next())
+        .collect();
     let letters: String = key.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && initials.starts_with(letters.chars().next().unwrap_or(' ')) && {
         // Most letters of the acronym appear in order among the initials.
@@ -1067,7 +1099,11 @@ fn read_run(
                     read_segment(ctx, i, t, out, adjectives);
                 }
                 let honorific = (t..e).all(|k| is_honorific(ctx.key(k)) || ctx.key(k) == ".");
-                let role_start = if t > i && qualifies_role(ctx, i, t) { i } else { t };
+                let role_start = if t > i && qualifies_role(ctx, i, t) {
+                    i
+                } else {
+                    t
+                };
                 let role = ctx.text
                     [ctx.toks[role_start].start as usize..ctx.toks[e - 1].end as usize]
                     .to_string();
@@ -1170,7 +1206,11 @@ fn read_segment(
     let mut gap = i;
     while k < j {
         let dem = demonym_at(ctx, k, j);
-        let found = if dem.is_some() { None } else { list_match(ctx, k, j) };
+        let found = if dem.is_some() {
+            None
+        } else {
+            list_match(ctx, k, j)
+        };
         if dem.is_none() && found.is_none() {
             k += 1;
             continue;
@@ -1240,7 +1280,10 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
 fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     let mut words: FastSet<&str> = FastSet::default();
     let mut filter = [0u64; 256];
-    for m in mentions.iter().filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2)
+    {
         for k in m.a..m.b {
             let key = ctx.key(k);
             if let Some(&b0) = key.as_bytes().first() {
@@ -1260,7 +1303,10 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
             seen.insert(w);
         }
     }
-    for m in mentions.iter_mut().filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2)
+    {
         let common = (m.a..m.b)
             .any(|k| seen.contains(ctx.key(k)) && !ctx.lists.first_names.contains(ctx.key(k)));
         if common {
@@ -1459,7 +1505,9 @@ fn group(
                     person_parts.entry(ctx.key(k).to_string()).or_insert(e);
                 }
                 if k > m.a && k + 1 < m.b {
-                    person_parts.entry(ctx.key_range(k, m.b).to_string()).or_insert(e);
+                    person_parts
+                        .entry(ctx.key_range(k, m.b).to_string())
+                        .or_insert(e);
                 }
             }
         }

@@ -115,18 +115,27 @@ pub struct Facts {
 pub fn detect_article_date(text: &str, blocks: &[Block]) -> Option<CivilDate> {
     let mut toks = Vec::new();
     let preferred = blocks.iter().filter(|b| {
-        matches!(b.kind, BlockKind::Dateline | BlockKind::Timestamp | BlockKind::Byline)
+        matches!(
+            b.kind,
+            BlockKind::Dateline | BlockKind::Timestamp | BlockKind::Byline
+        )
     });
     for b in preferred {
         toks.clear();
         tokens::tokenize(text, b.span.start as usize, b.span.end as usize, &mut toks);
-        if let Some(d) = dates::find(text, &toks, None).into_iter().find_map(|f| full_date(&f)) {
+        if let Some(d) = dates::find(text, &toks, None)
+            .into_iter()
+            .find_map(|f| full_date(&f))
+        {
             return Some(d);
         }
     }
     // A short line near the top that is mostly a date.
     for b in blocks.iter().take(8) {
-        if matches!(b.kind, BlockKind::Caption | BlockKind::Media | BlockKind::Credit) {
+        if matches!(
+            b.kind,
+            BlockKind::Caption | BlockKind::Media | BlockKind::Credit
+        ) {
             continue;
         }
         for line in text[b.span.range()].lines().take(3) {
@@ -139,8 +148,10 @@ pub fn detect_article_date(text: &str, blocks: &[Block]) -> Option<CivilDate> {
             let words = toks.iter().filter(|t| t.kind != TokKind::Punct).count();
             for f in dates::find(text, &toks, None) {
                 if let Some(d) = full_date(&f) {
-                    let date_words =
-                        toks[f.a..f.b].iter().filter(|t| t.kind != TokKind::Punct).count();
+                    let date_words = toks[f.a..f.b]
+                        .iter()
+                        .filter(|t| t.kind != TokKind::Punct)
+                        .count();
                     // The rest may be a weekday, a time, "Published", "Updated".
                     if date_words * 2 >= words || words <= date_words + 4 {
                         return Some(d);
@@ -167,7 +178,14 @@ pub fn extract(
     entities: &[Entity],
     article_date: Option<CivilDate>,
 ) -> Facts {
-    extract_tokenized(text, blocks, sentences, entities, article_date, &Tokenized::default())
+    extract_tokenized(
+        text,
+        blocks,
+        sentences,
+        entities,
+        article_date,
+        &Tokenized::default(),
+    )
 }
 
 /// [`extract`] reusing the tokens the entity reader made: a block range found in `tokenized`
@@ -183,8 +201,10 @@ pub fn extract_tokenized(
     let mut facts = Facts::default();
     let mut own: Vec<Tok> = Vec::new();
     // Entity mentions, sorted, for sources.
-    let mut mentions: Vec<(Span, EntityId, EntityKind)> =
-        entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind))).collect();
+    let mut mentions: Vec<(Span, EntityId, EntityKind)> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind)))
+        .collect();
     mentions.sort_unstable_by_key(|m| m.0);
     let ranges: Vec<(usize, usize)> = if blocks.is_empty() {
         vec![(0, text.len())]
@@ -320,7 +340,10 @@ fn entity_at(
     end: usize,
 ) -> Option<(Span, EntityId, EntityKind)> {
     let i = mentions.partition_point(|m| (m.0.start as usize) < start);
-    mentions[i..].iter().find(|m| (m.0.start as usize) < end).copied()
+    mentions[i..]
+        .iter()
+        .find(|m| (m.0.start as usize) < end)
+        .copied()
 }
 
 fn find_sources(
@@ -348,8 +371,12 @@ fn find_sources(
                 "," | "." | ";" | ":" | "?" | "!" | "\"" | "\u{201C}" | "\u{201D}" | ")"
             )
     };
-    let name_of =
-        |id: EntityId| entities.get(id.0 as usize).map(|e| e.name.clone()).unwrap_or_default();
+    let name_of = |id: EntityId| {
+        entities
+            .get(id.0 as usize)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
     let mut i = 0;
     while i < n {
         let t = &toks[i];
@@ -365,7 +392,14 @@ fn find_sources(
             "report" | "reports" | "statement" | "study" | "survey" | "analysis"
                 if matches!(lw(i + 1).as_ref(), "by" | "from") =>
             {
-                Some((i + 2, if word == "statement" { "statement" } else { "report by" }))
+                Some((
+                    i + 2,
+                    if word == "statement" {
+                        "statement"
+                    } else {
+                        "report by"
+                    },
+                ))
             }
             _ => None,
         };
@@ -405,11 +439,15 @@ fn find_sources(
             if let Some(m) = entity_at(
                 mentions,
                 t.end as usize + 1,
-                toks.get(i + 3).map(|t| t.end as usize).unwrap_or(t.end as usize + 1),
+                toks.get(i + 3)
+                    .map(|t| t.end as usize)
+                    .unwrap_or(t.end as usize + 1),
             ) {
                 let between = &text[t.end as usize..m.0.start as usize];
                 if m.2 == EntityKind::Organization
-                    && between.split_whitespace().all(|x| x.eq_ignore_ascii_case("the"))
+                    && between
+                        .split_whitespace()
+                        .all(|x| x.eq_ignore_ascii_case("the"))
                 {
                     out.push(Source {
                         span: m.0,

@@ -178,7 +178,9 @@ fn decimal(s: &str) -> Option<f64> {
 /// Value of a number in digits: "1,200", "3.5", "3m", "2.3bn", "$5". Returns the value and a
 /// unit suffix when glued ("bn", "m", "st").
 fn parse_digits(w: &str) -> Option<(f64, &str)> {
-    let end = w.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(w.len());
+    let end = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
     let (num, suffix) = w.split_at(end);
     if num.is_empty() || num.ends_with('.') || num.ends_with(',') {
         return None;
@@ -409,7 +411,9 @@ impl Scan<'_> {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
     fn is_lower_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word && t.is(LOWER))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && t.is(LOWER))
     }
     fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
@@ -475,7 +479,12 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
                         "m" | "mn" => 1e6,
                         _ => 1e9,
                     };
-                    return Some(Num { value: v * scale, end: i + 1, kind, glued_unit: None });
+                    return Some(Num {
+                        value: v * scale,
+                        end: i + 1,
+                        kind,
+                        glued_unit: None,
+                    });
                 }
                 "km" | "kg" | "mm" | "cm" | "mph" => glued = Some(unit_static(suffix)),
                 _ => return None,
@@ -487,7 +496,12 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
                 value *= scale;
                 end += 1;
             }
-            Some(Num { value, end, kind, glued_unit: glued })
+            Some(Num {
+                value,
+                end,
+                kind,
+                glued_unit: glued,
+            })
         }
         TokKind::Word => {
             if t.is(CAP) && !t.is(SENT_START) {
@@ -580,8 +594,17 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
             } else {
                 FigureKind::Count
             };
-            let end = if kind == FigureKind::Times { i + used + 1 } else { i + used };
-            Some(Num { value: v, end, kind, glued_unit: None })
+            let end = if kind == FigureKind::Times {
+                i + used + 1
+            } else {
+                i + used
+            };
+            Some(Num {
+                value: v,
+                end,
+                kind,
+                glued_unit: None,
+            })
         }
         TokKind::Punct => None,
     }
@@ -617,10 +640,15 @@ fn word_candidate(s: &Scan, i: usize) -> bool {
     };
     small_word(first).is_some()
         || ordinal_word(first).is_some()
-        || matches!(first, "twice" | "thrice" | "dozens" | "hundreds" | "thousands" | "millions")
+        || matches!(
+            first,
+            "twice" | "thrice" | "dozens" | "hundreds" | "thousands" | "millions"
+        )
         || (matches!(first, "a" | "an") && {
             let mut b = [0u8; 16];
-            lower_small(s.w(i + 1), &mut b).and_then(scale_word).is_some()
+            lower_small(s.w(i + 1), &mut b)
+                .and_then(scale_word)
+                .is_some()
         })
 }
 
@@ -650,9 +678,15 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
             return None;
         }
         let (n, high) = match range_token(s, i + 1) {
-            Some((lo, hi, end)) => {
-                (Num { value: lo, end, kind: FigureKind::Money, glued_unit: None }, Some(hi))
-            }
+            Some((lo, hi, end)) => (
+                Num {
+                    value: lo,
+                    end,
+                    kind: FigureKind::Money,
+                    glued_unit: None,
+                },
+                Some(hi),
+            ),
             None => (read_number(s, i + 1)?, None),
         };
         let mut a = i;
@@ -728,7 +762,10 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
             return None;
         }
         let next = s.w(n.end).to_ascii_lowercase();
-        if matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "a" | "p") {
+        if matches!(
+            next.as_str(),
+            "a.m." | "p.m." | "am" | "pm" | "gmt" | "a" | "p"
+        ) {
             return None;
         }
         if w.len() >= 7 && plain && !w.starts_with('0') && !plural_noun_follows(s, n.end) {
@@ -812,10 +849,12 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
             // "a crowd of 31,500"
             Some(s.w(f.a - 2).to_string())
         }
-        FigureKind::Percent | FigureKind::Money => {
-            of_noun(s, f.b).or_else(|| counted_after(s, f.b)).or_else(|| subject_before(s, f.a))
-        }
-        _ => counted_after(s, f.b).or_else(|| of_noun(s, f.b)).or_else(|| subject_before(s, f.a)),
+        FigureKind::Percent | FigureKind::Money => of_noun(s, f.b)
+            .or_else(|| counted_after(s, f.b))
+            .or_else(|| subject_before(s, f.a)),
+        _ => counted_after(s, f.b)
+            .or_else(|| of_noun(s, f.b))
+            .or_else(|| subject_before(s, f.a)),
     };
     // A bare small number with nothing counted is noise (list markers, scores).
     if f.kind == FigureKind::Count
@@ -858,8 +897,11 @@ fn range_after(s: &Scan, f: &mut Found) {
         if let Some(n) = read_number(s, f.b + 1) {
             if n.value > f.value {
                 // "$5-6 million": the scale on the right applies to both.
-                let scale =
-                    n.value / parse_digits(s.w(f.b + 1)).map(|p| p.0).unwrap_or(n.value).max(1e-9);
+                let scale = n.value
+                    / parse_digits(s.w(f.b + 1))
+                        .map(|p| p.0)
+                        .unwrap_or(n.value)
+                        .max(1e-9);
                 if scale > 1.5 && f.value < n.value / scale * 1.0001 {
                     f.value *= scale;
                 }
@@ -878,7 +920,11 @@ fn approx_before(s: &Scan, f: &mut Found) {
         return;
     }
     let p = s.w(f.a - 1).to_ascii_lowercase();
-    let pp = if f.a >= 2 { s.w(f.a - 2).to_ascii_lowercase() } else { String::new() };
+    let pp = if f.a >= 2 {
+        s.w(f.a - 2).to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let two = match (pp.as_str(), p.as_str()) {
         ("more" | "greater", "than") => Some(Approx::AtLeast),
         ("at", "least") => Some(Approx::AtLeast),
@@ -903,8 +949,16 @@ fn approx_before(s: &Scan, f: &mut Found) {
 }
 
 /// Participles that do name what is counted: "three injured".
-const COUNTED_PARTICIPLES: &[&str] =
-    &["injured", "wounded", "killed", "dead", "missing", "arrested", "detained", "displaced"];
+const COUNTED_PARTICIPLES: &[&str] = &[
+    "injured",
+    "wounded",
+    "killed",
+    "dead",
+    "missing",
+    "arrested",
+    "detained",
+    "displaced",
+];
 
 /// "six explosions", "three major cities".
 fn counted_after(s: &Scan, i: usize) -> Option<String> {

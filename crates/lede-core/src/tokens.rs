@@ -53,7 +53,10 @@ pub struct Tokenized {
 
 impl Tokenized {
     pub fn with_capacity(toks: usize) -> Tokenized {
-        Tokenized { toks: Vec::with_capacity(toks), ranges: Vec::new() }
+        Tokenized {
+            toks: Vec::with_capacity(toks),
+            ranges: Vec::new(),
+        }
     }
 
     /// Tokenise `text[a..b]` and record it as a range.
@@ -73,7 +76,9 @@ impl Tokenized {
 
 /// Words that are pasted button labels when glued to a following capitalised name
 /// ("PlayJane Doe").
-const GLUED_LABELS: &[&str] = &["Play", "Watch", "Video", "Photo", "Listen", "Share", "Image"];
+const GLUED_LABELS: &[&str] = &[
+    "Play", "Watch", "Video", "Photo", "Listen", "Share", "Image",
+];
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -126,10 +131,20 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             let j = scan_word(text, i, end);
             let (j, glued) = split_glued(text, i, j);
             let tok_flags = flags | word_flags(&text[i..j]);
-            out.push(Tok { start: i as u32, end: j as u32, kind: TokKind::Word, flags: tok_flags });
+            out.push(Tok {
+                start: i as u32,
+                end: j as u32,
+                kind: TokKind::Word,
+                flags: tok_flags,
+            });
             if let Some(k) = glued {
                 let f = word_flags(&text[j..k]);
-                out.push(Tok { start: j as u32, end: k as u32, kind: TokKind::Word, flags: f });
+                out.push(Tok {
+                    start: j as u32,
+                    end: k as u32,
+                    kind: TokKind::Word,
+                    flags: f,
+                });
                 i = k;
             } else {
                 i = j;
@@ -138,15 +153,29 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             sent_start = false;
         } else if c.is_ascii_digit() {
             let j = scan_number(text, i, end);
-            out.push(Tok { start: i as u32, end: j as u32, kind: TokKind::Num, flags });
+            out.push(Tok {
+                start: i as u32,
+                end: j as u32,
+                kind: TokKind::Num,
+                flags,
+            });
             i = j;
             line_start = false;
             sent_start = false;
         } else {
-            out.push(Tok { start: i as u32, end: (i + clen) as u32, kind: TokKind::Punct, flags });
+            out.push(Tok {
+                start: i as u32,
+                end: (i + clen) as u32,
+                kind: TokKind::Punct,
+                flags,
+            });
             i += clen;
             if matches!(c, '.' | '?' | '!') {
-                let prev = out.len().checked_sub(2).filter(|&p| p >= first).map(|p| out[p]);
+                let prev = out
+                    .len()
+                    .checked_sub(2)
+                    .filter(|&p| p >= first)
+                    .map(|p| out[p]);
                 let abbrev = prev.is_some_and(|p| {
                     p.kind == TokKind::Word
                         && p.end as usize == i - 1
@@ -213,7 +242,9 @@ fn has_particle_hyphen(w: &str) -> bool {
 
 /// The part after a lower-case Arabic particle: "al-Nusra" -> "Nusra".
 fn particle_rest(w: &str) -> Option<&str> {
-    for p in ["al-", "el-", "ad-", "an-", "as-", "ash-", "ar-", "at-", "az-", "bin-", "ibn-"] {
+    for p in [
+        "al-", "el-", "ad-", "an-", "as-", "ash-", "ar-", "at-", "az-", "bin-", "ibn-",
+    ] {
         if let Some(rest) = w.strip_prefix(p) {
             return Some(rest);
         }
@@ -257,7 +288,10 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
                 // Possessive: stop before "'s" at the end of a word.
                 let after = j + c.len_utf8();
                 if matches!(bytes.get(after), Some(b's' | b'S'))
-                    && !text[after + 1..end].chars().next().is_some_and(char::is_alphanumeric)
+                    && !text[after + 1..end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
                 {
                     break;
                 }
@@ -335,7 +369,10 @@ mod tests {
 
     #[test]
     fn words_numbers_and_glue() {
-        assert_eq!(words("the U.S. and al-Nusra's"), ["the", "U.S.", "and", "al-Nusra", "'", "s"]);
+        assert_eq!(
+            words("the U.S. and al-Nusra's"),
+            ["the", "U.S.", "and", "al-Nusra", "'", "s"]
+        );
         assert_eq!(
             words("rose to 1,200.5 on 2016-02-18."),
             ["rose", "to", "1,200.5", "on", "2016-02-18", "."]
@@ -349,7 +386,11 @@ mod tests {
         let s = "He left. Mr. Smith came. \"Then she";
         let mut v = Vec::new();
         tokenize(s, 0, s.len(), &mut v);
-        let starts: Vec<&str> = v.iter().filter(|t| t.is(SENT_START)).map(|t| t.text(s)).collect();
+        let starts: Vec<&str> = v
+            .iter()
+            .filter(|t| t.is(SENT_START))
+            .map(|t| t.text(s))
+            .collect();
         assert_eq!(starts, ["He", "Mr", "\"", "Then"]);
     }
 }

@@ -16,8 +16,10 @@ fn line_blocks(text: &str) -> Vec<Block> {
         let content = line.trim_end();
         if !content.trim().is_empty() {
             let lead = content.len() - content.trim_start().len();
-            blocks
-                .push(Block::new(BlockKind::Paragraph, Span::new(pos + lead, pos + content.len())));
+            blocks.push(Block::new(
+                BlockKind::Paragraph,
+                Span::new(pos + lead, pos + content.len()),
+            ));
         }
         pos += line.len();
     }
@@ -127,10 +129,17 @@ fn golden_facts() {
         }
         let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if got != want {
-            failures.push(format!("{}:\n--- expected\n{want}\n--- got\n{got}", path.display()));
+            failures.push(format!(
+                "{}:\n--- expected\n{want}\n--- got\n{got}",
+                path.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "golden mismatches:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden mismatches:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// The full parse keeps facts inside the text and never resolves a relative date without an
@@ -144,13 +153,39 @@ fn relative_dates_need_an_article_date() {
     assert!(doc.dates.iter().filter(|d| d.relative).count() >= 3);
     assert!(doc.dates.iter().all(|d| d.date.is_none()));
     let opts = lede_core::Options {
-        article_date: Some(lede_core::CivilDate { year: 2022, month: 6, day: 15 }),
+        article_date: Some(lede_core::CivilDate {
+            year: 2022,
+            month: 6,
+            day: 15,
+        }),
     };
     let doc = lede_core::parse_with(text, &opts);
-    let yesterday = doc.dates.iter().find(|d| doc.slice(d.span) == "yesterday").unwrap();
-    assert_eq!(yesterday.date, Some(lede_core::CivilDate { year: 2022, month: 6, day: 14 }));
-    let saturday = doc.dates.iter().find(|d| doc.slice(d.span) == "this Saturday").unwrap();
-    assert_eq!(saturday.date, Some(lede_core::CivilDate { year: 2022, month: 6, day: 18 }));
+    let yesterday = doc
+        .dates
+        .iter()
+        .find(|d| doc.slice(d.span) == "yesterday")
+        .unwrap();
+    assert_eq!(
+        yesterday.date,
+        Some(lede_core::CivilDate {
+            year: 2022,
+            month: 6,
+            day: 14
+        })
+    );
+    let saturday = doc
+        .dates
+        .iter()
+        .find(|d| doc.slice(d.span) == "this Saturday")
+        .unwrap();
+    assert_eq!(
+        saturday.date,
+        Some(lede_core::CivilDate {
+            year: 2022,
+            month: 6,
+            day: 18
+        })
+    );
 }
 
 /// Odd input never panics and spans stay on char boundaries.
@@ -175,7 +210,10 @@ fn facts_survive_odd_input() {
             .chain(f.figures.iter().map(|g| g.span))
             .chain(f.sources.iter().map(|s| s.span));
         for s in spans {
-            assert!(s.end as usize <= text.len() && s.start <= s.end, "{s:?} in {text:?}");
+            assert!(
+                s.end as usize <= text.len() && s.start <= s.end,
+                "{s:?} in {text:?}"
+            );
             assert!(
                 text.is_char_boundary(s.start as usize) && text.is_char_boundary(s.end as usize)
             );
@@ -192,29 +230,66 @@ fn bylines_credits_and_timestamps() {
         let a = text.find(s).unwrap();
         Span::new(a, a + s.len())
     };
-    let mut caption = Block::new(BlockKind::Caption, find("Boats at the pier. Karin Holt/Reuters"));
+    let mut caption = Block::new(
+        BlockKind::Caption,
+        find("Boats at the pier. Karin Holt/Reuters"),
+    );
     caption.credit = Some(find("Karin Holt/Reuters"));
     let blocks = vec![
-        Block::new(BlockKind::Title, find("Ferry Service Returns To The Island")),
-        Block::new(BlockKind::Byline, find("By Lena Park and Omar Haddad, Coastal Times")),
+        Block::new(
+            BlockKind::Title,
+            find("Ferry Service Returns To The Island"),
+        ),
+        Block::new(
+            BlockKind::Byline,
+            find("By Lena Park and Omar Haddad, Coastal Times"),
+        ),
         Block::new(BlockKind::Timestamp, find("Published March 9, 2022")),
         caption,
         Block::new(BlockKind::Paragraph, find("The ferry sailed yesterday.")),
     ];
     let ents = entities::extract(text, &blocks, &[]);
     let role = |name: &str| {
-        let e =
-            ents.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} in {ents:?}"));
+        let e = ents
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} in {ents:?}"));
         (e.kind, e.role.clone())
     };
-    assert_eq!(role("Lena Park"), (entities::EntityKind::Person, Some("author".into())));
-    assert_eq!(role("Omar Haddad"), (entities::EntityKind::Person, Some("author".into())));
+    assert_eq!(
+        role("Lena Park"),
+        (entities::EntityKind::Person, Some("author".into()))
+    );
+    assert_eq!(
+        role("Omar Haddad"),
+        (entities::EntityKind::Person, Some("author".into()))
+    );
     assert_eq!(role("Coastal Times").0, entities::EntityKind::Organization);
-    assert_eq!(role("Karin Holt"), (entities::EntityKind::Person, Some("photographer".into())));
+    assert_eq!(
+        role("Karin Holt"),
+        (entities::EntityKind::Person, Some("photographer".into()))
+    );
     assert_eq!(role("Reuters").0, entities::EntityKind::Organization);
     let anchor = facts::detect_article_date(text, &blocks);
-    assert_eq!(anchor, Some(lede_core::CivilDate { year: 2022, month: 3, day: 9 }));
+    assert_eq!(
+        anchor,
+        Some(lede_core::CivilDate {
+            year: 2022,
+            month: 3,
+            day: 9
+        })
+    );
     let f = facts::extract(text, &blocks, &[], &ents, anchor);
     let d: Vec<_> = f.dates.iter().map(|d| (&text[d.span], d.date)).collect();
-    assert_eq!(d, vec![("yesterday", Some(lede_core::CivilDate { year: 2022, month: 3, day: 8 }))]);
+    assert_eq!(
+        d,
+        vec![(
+            "yesterday",
+            Some(lede_core::CivilDate {
+                year: 2022,
+                month: 3,
+                day: 8
+            })
+        )]
+    );
 }
