@@ -994,6 +994,9 @@ fn with_trailing_appositive(
 
 /// The last cue in `toks` with a speaker mention: "Kerry said", "said Kerry", "according to
 /// X". Returns the attribution and the index of the token after the cue.
+/// How many embedded quotations of one sentence look for a governing cue.
+const MAX_EMBEDDED_CUE_LOOKS: usize = 12;
+
 fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Attr, usize)> {
     let mut best = None;
     for i in 0..toks.len() {
@@ -1374,6 +1377,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             // they are quoted terms.
             let any_embedded = direct_flags.iter().any(|d| !d);
             let mut mixed_done = false;
+            let mut embedded_tries = 0usize;
             for (k, p) in sp.iter().enumerate() {
                 let inner = inner_trimmed(text, p.inner);
                 if direct_flags[k]
@@ -1470,107 +1474,120 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 if mixed_done {
                     continue;
                 }
-                // Embedded: find the governing cue in the sentence outside the quotes.
-                toks.clear();
-                names::tokenize(text, ss, se, &mut toks);
-                let outside: Vec<Tok> = toks
-                    .iter()
-                    .copied()
-                    .filter(|t| !sp.iter().any(|p| t.start >= p.open && t.start < p.end))
-                    .collect();
-                // A cue before the first embedded quote governs the clause after it.
-                let first_open = p.open;
-                let before: Vec<Tok> = outside
-                    .iter()
-                    .copied()
-                    .filter(|t| t.end <= first_open)
-                    .collect();
-                let last_q = sp.iter().rev().find(|_| true).copied().unwrap_or(*p);
-                let trail_last = trails.last().copied().flatten();
-                let clause_end = sentence_end_trimmed(text, ss, se);
-                let governing = cue_with_mention(text, &before, false).filter(|(a, after)| {
-                    // A short quoted term under a cue is speech only after a say-verb or a
-                    // naming verb right before it ("called it "a stark choice"").
-                    let short = sp
-                        .iter()
-                        .zip(&direct_flags)
-                        .filter(|(_, d)| !**d)
-                        .all(|(p, _)| word_count(&text[p.inner]) <= 3);
-                    let cue_text = a.cue.map_or("", |c| &text[c]);
-                    let naming = lower_is_str(
-                        cue_text,
-                        &[
-                            "call",
-                            "calls",
-                            "called",
-                            "calling",
-                            "describe",
-                            "describes",
-                            "described",
-                            "describing",
-                            "dub",
-                            "dubbed",
-                            "label",
-                            "labelled",
-                            "labeled",
-                            "term",
-                            "termed",
-                            "brand",
-                            "branded",
-                        ],
-                    );
-                    let adjacent = before[*after..].iter().filter(|t| t.word).count() <= 3;
-                    !short || cues::is_say(cue_text) || naming && adjacent
-                });
-                if let Some((a, after)) = governing {
-                    let cs = clause_start(text, &before, after, a.takes_object);
-                    let start = before
-                        .get(cs)
-                        .map_or(first_open, |t| t.start.min(first_open));
-                    let mut end = clause_end.max(start);
-                    if let Some(t) = trail_last {
-                        // "..., she said." closes the clause.
-                        let comma = text[last_q.end..t.end].find(',').map(|i| last_q.end + i);
-                        if let Some(c) = comma {
-                            if c >= start {
-                                end = c.max(last_q.end).min(end);
-                            }
+                // Embedded: find the governing cue in the sentence outside the quotes. Each
+                // look reads the whole sentence, so a sentence packed with quoted fragments (a
+                // list, or a hostile paste) gets it for its first few only: the rest are read
+                // below without a cue, which keeps the pass linear.
+                embedded_tries += 1;
+                if embedded_tries <= MAX_EMBEDDED_CUE_LOOKS {
+                    // Embedded: find the governing cue in the sentence outside the quotes.
+                    toks.clear();
+                    names::tokenize(text, ss, se, &mut toks);
+                    // Tokens outside every quotation: one sweep, as both lists are in order.
+                    let mut outside: Vec<Tok> = Vec::with_capacity(toks.len());
+                    let mut pi = 0;
+                    for &t in toks.iter() {
+                        while pi < sp.len() && sp[pi].end <= t.start {
+                            pi += 1;
+                        }
+                        if !(pi < sp.len() && t.start >= sp[pi].open) {
+                            outside.push(t);
                         }
                     }
-                    let span = Span::new(start, end.max(start));
-                    cards.push(Card {
-                        kind: QuoteKind::Mixed,
-                        span,
-                        fragments: vec![span],
-                        attr: Some(a),
-                        rule: "mixed-cue-before",
-                        tail: end,
-                        open_for_more: false,
-                        block: bi,
+                    // A cue before the first embedded quote governs the clause after it.
+                    let first_open = p.open;
+                    let before: Vec<Tok> = outside
+                        .iter()
+                        .copied()
+                        .filter(|t| t.end <= first_open)
+                        .collect();
+                    let last_q = sp.iter().rev().find(|_| true).copied().unwrap_or(*p);
+                    let trail_last = trails.last().copied().flatten();
+                    let clause_end = sentence_end_trimmed(text, ss, se);
+                    let governing = cue_with_mention(text, &before, false).filter(|(a, after)| {
+                        // A short quoted term under a cue is speech only after a say-verb or a
+                        // naming verb right before it ("called it "a stark choice"").
+                        let short = sp
+                            .iter()
+                            .zip(&direct_flags)
+                            .filter(|(_, d)| !**d)
+                            .all(|(p, _)| word_count(&text[p.inner]) <= 3);
+                        let cue_text = a.cue.map_or("", |c| &text[c]);
+                        let naming = lower_is_str(
+                            cue_text,
+                            &[
+                                "call",
+                                "calls",
+                                "called",
+                                "calling",
+                                "describe",
+                                "describes",
+                                "described",
+                                "describing",
+                                "dub",
+                                "dubbed",
+                                "label",
+                                "labelled",
+                                "labeled",
+                                "term",
+                                "termed",
+                                "brand",
+                                "branded",
+                            ],
+                        );
+                        let adjacent = before[*after..].iter().filter(|t| t.word).count() <= 3;
+                        !short || cues::is_say(cue_text) || naming && adjacent
                     });
-                    mixed_done = true;
-                    continue;
-                }
-                if let Some(a) = trail_last {
-                    // "Her time has been "hard," she said."
-                    let start = ss;
-                    let end = text[last_q.end..a.end]
-                        .find(',')
-                        .map_or(last_q.end, |i| last_q.end + i)
-                        .max(last_q.end);
-                    let span = Span::new(start, end);
-                    cards.push(Card {
-                        kind: QuoteKind::Mixed,
-                        span,
-                        fragments: vec![span],
-                        attr: Some(a),
-                        rule: "mixed-cue-after",
-                        tail: a.end,
-                        open_for_more: false,
-                        block: bi,
-                    });
-                    mixed_done = true;
-                    continue;
+                    if let Some((a, after)) = governing {
+                        let cs = clause_start(text, &before, after, a.takes_object);
+                        let start = before
+                            .get(cs)
+                            .map_or(first_open, |t| t.start.min(first_open));
+                        let mut end = clause_end.max(start);
+                        if let Some(t) = trail_last {
+                            // "..., she said." closes the clause.
+                            let comma = text[last_q.end..t.end].find(',').map(|i| last_q.end + i);
+                            if let Some(c) = comma {
+                                if c >= start {
+                                    end = c.max(last_q.end).min(end);
+                                }
+                            }
+                        }
+                        let span = Span::new(start, end.max(start));
+                        cards.push(Card {
+                            kind: QuoteKind::Mixed,
+                            span,
+                            fragments: vec![span],
+                            attr: Some(a),
+                            rule: "mixed-cue-before",
+                            tail: end,
+                            open_for_more: false,
+                            block: bi,
+                        });
+                        mixed_done = true;
+                        continue;
+                    }
+                    if let Some(a) = trail_last {
+                        // "Her time has been "hard," she said."
+                        let start = ss;
+                        let end = text[last_q.end..a.end]
+                            .find(',')
+                            .map_or(last_q.end, |i| last_q.end + i)
+                            .max(last_q.end);
+                        let span = Span::new(start, end);
+                        cards.push(Card {
+                            kind: QuoteKind::Mixed,
+                            span,
+                            fragments: vec![span],
+                            attr: Some(a),
+                            rule: "mixed-cue-after",
+                            tail: a.end,
+                            open_for_more: false,
+                            block: bi,
+                        });
+                        mixed_done = true;
+                        continue;
+                    }
                 }
                 // No cue: a short or title-like quoted term; a longer quotation is speech
                 // whose speaker comes from the context.
