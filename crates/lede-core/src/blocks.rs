@@ -28,9 +28,9 @@
 
 use crate::normalize::is_rule;
 use crate::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Title,
@@ -93,7 +93,7 @@ impl BlockKind {
 }
 
 /// One block of the article.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     /// The whole block, trimmed of surrounding white space.
@@ -116,7 +116,7 @@ impl Block {
 }
 
 /// A structural hint from rich input (HTML paste or file).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputBlockKind {
     Heading(u8),
@@ -127,7 +127,7 @@ pub enum InputBlockKind {
 }
 
 /// One block of rich input: its kind and its plain text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputBlock {
     pub kind: InputBlockKind,
     pub text: String,

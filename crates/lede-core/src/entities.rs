@@ -9,12 +9,12 @@
 use crate::gazetteer::{fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind};
 use crate::tokens::{Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
 use crate::{Block, BlockKind, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -22,7 +22,7 @@ pub enum EntityKind {
     Place,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: EntityId,
     pub kind: EntityKind,

@@ -7,10 +7,10 @@ use crate::dates;
 use crate::figures;
 use crate::tokens::{self, Tok, TokKind, Tokenized, LOWER};
 use crate::{Block, BlockKind, Entity, EntityId, EntityKind, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A calendar date without time zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CivilDate {
     pub year: i32,
     pub month: u8,
@@ -24,7 +24,7 @@ impl std::fmt::Display for CivilDate {
 }
 
 /// How precise a date is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
     Day,
@@ -34,7 +34,7 @@ pub enum DatePrecision {
     Period,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateFact {
     pub span: Span,
     /// Whether the text names the date outright ("Feb. 18, 2016") or relative to the article.
@@ -49,7 +49,7 @@ pub struct DateFact {
 }
 
 /// What kind of quantity a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FigureKind {
     Count,
@@ -65,7 +65,7 @@ pub enum FigureKind {
 }
 
 /// How a figure is hedged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Approx {
     /// about, around, some, roughly
@@ -78,7 +78,7 @@ pub enum Approx {
     Vague,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub span: Span,
     pub value: f64,
@@ -91,7 +91,7 @@ pub struct Figure {
     pub approx: Option<Approx>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub span: Span,
     /// Who or what is cited.

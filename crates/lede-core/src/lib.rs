@@ -32,7 +32,7 @@ pub use sections::{Section, SectionId};
 pub use span::Span;
 pub use speakers::{Speaker, SpeakerId, SpeakerKind};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the serialised [`Document`] (the CLI's and the app's JSON export). Bump it when a
 /// field changes meaning or disappears; adding a field does not bump it.
@@ -43,7 +43,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Everything Lede knows about one article.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Document {
     pub schema_version: u32,
     /// The normalised text that every span indexes. See [`normalize`].
@@ -76,14 +76,14 @@ pub struct Document {
 }
 
 /// Something the reader should know about how the text was read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub span: Option<Span>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,

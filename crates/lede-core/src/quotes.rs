@@ -20,12 +20,12 @@
 use crate::cues;
 use crate::names::{self, Lower, Mention, MentionKind, Pronoun, Tok};
 use crate::{Block, Span, SpeakerId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct QuoteId(pub u32);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Wholly inside quotation marks.
@@ -37,7 +37,7 @@ pub enum QuoteKind {
 }
 
 /// One quotation as a reader sees it: one card, even when its attribution interrupts it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: QuoteId,
     pub kind: QuoteKind,
@@ -52,13 +52,18 @@ pub struct Quote {
     /// The speech cue ("said", "told", "according to").
     pub cue: Option<Span>,
     /// Which rule attributed the speaker, for debugging and evaluation.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::span::static_name")]
+    pub rule: RuleName,
     /// The role given with the mention ("Secretary of State", "a doctor at the clinic").
     pub role: Option<Span>,
     /// What the mention is (a name, a pronoun, a group), for attribution.
     #[serde(skip)]
     pub mention_kind: Option<MentionKind>,
 }
+
+/// The name of an attribution rule. An alias, so that reading a document back (serde) makes
+/// the name with [`crate::span::static_name`] rather than borrowing it from the input.
+pub type RuleName = &'static str;
 
 /// What quote detection hands to attribution.
 #[derive(Clone, Debug, Default)]

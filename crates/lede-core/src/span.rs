@@ -1,13 +1,13 @@
 //! Byte spans into [`crate::Document::text`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::{Index, Range};
 
 /// A half-open byte range `start..end` into the document text.
 ///
 /// Spans are `Copy` and lifetime-free so that every result of the parser can point back at
 /// the text it came from; the app highlights with them, the CLI prints them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -84,4 +84,26 @@ mod tests {
         assert!(a.cover(b).contains(b));
         assert_eq!(b.len(), 4);
     }
+}
+
+/// Reads a name from a small closed set (the quote rules' names) back as `&'static str`.
+/// Each distinct name is allocated once for the life of the program, so reading many
+/// documents never grows memory beyond the set.
+pub(crate) fn static_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<&'static str, D::Error> {
+    use std::sync::Mutex;
+    static NAMES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let name = String::deserialize(deserializer)?;
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&known) = names.iter().find(|&&n| n == name) {
+        return Ok(known);
+    }
+    if names.len() >= 256 {
+        // Not a rule name this build knows: keep memory bounded.
+        return Ok("");
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.push(leaked);
+    Ok(leaked)
 }

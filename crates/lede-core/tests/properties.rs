@@ -165,6 +165,19 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 
+    /// The app's parsing worker hands documents over as JSON: reading one back gives the
+    /// same document, attribution rules included.
+    #[test]
+    fn documents_survive_a_json_round_trip(text in pieces()) {
+        let doc = parse(&text);
+        let json = serde_json::to_string(&doc).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(check_invariants(&back), Ok(()));
+        prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        let rules = |d: &Document| d.quotes.iter().map(|q| q.rule).collect::<Vec<_>>();
+        prop_assert_eq!(rules(&back), rules(&doc));
+    }
+
     #[test]
     fn the_readers_date_wins_and_invariants_hold(text in pieces(), date in date()) {
         let doc = parse_with(&text, &Options { article_date: Some(date) });
