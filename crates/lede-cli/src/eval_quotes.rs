@@ -15,7 +15,7 @@
 
 use lede_core::{QuoteKind, Span};
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::process::ExitCode;
 
 struct Args {
@@ -74,6 +74,29 @@ struct Unit {
     group: Option<String>,
     text: String,
     kind: &'static str,
+    /// The mention next to the quote ("Kerry", "he"), when there is one.
+    mention: Option<String>,
+    /// Predicted: the rule that attributed the speaker.
+    rule: &'static str,
+}
+
+/// The form of a gold speaker mention, to group attribution errors by cause.
+fn mention_form(m: Option<&str>) -> &'static str {
+    let Some(m) = m else { return "none" };
+    let l = m.trim().to_lowercase();
+    match l.as_str() {
+        "he" | "she" | "they" | "it" | "we" | "i" => return "pronoun",
+        _ => {}
+    }
+    let first = l.split_whitespace().next().unwrap_or("");
+    if matches!(first, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        return "nominal";
+    }
+    if m.split_whitespace().count() >= 2 {
+        "name (2+ words)"
+    } else {
+        "name (1 word)"
+    }
 }
 
 fn words(s: &str) -> BTreeSet<String> {
@@ -195,6 +218,9 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let (mut attr_dm_ok, mut attr_dm_n) = (0usize, 0usize);
     let (mut b3_p, mut b3_r, mut b3_n) = (0.0f64, 0.0f64, 0usize);
     let mut articles = 0;
+    // Attribution errors by the rule that decided and by the gold mention's form.
+    let mut by_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut by_form: BTreeMap<&'static str, usize> = BTreeMap::new();
     for (lineno, line) in data.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -231,6 +257,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
                 speaker,
                 text: text[s..e].to_string(),
                 kind,
+                mention: q["speaker_mention"]["text"].as_str().map(str::to_string),
+                rule: "",
             });
         }
         let doc = lede_core::parse(text);
@@ -255,6 +283,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
                     group: q.speaker.map(|id| format!("#{}", id.0)),
                     text: format!("{s}  [{}]", q.rule),
                     kind,
+                    mention: q.mention.map(|m| doc.slice(m).to_string()),
+                    rule: q.rule,
                 });
             }
         }
@@ -334,11 +364,23 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             for (i, j) in wrong {
                 println!(
-                    "  speaker {:?} should be {:?}: {}",
+                    "  speaker {:?} should be {:?} ({}; mention {:?}, gold mention {:?}): {}",
                     pa[i].speaker.as_deref().unwrap_or("-"),
                     ga[j].speaker.as_deref().unwrap_or("-"),
+                    ga[j].kind,
+                    pa[i].mention.as_deref().unwrap_or("-"),
+                    ga[j].mention.as_deref().unwrap_or("-"),
                     short(&pa[i].text)
                 );
+                let rule = if pa[i].rule.is_empty() {
+                    "-"
+                } else {
+                    pa[i].rule
+                };
+                *by_rule.entry(rule).or_default() += 1;
+                *by_form
+                    .entry(mention_form(ga[j].mention.as_deref()))
+                    .or_default() += 1;
             }
         }
     }
@@ -364,6 +406,18 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     } else {
         2.0 * bp * br / (bp + br)
     };
+    if args.verbose {
+        let list = |m: &BTreeMap<&str, usize>| {
+            let mut v: Vec<(&str, usize)> = m.iter().map(|(k, v)| (*k, *v)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            v.iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!("speaker errors by rule: {}", list(&by_rule));
+        println!("speaker errors by gold mention: {}", list(&by_form));
+    }
     println!("articles: {articles}");
     println!(
         "direct+mixed: P {p1:.3} R {r1:.3} F1 {f1:.3}  ({} matched, {} predicted, {} gold)",

@@ -96,8 +96,8 @@ impl Entry {
 struct Table {
     entries: Vec<Entry>,
     by_name: HashMap<String, usize>,
-    /// Person mentions in text order: (offset, entry).
-    person_mentions: Vec<(usize, usize)>,
+    /// Person mentions in text order: (offset, entry, salient).
+    person_mentions: Vec<(usize, usize, bool)>,
     /// Organisation mentions in text order.
     org_mentions: Vec<(usize, usize)>,
     /// Mentions of multi-word personal names by surname, in text order.
@@ -143,31 +143,106 @@ impl Table {
         }
     }
 
-    /// Record a person mention (text order during the scan).
-    fn add_person_mention(&mut self, at: usize, e: usize) {
-        self.person_mentions.push((at, e));
-        if self.entries[e].name.contains(' ') {
+    /// Record a person mention (text order during the scan). `salient` says whether a later
+    /// pronoun may point at it (see [`salient`]).
+    fn add_person_mention(&mut self, at: usize, e: usize, salient: bool) {
+        self.person_mentions.push((at, e, salient));
+        let full = self.entries[e].name.contains(' ');
+        if full || self.entries[e].mentions.len() <= 1 {
+            // Full names, and the first mention of someone known by one name.
             let key = self.entries[e].surname.clone();
             self.surnames.entry(key).or_default().push((at, e));
+        }
+        if full {
             self.full_mentions.push((at, e));
         }
     }
 
-    /// The most recent person named before `at` whose gender fits.
+    /// The most recent person named before `at` whose gender fits, preferring a salient
+    /// mention (a subject rather than a possessive or the object of a preposition).
     fn recent_person(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
-        let i = self.person_mentions.partition_point(|&(p, _)| p < at);
-        self.person_mentions[..i]
+        let i = self.person_mentions.partition_point(|&(p, _, _)| p < at);
+        let recent = &self.person_mentions[i.saturating_sub(LOOK_BACK)..i];
+        let fits =
+            |&&(_, e, _): &&(usize, usize, bool)| compatible(self.entries[e].gender(), gender);
+        recent
             .iter()
             .rev()
-            .take(LOOK_BACK)
-            .map(|&(_, e)| e)
-            .find(|&e| compatible(self.entries[e].gender(), gender))
+            .filter(fits)
+            .find(|&&(_, _, salient)| salient)
+            .or_else(|| recent.iter().rev().find(fits))
+            .map(|&(_, e, _)| e)
     }
 
     fn recent_org(&self, at: usize) -> Option<usize> {
         let i = self.org_mentions.partition_point(|&(p, _)| p < at);
         self.org_mentions[..i].last().map(|&(_, e)| e)
     }
+}
+
+/// Whether the name at `start..end` is one a later "he" or "she" is likely to point at: not a
+/// possessive ("Kerry's plan"), not the object of a preposition ("unlike Kerry", "with
+/// Kerry"), not inside parentheses or a photo credit ("(Jo Park / Reuters)").
+fn salient(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end.min(text.len())..];
+    if after.starts_with("'s") || after.starts_with("’s") || after.trim_start().starts_with('/') {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    if before.ends_with(['(', '/']) {
+        return false;
+    }
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    if word.is_empty() || word.len() > 9 {
+        return true;
+    }
+    !matches!(
+        Lower::new(word).as_str(),
+        "of" | "with"
+            | "to"
+            | "by"
+            | "for"
+            | "unlike"
+            | "like"
+            | "against"
+            | "from"
+            | "about"
+            | "at"
+            | "than"
+            | "including"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "behind"
+            | "under"
+            | "over"
+            | "via"
+            | "after"
+            | "before"
+            | "beside"
+            | "besides"
+            | "alongside"
+            | "without"
+            | "upon"
+            | "into"
+            | "onto"
+            | "and"
+            | "or"
+            | "nor"
+            | "told"
+            | "asked"
+            | "thanked"
+            | "named"
+            | "hired"
+            | "appointed"
+            | "replaced"
+            | "beat"
+            | "defeated"
+    )
 }
 
 fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
@@ -502,7 +577,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 table.entries[e]
                     .mentions
                     .push(Span::new(first.start, name_end));
-                table.add_person_mention(first.start, e);
+                let sal = salient(text, first.start, name_end);
+                table.add_person_mention(first.start, e, sal);
                 if let Some(r) = role_before(text, &toks, i) {
                     let role = text[r].to_string();
                     table.entries[e].set_role(r.start as usize, &role);
@@ -565,7 +641,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     table.entries[e]
                         .mentions
                         .push(Span::new(first.start, name_end));
-                    table.add_person_mention(first.start, e);
+                    let sal = salient(text, first.start, name_end);
+                    table.add_person_mention(first.start, e, sal);
                     if let Some(g) = i
                         .checked_sub(2)
                         .and_then(|k| names::honorific_gender(toks[k].text(text)))
@@ -577,6 +654,25 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                         match g {
                             Gender::Male => table.entries[e].male += 2,
                             Gender::Female => table.entries[e].female += 2,
+                        }
+                    }
+                } else if !after_place_preposition && single_name_person(text, &toks, i, j) {
+                    // "Yuni, a resident of the coast, ...": someone known by one name.
+                    let e = table.entry(SpeakerKind::Person, name);
+                    table.entries[e]
+                        .mentions
+                        .push(Span::new(first.start, name_end));
+                    let sal = salient(text, first.start, name_end);
+                    table.add_person_mention(first.start, e, sal);
+                    if let Some(g) = toks[j..]
+                        .iter()
+                        .take(25)
+                        .filter(|t| t.word)
+                        .find_map(|t| pronoun_gender(t.text(text)))
+                    {
+                        match g {
+                            Gender::Male => table.entries[e].male += 1,
+                            Gender::Female => table.entries[e].female += 1,
                         }
                     }
                 }
@@ -612,7 +708,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         }
         for m in &ent.mentions {
             if kind == SpeakerKind::Person {
-                table.add_person_mention(m.start as usize, e);
+                let sal = salient(text, m.start as usize, m.end as usize);
+                table.add_person_mention(m.start as usize, e, sal);
             } else {
                 table.org_mentions.push((m.start as usize, e));
             }
@@ -625,6 +722,80 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
     }
     table.full_mentions.sort_unstable();
     table
+}
+
+/// A one-word name `toks[i..j]` that introduces a person with an appositive: "Yuni, a
+/// resident of the coast," or "Roman, 52,". Countries and organisations ("Tesla, a company
+/// that ...") are not people.
+fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+    if j + 2 >= toks.len() || toks[j].text(text) != "," || !toks[j + 1].word {
+        return false;
+    }
+    let next = toks[j + 1].text(text);
+    let age = next.bytes().all(|b| b.is_ascii_digit())
+        && next.len() <= 3
+        && toks[j + 2].text(text) == ",";
+    let det = matches!(Lower::new(next).as_str(), "a" | "an" | "the");
+    if !age && !det {
+        return false;
+    }
+    if det {
+        // The appositive's words name a person's role, not an organisation.
+        let mut k = j + 2;
+        while k < toks.len() && k < j + 14 && toks[k].word {
+            let w = toks[k].text(text);
+            if matches!(
+                Lower::new(w).as_str(),
+                "of" | "at" | "in" | "for" | "from" | "with" | "who" | "whose" | "that" | "which"
+            ) {
+                // The head noun phrase ends here: "a resident of the area".
+                break;
+            }
+            if names::is_org_head(w)
+                || is_org_nominal(w)
+                || is_document(w)
+                || matches!(
+                    Lower::new(w).as_str(),
+                    "area"
+                        | "region"
+                        | "town"
+                        | "village"
+                        | "city"
+                        | "province"
+                        | "state"
+                        | "country"
+                        | "capital"
+                        | "neighbourhood"
+                        | "neighborhood"
+                        | "suburb"
+                        | "island"
+                        | "brand"
+                        | "app"
+                        | "platform"
+                        | "product"
+                        | "website"
+                        | "site"
+                )
+            {
+                return false;
+            }
+            k += 1;
+        }
+        if k == j + 2 {
+            return false;
+        }
+    }
+    let w = toks[i].text(text);
+    if names::is_acronym(w) || names::is_title(w) {
+        return false;
+    }
+    let lists = crate::gazetteer::lists();
+    let key = crate::gazetteer::fold_key(w);
+    !lists
+        .places
+        .get(&key)
+        .is_some_and(|k| *k == crate::gazetteer::PlaceKind::Country)
+        && !lists.orgs.contains(key.as_str())
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -780,12 +951,12 @@ fn resolve(
             }
             if l.starts_with("the ") && names::is_title(head) {
                 // "the mayor": the latest person given that role.
-                let i = table.person_mentions.partition_point(|&(p, _)| p < at);
+                let i = table.person_mentions.partition_point(|&(p, _, _)| p < at);
                 let found = table.person_mentions[..i]
                     .iter()
                     .rev()
                     .take(LOOK_BACK)
-                    .map(|&(_, e)| e)
+                    .map(|&(_, e, _)| e)
                     .find(|&e| {
                         table.entries[e]
                             .role
