@@ -20,9 +20,10 @@
 //! valleys). Each group gets a label from its most salient words, capitalised names first. In
 //! an interview, groups only break before a question, so a question stays with its answer.
 
+use crate::gazetteer::FastMap;
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::cell::Cell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SectionId(pub u32);
@@ -158,7 +159,7 @@ fn shape_segments(
     // The lead: the first paragraph, with the second when the first is very short, and with
     // the list it introduces when it ends with a colon.
     let vocab = Vocabulary::build(text, blocks, &body);
-    let all_bags: Vec<&[(u32, u32)]> = body.iter().map(|&i| vocab.bag(i)).collect();
+    let all_bags: Vec<&[(u32, u32)]> = (0..body.len()).map(|k| vocab.bag(k)).collect();
     let mut lead_len = 1;
     if word_len(&text[blocks[body[0]].span]) < 12
         && body.len() > 3
@@ -299,10 +300,11 @@ fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
     const MIN: usize = 2;
     const MAX: usize = 5;
     // Similarity at gap g (between paragraph g and g+1), windows of two paragraphs a side.
+    let (mut left, mut right) = (Vec::new(), Vec::new());
     let scores: Vec<f64> = (0..m - 1)
         .map(|g| {
-            let left = merge(bags[g.saturating_sub(1)..=g].iter().copied());
-            let right = merge(bags[g + 1..(g + 3).min(m)].iter().copied());
+            merge(&bags[g.saturating_sub(1)..=g], &mut left);
+            merge(&bags[g + 1..(g + 3).min(m)], &mut right);
             cosine(&left, &right)
         })
         .collect();
@@ -342,82 +344,166 @@ fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
         .filter(|&j| allowed[j])
         .map(|j| (depth[j - 1], closeness(j), j))
         .collect();
-    order.sort_by(|a, b| {
+    // Every candidate is distinct (`j` breaks ties), so an unstable sort gives the one order.
+    order.sort_unstable_by(|a, b| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
             .then(a.2.cmp(&b.2))
     });
-    let mut cuts: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut is_cut = vec![false; m];
+    let mut n_cuts = 0;
     for &(_, _, j) in &order {
-        if cuts.len() + 1 >= target_groups {
+        if n_cuts + 1 >= target_groups {
             break;
         }
-        let prev = cuts.range(..j).next_back().copied().unwrap_or(0);
-        let next = cuts.range(j + 1..).next().copied().unwrap_or(m);
-        if j - prev >= MIN && next - j >= MIN {
-            cuts.insert(j);
+        count_work(1);
+        // At least MIN paragraphs from the cuts on either side (the ends count as cuts; the
+        // candidates keep MIN from them already).
+        if (j + 1 - MIN..j + MIN).all(|k| !is_cut[k]) {
+            is_cut[j] = true;
+            n_cuts += 1;
         }
     }
     // Split groups that are still too long at their deepest valley.
-    let mut bounds: Vec<usize> = std::iter::once(0).chain(cuts.iter().copied()).collect();
+    let mut bounds: Vec<usize> = std::iter::once(0)
+        .chain((0..m).filter(|&j| is_cut[j]))
+        .collect();
     bounds.push(m);
     let mut todo: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+    let valleys = Valleys::new(&depth, allowed);
     while let Some((a, b)) = todo.pop() {
         if b - a <= MAX {
             continue;
         }
         // Deepest valley; among equals the one nearest the middle, so splits stay balanced.
-        let mid = (a + b) / 2;
-        let best = (a + MIN..=b - MIN)
-            .filter(|&j| allowed[j])
-            .max_by(|&x, &y| {
-                depth[x - 1]
-                    .partial_cmp(&depth[y - 1])
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(y.abs_diff(mid).cmp(&x.abs_diff(mid)))
-                    .then(y.cmp(&x))
-            });
-        if let Some(j) = best {
-            cuts.insert(j);
+        if let Some(j) = valleys.deepest(a + MIN, b - MIN, (a + b) / 2) {
+            is_cut[j] = true;
             todo.push((a, j));
             todo.push((j, b));
         }
     }
-    cuts.into_iter().collect()
+    (0..m).filter(|&j| is_cut[j]).collect()
 }
 
-/// Sum sparse bags (sorted by term id).
-fn merge<'a>(bags: impl Iterator<Item = &'a [(u32, u32)]>) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    for bag in bags {
-        let mut merged = Vec::with_capacity(out.len() + bag.len());
-        let (mut i, mut j) = (0, 0);
-        while i < out.len() || j < bag.len() {
-            match (out.get(i), bag.get(j)) {
-                (Some(&(a, x)), Some(&(b, y))) if a == b => {
-                    merged.push((a, x + y));
-                    i += 1;
-                    j += 1;
-                }
-                (Some(&(a, x)), Some(&(b, _))) if a < b => {
-                    merged.push((a, x));
-                    i += 1;
-                }
-                (Some(&(a, x)), None) => {
-                    merged.push((a, x));
-                    i += 1;
-                }
-                (_, Some(&(b, y))) => {
-                    merged.push((b, y));
-                    j += 1;
-                }
-                (None, None) => break,
+/// The allowed cuts by the depth of their valley, to find the deepest cut of any range in
+/// logarithmic time: a scan of each range would make repeated splits of a long group
+/// quadratic when the deepest valleys sit near its ends.
+struct Valleys {
+    /// Leaves: cut `j`'s depth (the depth of gap `j - 1`), `-inf` when the cut is not allowed;
+    /// each inner node the maximum of its two children.
+    tree: Vec<f64>,
+    leaves: usize,
+    /// The allowed cuts as (depth, cut), ascending.
+    by_depth: Vec<(f64, usize)>,
+}
+
+impl Valleys {
+    fn new(depth: &[f64], allowed: &[bool]) -> Valleys {
+        let leaves = allowed.len();
+        let cut_depth = |j: usize| {
+            if j >= 1 && allowed[j] {
+                // `+ 0.0` folds a negative zero into zero, so equal depths compare equal.
+                depth.get(j - 1).map_or(f64::NEG_INFINITY, |&d| d + 0.0)
+            } else {
+                f64::NEG_INFINITY
             }
+        };
+        let mut tree = vec![f64::NEG_INFINITY; 2 * leaves];
+        for j in 0..leaves {
+            tree[leaves + j] = cut_depth(j);
         }
-        out = merged;
+        for i in (1..leaves).rev() {
+            tree[i] = tree[2 * i].max(tree[2 * i + 1]);
+        }
+        let mut by_depth: Vec<(f64, usize)> = (0..leaves)
+            .map(|j| (cut_depth(j), j))
+            .filter(|&(d, _)| d > f64::NEG_INFINITY)
+            .collect();
+        by_depth.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        Valleys {
+            tree,
+            leaves,
+            by_depth,
+        }
     }
-    out
+
+    /// The allowed cut in `lo..=hi` with the deepest valley; among equals the one nearest
+    /// `mid` (which lies in the range), and of two as near the earlier one.
+    fn deepest(&self, lo: usize, hi: usize, mid: usize) -> Option<usize> {
+        if lo > hi || hi >= self.leaves {
+            return None;
+        }
+        let (mut l, mut r) = (lo + self.leaves, hi + 1 + self.leaves);
+        let mut d = f64::NEG_INFINITY;
+        while l < r {
+            count_work(1);
+            if l & 1 == 1 {
+                d = d.max(self.tree[l]);
+                l += 1;
+            }
+            if r & 1 == 1 {
+                r -= 1;
+                d = d.max(self.tree[r]);
+            }
+            l /= 2;
+            r /= 2;
+        }
+        if d == f64::NEG_INFINITY {
+            return None;
+        }
+        let at = self
+            .by_depth
+            .partition_point(|&(x, j)| x.total_cmp(&d).then(j.cmp(&mid)).is_lt());
+        let after = self
+            .by_depth
+            .get(at)
+            .filter(|&&(x, j)| x == d && j <= hi)
+            .map(|&(_, j)| j);
+        let before = at
+            .checked_sub(1)
+            .map(|k| self.by_depth[k])
+            .filter(|&(x, j)| x == d && j >= lo)
+            .map(|(_, j)| j);
+        match (before, after) {
+            (Some(x), Some(y)) => Some(if mid - x <= y - mid { x } else { y }),
+            (x, y) => x.or(y),
+        }
+    }
+}
+
+/// Sum sparse bags (sorted by term id) into `out`, sorted by term id. Sorting the entries
+/// together keeps this `O(k log k)` in the `k` entries, however many bags there are.
+fn merge(bags: &[&[(u32, u32)]], out: &mut Vec<(u32, u32)>) {
+    out.clear();
+    for bag in bags {
+        out.extend_from_slice(bag);
+    }
+    count_work(out.len());
+    out.sort_unstable_by_key(|&(id, _)| id);
+    out.dedup_by(|next, kept| {
+        if next.0 == kept.0 {
+            kept.1 += next.1;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+/// Steps of work (bag entries merged, candidate cuts looked at) done by sectioning on this
+/// thread. Tests compare it across input sizes to pin that sectioning stays linear.
+#[doc(hidden)]
+pub fn work_done() -> u64 {
+    WORK.with(Cell::get)
+}
+
+thread_local! {
+    static WORK: Cell<u64> = const { Cell::new(0) };
+}
+
+fn count_work(steps: usize) {
+    WORK.with(|w| w.set(w.get().wrapping_add(steps as u64)));
 }
 
 fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
@@ -451,8 +537,10 @@ struct Vocabulary {
     /// Per term: a surface form (byte range of its first capitalised or first occurrence),
     /// how many paragraphs hold it, how often it is capitalised mid-sentence.
     terms: Vec<Term>,
-    /// Per body block index: its bag of (term, count), sorted by term.
-    bags: HashMap<usize, Vec<(u32, u32)>>,
+    /// The bags of (term, count) of every body block, one after another, each sorted by term.
+    entries: Vec<(u32, u32)>,
+    /// Per body block (in `body` order): where its bag ends in `entries`.
+    bag_ends: Vec<usize>,
     paragraphs: usize,
 }
 
@@ -465,9 +553,10 @@ struct Term {
 
 impl Vocabulary {
     fn build(text: &str, blocks: &[Block], body: &[usize]) -> Vocabulary {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FastMap<String, u32> = FastMap::default();
         let mut terms: Vec<Term> = Vec::new();
-        let mut bags = HashMap::with_capacity(body.len());
+        let mut entries: Vec<(u32, u32)> = Vec::new();
+        let mut bag_ends = Vec::with_capacity(body.len());
         let mut buf = String::new();
         let mut seen: Vec<u32> = Vec::new();
         for &bi in body {
@@ -534,34 +623,39 @@ impl Vocabulary {
                 seen.push(id);
             }
             seen.sort_unstable();
-            let mut bag: Vec<(u32, u32)> = Vec::new();
+            let bag_start = entries.len();
             for &id in &seen {
-                match bag.last_mut() {
+                match entries[bag_start..].last_mut() {
                     Some((last, c)) if *last == id => *c += 1,
                     _ => {
-                        bag.push((id, 1));
+                        entries.push((id, 1));
                         terms[id as usize].df += 1;
                     }
                 }
             }
-            bags.insert(bi, bag);
+            bag_ends.push(entries.len());
         }
         Vocabulary {
             terms,
-            bags,
+            entries,
+            bag_ends,
             paragraphs: body.len(),
         }
     }
 
-    fn bag(&self, block: usize) -> &[(u32, u32)] {
-        self.bags.get(&block).map_or(&[], Vec::as_slice)
+    /// The bag of the `k`th body block.
+    fn bag(&self, k: usize) -> &[(u32, u32)] {
+        let start = if k == 0 { 0 } else { self.bag_ends[k - 1] };
+        &self.entries[start..self.bag_ends[k]]
     }
 
     /// A group's label: its one or two most salient terms (names first).
     fn label(&self, text: &str, bags: &[&[(u32, u32)]]) -> String {
-        let group = merge(bags.iter().copied());
+        let mut group = Vec::new();
+        merge(bags, &mut group);
         let n = self.paragraphs.max(1) as f64;
-        let mut scored: Vec<(f64, u32)> = group
+        // (score, term, count in the group)
+        let mut scored: Vec<(f64, u32, u32)> = group
             .iter()
             .map(|&(id, tf)| {
                 let t = &self.terms[id as usize];
@@ -578,6 +672,7 @@ impl Vocabulary {
                 (
                     f64::from(tf) * idf * proper + if tf > 1 { 0.5 } else { 0.0 },
                     id,
+                    tf,
                 )
             })
             .collect();
@@ -591,27 +686,27 @@ impl Vocabulary {
             let t = &self.terms[id as usize];
             t.capitalised > t.lower
         };
-        if let Some(&(best, _)) = scored.first() {
+        if let Some(&(best, _, _)) = scored.first() {
             if let Some(p) = scored
                 .iter()
-                .position(|&(sc, id)| is_proper(id) && sc >= best * 0.5)
+                .position(|&(sc, id, _)| is_proper(id) && sc >= best * 0.5)
             {
                 let name = scored.remove(p);
                 scored.insert(0, name);
             }
         }
-        let tf_of = |id: u32| group.iter().find(|g| g.0 == id).map_or(0, |g| g.1);
         let mut words: Vec<&str> = Vec::with_capacity(2);
         let mut first_proper = false;
-        for &(_, id) in &scored {
+        for &(_, id, tf) in &scored {
             if words.len() == 2 {
                 break;
             }
+            count_work(1);
             let t = &self.terms[id as usize];
             let first_is_name = !words.is_empty() && first_proper;
             // After a name, a second term only when it is a name too or repeated in the
             // group; two plain words give each other context.
-            if first_is_name && t.capitalised <= t.lower && tf_of(id) < 2 {
+            if first_is_name && t.capitalised <= t.lower && tf < 2 {
                 continue;
             }
             let (s, e) = t.surface;
@@ -1196,6 +1291,40 @@ mod tests {
         let mut allowed = [true; 6];
         allowed[3] = false;
         assert_ne!(tile(&b, &allowed), [3]);
+    }
+
+    #[test]
+    fn deepest_valley_matches_a_scan_of_the_range() {
+        // Few distinct depths, so ties are common; some cuts not allowed.
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..300 {
+            let m = 6 + (next() % 40) as usize;
+            let depth: Vec<f64> = (0..m - 1).map(|_| (next() % 4) as f64 * 0.25).collect();
+            let allowed: Vec<bool> = (0..m).map(|_| next() % 4 != 0).collect();
+            let valleys = Valleys::new(&depth, &allowed);
+            for a in 0..m {
+                for b in a + 6..=m {
+                    let (lo, hi, mid) = (a + 2, b - 2, (a + b) / 2);
+                    let scan = (lo..=hi).filter(|&j| allowed[j]).max_by(|&x, &y| {
+                        depth[x - 1]
+                            .total_cmp(&depth[y - 1])
+                            .then(y.abs_diff(mid).cmp(&x.abs_diff(mid)))
+                            .then(y.cmp(&x))
+                    });
+                    assert_eq!(
+                        valleys.deepest(lo, hi, mid),
+                        scan,
+                        "{depth:?} {allowed:?} {a}..{b}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -104,3 +104,71 @@ fn many_list_items_are_blocks() {
     let doc = parse_checked(&"- item\n".repeat(n));
     assert_eq!(doc.blocks.len(), n);
 }
+
+/// Sectioning's steps of work (`sections::work_done`) while parsing `text`.
+fn sectioning_work(text: &str) -> (u64, lede_core::Document) {
+    let before = lede_core::sections::work_done();
+    let doc = parse_checked(text);
+    (lede_core::sections::work_done() - before, doc)
+}
+
+/// `n` list items, each with a word of its own.
+fn list_of_distinct_words(n: usize) -> String {
+    let mut text = String::new();
+    for i in 0..n {
+        let word: String = [i % 26, i / 26 % 26, i / 676 % 26]
+            .iter()
+            .map(|&k| char::from(b'a' + k as u8))
+            .collect();
+        text.push_str("- item");
+        text.push_str(&word);
+        text.push('\n');
+    }
+    text
+}
+
+/// Thousands of one-line blocks: sectioning's work grew with the square of the number of
+/// blocks (a group's label summed its paragraphs' word counts one paragraph at a time, and
+/// long groups were split by rescanning them). Eight times the blocks must take at most
+/// ten times the work.
+#[test]
+fn sectioning_work_grows_linearly_with_the_number_of_blocks() {
+    type Shape = fn(usize) -> String;
+    let shapes: [(&str, Shape); 4] = [
+        ("distinct list items", list_of_distinct_words),
+        ("one-line paragraphs", |n| "Hi.\n\n".repeat(n)),
+        ("one-word lines", |n| "Yes\n".repeat(n)),
+        ("short paragraphs of distinct words", |n| {
+            list_of_distinct_words(n)
+                .replace("- ", "")
+                .replace('\n', ".\n\n")
+        }),
+    ];
+    for (name, shape) in shapes {
+        let (small, _) = sectioning_work(&shape(500));
+        let (big, _) = sectioning_work(&shape(4_000));
+        assert!(small > 0, "{name}: no work counted");
+        assert!(
+            big <= 10 * small,
+            "{name}: 8x the blocks took {}x the work ({small} -> {big})",
+            big / small
+        );
+    }
+}
+
+/// A long list is one section after the lead, however many items it has, and its label
+/// comes from its own words.
+#[test]
+fn a_long_list_of_distinct_words_is_one_section() {
+    let n = 4_000;
+    let (_, doc) = sectioning_work(&list_of_distinct_words(n));
+    assert_eq!(doc.blocks.len(), n);
+    assert_eq!(doc.sections.len(), 2, "{:?}", doc.sections);
+    assert_eq!(doc.sections[0].blocks, [0]);
+    assert_eq!(doc.sections[1].blocks.len(), n - 1);
+    assert!(
+        doc.sections[1].label.starts_with("Item"),
+        "{}",
+        doc.sections[1].label
+    );
+}
