@@ -641,6 +641,16 @@ fn phrase_forward_stop(
                 j += 1;
                 continue;
             }
+            // "the lanky, bespectacled professor": a comma between two modifiers.
+            if s == ","
+                && j == i + 2
+                && lower_is(text, toks[i], &["the", "a", "an"])
+                && plain_modifier(text, toks[i + 1])
+                && toks.get(j + 1).is_some_and(|n| plain_modifier(text, *n))
+            {
+                j += 1;
+                continue;
+            }
             break;
         }
         if j > i
@@ -765,6 +775,16 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
                 i -= 1;
                 continue;
             }
+            // "the lanky, bespectacled professor": a comma between two modifiers.
+            if t.text(text) == ","
+                && lower_run > 0
+                && i >= 3
+                && plain_modifier(text, toks[i - 2])
+                && lower_is(text, toks[i - 3], &["the", "a", "an"])
+            {
+                i -= 3;
+                break;
+            }
             break;
         }
         let w = t.text(text);
@@ -816,8 +836,27 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
     if i == end {
         return None;
     }
-    let m = names::read_phrase(text, &toks[i..end])?;
+    let m = names::read_phrase(text, &toks[i..end]).or_else(|| {
+        // "the lanky, bespectacled professor": a determiner and a common noun.
+        (end - i >= 2 && lower_is(text, toks[i], &["the"]) && toks[end - 1].word).then(|| Mention {
+            name: Span::new(toks[i].start, toks[end - 1].end),
+            role: None,
+            kind: MentionKind::Group,
+            gender: None,
+        })
+    })?;
     Some((m, i))
+}
+
+/// A lowercase word that can modify a noun ("lanky", "soft-spoken"): not a function word, a
+/// stop word or a cue.
+fn plain_modifier(text: &str, t: Tok) -> bool {
+    let w = t.text(text);
+    t.word
+        && !names::is_capitalized(w)
+        && !names::is_not_name(w)
+        && !is_phrase_stop(w)
+        && cues::cue(w).is_none()
 }
 
 /// The cue at token `i`: one word, or "according to", or "went on".
@@ -848,6 +887,25 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
         }
         return None;
     }
+    // A particle belongs to the verb: "points out", "spoke up", "shot back", "went on".
+    if let Some(&n) = toks.get(i + 1) {
+        let particle = match Lower::new(t.text(text)).as_str() {
+            "point" | "points" | "pointed" | "pointing" => &["out"][..],
+            "speak" | "speaks" | "spoke" | "speaking" => &["up", "out"][..],
+            "shoot" | "shoots" | "shot" | "fire" | "fires" | "fired" | "hit" | "hits" | "snap"
+            | "snaps" | "snapped" | "write" | "writes" | "wrote" | "answer" | "answered" => {
+                &["back"][..]
+            }
+            "sum" | "sums" | "summed" | "chime" | "chimes" | "chimed" | "pipe" | "piped"
+            | "open" | "opened" => &["up", "in"][..],
+            "add" | "adds" | "added" | "continue" | "continues" | "continued" | "carry"
+            | "carried" => &["on"][..],
+            _ => &[][..],
+        };
+        if !particle.is_empty() && lower_is(text, n, particle) {
+            return Some((Span::new(t.start, n.end), i + 2, c));
+        }
+    }
     Some((t.span(), i + 1, c))
 }
 
@@ -876,9 +934,24 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
     }
     // Cue first: "said Kerry", "according to the ministry".
     if let Some((cue, j, c)) = cue_at(text, toks, i) {
-        let (m, k) = phrase_forward(text, toks, j)?;
+        let (mut m, mut k) = phrase_forward(text, toks, j)?;
         if !mention_ok(&m) {
             return None;
+        }
+        // "says Campbell's partner, Jo Park": a role, then the name.
+        if m.kind == MentionKind::Group && k + 1 < toks.len() && is_punct(text, toks[k], &[","]) {
+            if let Some((n, e)) = phrase_forward(text, toks, k + 1) {
+                let ends = toks
+                    .get(e)
+                    .is_none_or(|t| is_punct(text, *t, &[".", ",", ";", "!", "?"]));
+                if n.kind == MentionKind::Person && n.role.is_none() && ends {
+                    m = Mention {
+                        role: Some(m.name),
+                        ..n
+                    };
+                    k = e;
+                }
+            }
         }
         let (m, k) = with_trailing_appositive(text, toks, m, k);
         return Some(Attr {

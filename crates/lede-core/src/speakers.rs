@@ -981,8 +981,17 @@ fn resolve(
                     q.rule = "nominal";
                     return Some(e);
                 }
+                // Else the latest person named as a subject, else the latest full name.
+                let i = table.person_mentions.partition_point(|&(p, _, _)| p < at);
+                let salient = table.person_mentions[i.saturating_sub(LOOK_BACK)..i]
+                    .iter()
+                    .rev()
+                    .find(|&&(_, _, s)| s)
+                    .map(|&(_, e, _)| e);
                 let i = table.full_mentions.partition_point(|&(p, _)| p < at);
-                if let Some(&(_, e)) = table.full_mentions[..i].last() {
+                if let Some(e) =
+                    salient.or_else(|| table.full_mentions[..i].last().map(|&(_, e)| e))
+                {
                     q.rule = "nominal";
                     return Some(e);
                 }
