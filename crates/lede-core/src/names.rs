@@ -1812,9 +1812,15 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     if b - a > 4 || (b - a > 3 && a > 0) {
         a = b - 2;
     }
-    // A possessive ends the name ("Syria's information minister": a place, not a person).
+    // A possessive ends the name ("Syria's information minister": a place, not a person),
+    // unless a name follows it: "the IFSD's Azfar Ali Khan" names Azfar Ali Khan of the IFSD.
     if let Some(k) = (a..b).find(|&k| strip_possessive(text, ws[k]) != ws[k]) {
-        b = k + 1;
+        if b - (k + 1) >= 2 && k + 1 < b {
+            a = k + 1;
+            determiner = None;
+        } else {
+            b = k + 1;
+        }
     }
     let name_first = ws[a];
     let name_last = strip_possessive(text, ws[b - 1]);
@@ -1862,10 +1868,14 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     })
 }
 
-/// Trim a trailing comma or "of" from a role.
+/// Trim a trailing comma or possessive from a role ("the Harbour Institute's").
 fn trim_role(text: &str, r: Span) -> Span {
     let s = &text[r];
     let t = s.trim_end_matches([',', ' ']);
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t);
     Span::new(r.start as usize, r.start as usize + t.len())
 }
 

@@ -735,6 +735,49 @@ fn first_name_in(text: &str, toks: &[Tok]) -> Option<(Mention, usize)> {
     None
 }
 
+/// The last subject of a clause in a lead-in without a cue: a personal name or "he"/"she"
+/// that is not the object of a preposition and is followed by a lowercase word (its verb).
+fn subject_in(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let mut best = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = t.text(text);
+        let pron = t.word && matches!(names::pronoun(w), Some(Pronoun::He | Pronoun::She));
+        if !(t.word && (names::is_name_word(w) || pron)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while !pron && j < toks.len() && toks[j].word && names::is_name_word(toks[j].text(text)) {
+            j += 1;
+        }
+        let object = i > 0
+            && (!toks[i - 1].word && !is_punct(text, toks[i - 1], &[","])
+                || lower_is(
+                    text,
+                    toks[i - 1],
+                    &[
+                        "to", "with", "of", "for", "by", "at", "on", "in", "from", "about", "the",
+                        "a", "an", "and", "into", "via", "than", "like",
+                    ],
+                ));
+        let verb_next = toks.get(j).is_some_and(|n| {
+            n.word && !names::is_capitalized(n.text(text)) && !is_phrase_stop(n.text(text))
+                || n.word && names::is_cue_filler(n.text(text))
+        });
+        if !object && verb_next {
+            if let Some(m) = names::read_phrase(text, &toks[i..j])
+                .filter(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun(_)))
+            {
+                best = Some(m);
+            }
+        }
+        i = j;
+    }
+    best
+}
+
 /// A cue in a verb form ("said", "adds", "went"): ends a noun phrase read forward, where a
 /// bare form such as "report" may be a noun.
 fn is_verb_cue(w: &str) -> bool {
@@ -1411,6 +1454,15 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                                 mention: Some(m),
                                 ..Attr::default()
                             });
+                    } else if toks.last().is_some_and(|t| is_punct(text, *t, &[":"]))
+                        && !is_term(text, p.inner)
+                    {
+                        // A longer lead-in: "... when Musk took to the radio with this:".
+                        lead_ok = true;
+                        lead = subject_in(text, &toks).map(|m| Attr {
+                            mention: Some(m),
+                            ..Attr::default()
+                        });
                     }
                 }
                 if k == 0 && si == 0 && lead_empty && lead.is_none() {

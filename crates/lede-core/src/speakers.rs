@@ -99,7 +99,7 @@ struct Table {
     /// Person mentions in text order: (offset, entry, salient).
     person_mentions: Vec<(usize, usize, bool)>,
     /// Organisation mentions in text order.
-    org_mentions: Vec<(usize, usize)>,
+    org_mentions: Vec<(usize, usize, bool)>,
     /// Mentions of multi-word personal names by surname, in text order.
     surnames: HashMap<String, Vec<(usize, usize)>>,
     /// Mentions of multi-word personal names, in text order.
@@ -174,10 +174,93 @@ impl Table {
             .map(|&(_, e, _)| e)
     }
 
+    /// The latest organisation named before `at` that can speak for itself: news outlets
+    /// ("told CTV News") and places are skipped.
     fn recent_org(&self, at: usize) -> Option<usize> {
-        let i = self.org_mentions.partition_point(|&(p, _)| p < at);
-        self.org_mentions[..i].last().map(|&(_, e)| e)
+        let i = self.org_mentions.partition_point(|&(p, _, _)| p < at);
+        let recent = &self.org_mentions[i.saturating_sub(LOOK_BACK)..i];
+        let speaks = |&&(_, e, _): &&(usize, usize, bool)| {
+            let name = &self.entries[e].name;
+            !is_outlet(name) && !is_place_name(name)
+        };
+        recent
+            .iter()
+            .rev()
+            .filter(speaks)
+            .find(|&&(_, _, salient)| salient)
+            .or_else(|| recent.iter().rev().find(speaks))
+            .map(|&(_, e, _)| e)
     }
+}
+
+/// A news outlet's name: "CTV News", "The Globe and Mail", "Reuters".
+fn is_outlet(name: &str) -> bool {
+    name.split([' ', '-']).any(|w| {
+        matches!(
+            w,
+            "News"
+                | "Times"
+                | "Post"
+                | "Journal"
+                | "Globe"
+                | "Star"
+                | "Herald"
+                | "Tribune"
+                | "Gazette"
+                | "Magazine"
+                | "Radio"
+                | "Television"
+                | "TV"
+                | "Telegraph"
+                | "Guardian"
+                | "Reuters"
+                | "Bloomberg"
+                | "CBC"
+                | "CTV"
+                | "CNN"
+                | "BBC"
+                | "NPR"
+                | "AP"
+                | "AFP"
+                | "Postmedia"
+                | "Associated"
+                | "Newswire"
+                | "Wire"
+        )
+    })
+}
+
+/// A common forename ("Larry", "Amara").
+fn is_forename(word: &str) -> bool {
+    names::forename_gender(word).is_some()
+        || crate::gazetteer::lists()
+            .first_names
+            .contains(&crate::gazetteer::fold_key(word))
+}
+
+/// "Canadian", "Russian".
+fn is_demonym(word: &str) -> bool {
+    let l = Lower::new(word);
+    !l.as_str().is_empty() && crate::gazetteer::lists().demonyms.contains_key(l.as_str())
+}
+
+/// A country or another place in the gazetteer ("Russia", "Winnipeg", "U.S").
+fn is_place_name(name: &str) -> bool {
+    let lists = crate::gazetteer::lists();
+    let mut key = crate::gazetteer::fold_key(name);
+    if lists.places.contains_key(&key) {
+        return true;
+    }
+    key.push('.');
+    lists.aliases.contains_key(key.as_str())
+}
+
+/// A country's name ("Russia", "Canada"): when it speaks, its government does.
+fn is_country(name: &str) -> bool {
+    crate::gazetteer::lists()
+        .places
+        .get(&crate::gazetteer::fold_key(name))
+        .is_some_and(|k| *k == crate::gazetteer::PlaceKind::Country)
 }
 
 /// Whether the name at `start..end` is one a later "he" or "she" is likely to point at: not a
@@ -546,12 +629,17 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     .iter()
                     .any(|w| names::is_org_head(strip_possessive(w.text(text))))
                 || words.iter().all(|w| names::is_acronym(w.text(text)))
-                || (i > 0 && Lower::new(toks[i - 1].text(text)).as_str() == "the");
+                || (i > 0
+                    && Lower::new(toks[i - 1].text(text)).as_str() == "the"
+                    // "the Oracle founder Larry Ellison" is a person.
+                    && !(words.len() >= 2 && is_forename(first.text(text))));
+            // "the Canadian government": a demonym is neither person nor organisation.
+            let is_demonym = words.len() == 1 && is_demonym(last_text);
             let sentence_start =
                 i == 0 || matches!(toks[i - 1].text(text), "." | "?" | "!" | "\"" | "“" | ":");
             let name_end = last.start + last_text.len();
             let name = &text[first.start..name_end];
-            if is_place {
+            if is_place || is_demonym {
                 // A place or an event: neither speaker nor pronoun antecedent.
             } else if is_org {
                 if !(sentence_start && words.len() == 1) {
@@ -559,7 +647,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     table.entries[e]
                         .mentions
                         .push(Span::new(first.start, name_end));
-                    table.org_mentions.push((first.start, e));
+                    let sal = salient(text, first.start, name_end);
+                    table.org_mentions.push((first.start, e, sal));
                 }
             } else if (2..=4).contains(&words.len()) {
                 // The end of a longer name seen before ("Al Hashish" after "Fouzia Al
@@ -711,7 +800,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 let sal = salient(text, m.start as usize, m.end as usize);
                 table.add_person_mention(m.start as usize, e, sal);
             } else {
-                table.org_mentions.push((m.start as usize, e));
+                let sal = salient(text, m.start as usize, m.end as usize);
+                table.org_mentions.push((m.start as usize, e, sal));
             }
         }
     }
@@ -920,7 +1010,13 @@ fn resolve(
             if let Some(e) = table.by_surname(mention, at) {
                 return Some(e);
             }
-            let e = table.entry(SpeakerKind::Person, mention);
+            // "Russia said": a country speaks through its government.
+            let kind = if is_country(mention) {
+                SpeakerKind::Organization
+            } else {
+                SpeakerKind::Person
+            };
+            let e = table.entry(kind, mention);
             Some(e)
         }
         MentionKind::Organization => {
@@ -934,12 +1030,12 @@ fn resolve(
             let l = mention.to_lowercase();
             let head = l.rsplit(' ').next().unwrap_or("");
             if l.starts_with("the ") && (names::is_org_head(head) || is_org_nominal(head)) {
-                let i = table.org_mentions.partition_point(|&(p, _)| p < at);
+                let i = table.org_mentions.partition_point(|&(p, _, _)| p < at);
                 let found = table.org_mentions[..i]
                     .iter()
                     .rev()
                     .take(LOOK_BACK)
-                    .map(|&(_, e)| e)
+                    .map(|&(_, e, _)| e)
                     .find(|&e| table.entries[e].name.to_lowercase().contains(head));
                 let prev_org = prev
                     .map(|(e, _)| e)
