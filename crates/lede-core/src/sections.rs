@@ -89,8 +89,13 @@ pub fn build(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Section> 
         }
     }
     let mut sections = Vec::with_capacity(starts.len());
-    for (k, s) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(range.end, |n| n.at);
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|n| n.at)
+        .chain(std::iter::once(range.end))
+        .collect();
+    for (s, end) in starts.into_iter().zip(ends) {
         if end <= s.at {
             continue;
         }
@@ -98,7 +103,7 @@ pub fn build(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Section> 
         sections.push(Section {
             id: SectionId(sections.len() as u32),
             heading: s.heading,
-            label: s.label.clone(),
+            label: s.label,
             level: s.level,
             span,
             blocks: (s.at as u32..end as u32).collect(),
