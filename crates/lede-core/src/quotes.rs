@@ -226,21 +226,23 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
         };
         let prev = s[..i].chars().next_back();
         let next = s[i + c.len_utf8()..].chars().next();
-        // Doubled single marks stand for a double mark: ‘‘like this’’.
-        if matches!(c, '\'' | '‘' | '’') && next == Some(c) {
-            let after = s[i + 2 * c.len_utf8()..].chars().next();
+        // Doubled single marks stand for a double mark: ‘‘like this’’ (or ‘’ typed as one).
+        if matches!(c, '\'' | '‘' | '’') && (next == Some(c) || c == '‘' && next == Some('’'))
+        {
+            let n = next.map_or(1, char::len_utf8);
+            let after = s[i + c.len_utf8() + n..].chars().next();
             let open = is_open_context(prev) && !is_space(after) && c != '’';
             let close = !is_space(prev) && is_close_context(after) && c != '‘';
             if open || close {
                 out.push(Mark {
                     pos: base + i,
-                    len: 2 * c.len_utf8(),
+                    len: c.len_utf8() + n,
                     family: Family::Double,
                     open,
                     close,
                 });
             }
-            i += 2 * c.len_utf8();
+            i += c.len_utf8() + n;
             continue;
         }
         let family = match c {
@@ -339,9 +341,30 @@ fn pair_marks(
             let o = stack[k].take().unwrap_or(*m);
             depth = k;
             all.push((o.pos, o.len, m.pos, m.family, m.len));
+        } else if m.open
+            && depth > 0
+            && m.family == Family::Double
+            && stack[depth - 1].is_some_and(|o| {
+                o.family == Family::Double
+                    && text[o.pos + o.len..m.pos]
+                        .trim_end()
+                        .ends_with(['.', '?', '!'])
+            })
+        {
+            // “A. “B.”: a quotation whose writer reopened it instead of closing it; the
+            // second mark continues the first.
         } else if m.open && depth < MAX_DEPTH {
             stack[depth] = Some(*m);
             depth += 1;
+        } else if m.close && depth == 0 && m.family == Family::Double {
+            // A closing mark with nothing open: its opening mark may be missing.
+            if let Some(open) = missing_open(text, para, &all, m.pos) {
+                if carried && all.is_empty() && continued_open.is_none() {
+                    // The quotation left open by the previous paragraph ends here.
+                    continued_open = Some(open);
+                }
+                all.push((open, 0, m.pos, m.family, m.len));
+            }
         }
     }
     // Keep the outermost pairs; nested ones are part of their quotation's text.
@@ -386,6 +409,57 @@ fn pair_marks(
             }
         }
     }
+}
+
+/// Where a quotation closed at `close` but never opened starts, when the text says so:
+/// - after an attribution that follows a quotation: `"A," Jones said. B."` (B starts at the
+///   sentence after the attribution);
+/// - at the paragraph's start when it opens in lowercase, mid-sentence: a quotation broken
+///   by a stray paragraph break.
+fn missing_open(
+    text: &str,
+    para: Span,
+    pairs: &[(usize, usize, usize, Family, usize)],
+    close: usize,
+) -> Option<usize> {
+    let rest = text[close..para.end as usize].trim_start_matches(['"', '”']);
+    let ends_paragraph = rest.trim().is_empty();
+    let prev_end = pairs
+        .iter()
+        .filter(|p| p.2 < close)
+        .map(|p| p.2 + p.4)
+        .max();
+    let start = match prev_end {
+        None => {
+            let s = text[para.start as usize..close].trim_start();
+            let first = s.chars().next()?;
+            if !first.is_lowercase() {
+                return None;
+            }
+            close - s.len()
+        }
+        Some(_) if !ends_paragraph => return None,
+        Some(e) => {
+            // The attribution: a short clause ending a sentence, then the quoted sentences.
+            let gap = &text[e..close];
+            let dot = gap.find(". ")?;
+            let attribution = &gap[..dot];
+            if word_count(attribution) > 6
+                || !attribution
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| cues::cue(w).is_some())
+            {
+                return None;
+            }
+            let from = e + dot + 2;
+            let s = text[from..close].trim_start();
+            if !s.starts_with(char::is_uppercase) {
+                return None;
+            }
+            close - s.len()
+        }
+    };
+    (word_count(&text[start..close]) >= 4).then_some(start)
 }
 
 fn word_count(s: &str) -> usize {
@@ -473,7 +547,10 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
         if matches!(b, b'.' | b'?' | b'!')
             && i + 1 < pe
             && boundary_after(i + 1)
-            && !(b == b'.' && is_abbreviation_before(text, i, start))
+            && !(b == b'.'
+                && is_abbreviation_before(text, i, start)
+                // "in the U.S. “Forget it,” he said": a quotation opens a new sentence.
+                && !opens_quotation(&text[i + 1..pe]))
         {
             out.push(Span::new(start, i + 1));
             start = skip_spaces(text, i + 1, pe);
@@ -488,6 +565,14 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
     if start < pe {
         out.push(Span::new(start, pe));
     }
+}
+
+/// White space, then an opening double mark and a capital.
+fn opens_quotation(rest: &str) -> bool {
+    let t = rest.trim_start();
+    t.len() < rest.len()
+        && t.strip_prefix(['“', '"'])
+            .is_some_and(|q| q.starts_with(char::is_uppercase))
 }
 
 fn skip_spaces(text: &str, mut i: usize, end: usize) -> usize {
@@ -1350,9 +1435,14 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
         pairs.clear();
         sents.clear();
         scan_marks(text, para, &mut marks);
-        let next_reopens = body
-            .get(bi + 1)
-            .is_some_and(|&n| starts_with_open_mark(text, blocks[n].span));
+        // The next paragraph reopens the quotation, or carries on its sentence in lowercase
+        // (a stray paragraph break inside a quotation).
+        let next_reopens = body.get(bi + 1).is_some_and(|&n| {
+            starts_with_open_mark(text, blocks[n].span)
+                || text[blocks[n].span]
+                    .trim_start()
+                    .starts_with(char::is_lowercase)
+        });
         pair_marks(text, para, &marks, carried, next_reopens, &mut pairs);
         carried = pairs.last().is_some_and(|p| p.runs_on);
         sentences(text, para, &pairs, &mut sents);
@@ -1631,8 +1721,12 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                         .copied()
                         .filter(|t| t.end <= first_open)
                         .collect();
-                    let last_q = sp.iter().rev().find(|_| true).copied().unwrap_or(*p);
-                    let trail_last = trails.last().copied().flatten();
+                    // The first attribution after one of the sentence's quotations closes the
+                    // clause: "... are "very exciting," says Kim, who leads the "Activate" ...".
+                    let (last_q, trail_last) = match (k..sp.len()).find(|&j| trails[j].is_some()) {
+                        Some(j) => (sp[j], trails[j]),
+                        None => (sp[sp.len() - 1], None),
+                    };
                     let clause_end = sentence_end_trimmed(text, ss, se);
                     let governing = cue_with_mention(text, &before, false).filter(|(a, after)| {
                         // A short quoted term under a cue is speech only after a say-verb or a
@@ -1719,15 +1813,42 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                         continue;
                     }
                 }
+                if embedded_tries <= MAX_EMBEDDED_CUE_LOOKS {
+                    // "A plan to make "small, healthy choices" easier, Kim says.": reported
+                    // speech around the quotation, attributed at the sentence's end.
+                    let mut reported = Vec::new();
+                    indirect(text, sent, bi, &mut toks, &mut reported);
+                    if let Some(mut c) = reported.into_iter().find(|c| {
+                        (matches!(c.rule, "reported-cue-after" | "according-to")
+                            // "he warns that it is going to "explode."": a clause after "that".
+                            || c.rule == "reported-cue-before"
+                                && text[..c.span.start as usize].trim_end().ends_with(" that"))
+                            && c.span.start as usize <= p.open
+                            && p.end <= c.span.end as usize + 2
+                    }) {
+                        c.kind = QuoteKind::Mixed;
+                        c.rule = "mixed-reported";
+                        let end = c.span.end.max(p.end as u32);
+                        c.span = Span::new(c.span.start as usize, end as usize);
+                        c.fragments = vec![c.span];
+                        cards.push(c);
+                        mixed_done = true;
+                        continue;
+                    }
+                }
                 // No cue: a short or title-like quoted term; a longer quotation is speech
                 // whose speaker comes from the context.
                 let _ = any_embedded;
                 // Mid-sentence with no cue: a phrase of a few words that does not end a
                 // clause ("trucks of "all shapes and sizes"") is quoted wording, not speech.
                 let inner_text = text[inner].trim_end();
-                let phrase = word_count(inner_text) <= 8
-                    && !inner_text.ends_with(['.', '?', '!'])
-                    && !text[ss..p.open].trim().is_empty();
+                let lead = text[ss..p.open].trim();
+                let phrase = !lead.is_empty()
+                    && (word_count(inner_text) <= 8 && !inner_text.ends_with(['.', '?', '!'])
+                        // "... and $198 million of "internal debt approved for the plan.""
+                        || word_count(inner_text) <= 12
+                            && inner_text.starts_with(char::is_lowercase)
+                            && !lead.ends_with([':', ',']));
                 if phrase || is_term(text, inner) {
                     out.terms.push(inner);
                 } else {
@@ -1972,16 +2093,18 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         return;
     }
     // "CLAUSE, according to X." / "CLAUSE, X said." / "CLAUSE, said X."
-    if let Some(comma) = (1..n)
+    // The attribution may hold a comma of its own: "..., said Jo Park, a nurse."
+    for comma in (1..n)
         .rev()
         .take(16)
-        .find(|&k| is_punct(text, toks[k], &[","]))
+        .filter(|&k| is_punct(text, toks[k], &[","]))
+        .take(2)
     {
         let tail = &toks[comma..];
         let tail_end_ok = tail
             .iter()
             .skip(1)
-            .all(|t| t.word || is_punct(text, *t, &[".", "!", "?", "-"]) || (t.text(text) == "."));
+            .all(|t| t.word || is_punct(text, *t, &[".", "!", "?", "-", ","]));
         if tail_end_ok {
             let attr = if lower_is(text, toks[comma + 1.min(n - comma - 1)], &["according"]) {
                 let t = &toks[comma + 1..];
