@@ -8,6 +8,7 @@ use crate::components::notice::NoticeBar;
 use crate::components::quotes_panel::QuotesPanel;
 use crate::hooks::{use_file_loader, use_media_query};
 use crate::model::{iso_date, parse_iso_date, Reading};
+use crate::services::parser::{Engine, Reply};
 use crate::services::{share, storage};
 use crate::state::{Action, AppState, Input, Notice, NoticeKind, Tab, Theme};
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -88,15 +89,56 @@ fn now() -> Option<f64> {
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    let reading: Rc<Reading> = use_memo(
-        (
-            state.analysed.clone(),
-            Options {
-                article_date: state.date,
-            },
-        ),
-        |(input, options)| analyse(input, options),
+    let engine = use_memo((), |_| Engine::start());
+    let options = Options {
+        article_date: state.date,
+    };
+    // On the page's thread when there is no parsing worker (as before: during the render).
+    let on_page: Rc<Option<Rc<Reading>>> = use_memo(
+        (state.analysed.clone(), options.clone(), engine.has_worker()),
+        |(input, options, worker)| (!*worker).then(|| Rc::new(analyse(input, options))),
     );
+    // In the parsing worker otherwise: the page keeps the last reading until the answer.
+    let from_worker = use_state(|| {
+        let mut reading = Reading::new(Rc::default());
+        reading.made_from = Some((Input::default(), None));
+        Rc::new(reading)
+    });
+    {
+        let (engine, from_worker) = (engine.clone(), from_worker.clone());
+        use_effect_with(
+            (state.analysed.clone(), options.clone()),
+            move |(input, options)| {
+                if engine.has_worker() {
+                    let (input, options) = (input.clone(), options.clone());
+                    let done = {
+                        let (input, options) = (input.clone(), options.clone());
+                        Callback::from(move |result: Result<Reply, String>| {
+                            let mut reading = match result {
+                                Ok(reply) => {
+                                    let mut reading = Reading::new(Rc::new(reply.doc));
+                                    reading.parse_ms = reply.ms;
+                                    reading
+                                }
+                                Err(message) => {
+                                    // The worker failed: parse here (and keep doing so).
+                                    web_sys::console::warn_1(&message.into());
+                                    analyse(&input, &options)
+                                }
+                            };
+                            reading.made_from = Some((input.clone(), options.article_date));
+                            from_worker.set(Rc::new(reading));
+                        })
+                    };
+                    engine.request(&input, &options, done);
+                }
+            },
+        );
+    }
+    let reading: Rc<Reading> = match &*on_page {
+        Some(reading) => reading.clone(),
+        None => (*from_worker).clone(),
+    };
     {
         // Analyse after a pause in typing, at once after a paste.
         let dispatcher = state.dispatcher();

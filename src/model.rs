@@ -1,6 +1,7 @@
 //! What the reading view shows, derived once per analysed document: speaker groups and their
 //! colours, quote marks in text order, and the facts sidebar's lists. No `html!` here.
 
+use crate::state::{AppState, Input};
 use lede_core::{
     BlockKind, CivilDate, Document, EntityKind, Quote, QuoteId, QuoteKind, SectionId, Span,
     SpeakerId,
@@ -33,6 +34,9 @@ pub struct Reading {
     pub words: usize,
     /// How long the parse took, in whole milliseconds, when it was timed.
     pub parse_ms: Option<u32>,
+    /// What was parsed, with the reader's date: while the parsing worker reads newer text the
+    /// page keeps showing this reading and says it is analysing.
+    pub made_from: Option<(Input, Option<CivilDate>)>,
 }
 
 impl PartialEq for Reading {
@@ -106,6 +110,14 @@ impl FactLists {
 }
 
 impl Reading {
+    /// Whether this reading shows what the state asks for: the analysed input, with the
+    /// reader's date. (Readings made without a record of their input count as current.)
+    pub fn is_current(&self, state: &AppState) -> bool {
+        self.made_from
+            .as_ref()
+            .is_none_or(|(input, date)| *date == state.date && same_input(input, &state.analysed))
+    }
+
     pub fn new(doc: Rc<Document>) -> Reading {
         let mut quote_pos: Vec<(u64, u32)> = doc
             .quotes
@@ -167,6 +179,7 @@ impl Reading {
             quote_starts,
             words,
             parse_ms: None,
+            made_from: None,
         }
     }
 
@@ -651,6 +664,16 @@ pub fn kind_label(kind: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct",
         QuoteKind::Mixed => "partial",
         QuoteKind::Indirect => "reported",
+    }
+}
+
+/// Equal inputs, comparing shared text by pointer first (a long article is not compared byte
+/// by byte on every render).
+fn same_input(a: &Input, b: &Input) -> bool {
+    match (a, b) {
+        (Input::Text(x), Input::Text(y)) => Rc::ptr_eq(x, y) || x == y,
+        (Input::Blocks(x), Input::Blocks(y)) => Rc::ptr_eq(x, y) || x == y,
+        _ => false,
     }
 }
 

@@ -14,6 +14,15 @@ pub fn install() {
     }));
 }
 
+/// Inside the parsing worker: report panics in the console. The worker then tells the page,
+/// which parses on its own thread instead (see `services::parser`).
+pub fn install_in_worker() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("Lede's parsing worker: {info}");
+        web_sys::console::error_1(&message.as_str().into());
+    }));
+}
+
 /// The reader's latest text: the live text area if the page still has one, else the saved draft.
 fn current_draft(doc: &web_sys::Document) -> String {
     let live = doc

@@ -25,7 +25,7 @@ async function precache() {
   const html = await response.clone().text();
   await cache.put(PAGE, response);
   const urls = new Set();
-  for (const m of html.matchAll(/\b(?:href|src|data-lede-js|data-lede-wasm)="([^"#]+)"/g)) {
+  for (const m of html.matchAll(/\b(?:href|src|data-lede-js|data-lede-wasm|data-lede-worker)="([^"#]+)"/g)) {
     const url = new URL(m[1], PAGE).href;
     if (ownFile(url) && url !== PAGE) urls.add(url);
   }

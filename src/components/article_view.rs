@@ -101,7 +101,8 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         );
     }
     if doc.blocks.is_empty() {
-        return html! { <Welcome state={state.clone()} /> };
+        let busy = state.pending.is_some() || !reading.is_current(state);
+        return html! { <Welcome state={state.clone()} {busy} /> };
     }
     let front: Vec<&Block> = doc
         .blocks
@@ -444,6 +445,8 @@ fn Legend(props: &LegendProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct WelcomeProps {
     state: UseReducerHandle<AppState>,
+    /// An analysis is pending or under way.
+    busy: bool,
 }
 
 /// The empty reading view: what Lede does and a way to try it.
@@ -458,7 +461,7 @@ fn Welcome(props: &WelcomeProps) -> Html {
             })
         })
     };
-    let busy = props.state.pending.is_some() && !props.state.draft.trim().is_empty();
+    let busy = props.busy && !props.state.draft.trim().is_empty();
     html! {
         <div class="welcome">
             if busy {

@@ -81,7 +81,8 @@ pub fn InputPanel(props: &InputProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::AnalyseNow))
     };
     let empty = state.draft.trim().is_empty();
-    let status = if state.pending.is_some() && !empty {
+    let busy = state.pending.is_some() || !reading.is_current(state);
+    let status = if busy && !empty {
         "Analysing…".to_string()
     } else if empty {
         String::new()
@@ -98,7 +99,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
             <SourceArea {area_ref} draft={PtrStr(state.draft.clone())} {empty} {oninput} {onpaste} />
             <div class="input-actions">
                 <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
-                <span class={classes!("status", state.pending.is_some().then_some("busy"))} role="status"
+                <span class={classes!("status", busy.then_some("busy"))} role="status"
                     data-parse-ms={reading.parse_ms.map(|ms| ms.to_string())}>{ status }</span>
             </div>
             if let Some(msg) = state.storage_error.clone() {

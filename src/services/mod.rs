@@ -2,6 +2,7 @@
 
 pub mod clipboard;
 pub mod export;
+pub mod parser;
 pub mod rich_input;
 pub mod share;
 pub mod storage;

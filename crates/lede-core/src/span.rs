@@ -7,7 +7,9 @@ use std::ops::{Index, Range};
 ///
 /// Spans are `Copy` and lifetime-free so that every result of the parser can point back at
 /// the text it came from; the app highlights with them, the CLI prints them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -69,23 +71,6 @@ impl Index<Span> for str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn index_and_cover() {
-        let text = "Kerry said";
-        let a = Span::new(0, 5);
-        let b = Span::new(6, 10);
-        assert_eq!(&text[a], "Kerry");
-        assert_eq!(&text[a.cover(b)], "Kerry said");
-        assert!(!a.intersects(b));
-        assert!(a.cover(b).contains(b));
-        assert_eq!(b.len(), 4);
-    }
-}
-
 /// Reads a name from a small closed set (the quote rules' names) back as `&'static str`.
 /// Each distinct name is allocated once for the life of the program, so reading many
 /// documents never grows memory beyond the set.
@@ -106,4 +91,21 @@ pub(crate) fn static_name<'de, D: serde::Deserializer<'de>>(
     let leaked: &'static str = Box::leak(name.into_boxed_str());
     names.push(leaked);
     Ok(leaked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_and_cover() {
+        let text = "Kerry said";
+        let a = Span::new(0, 5);
+        let b = Span::new(6, 10);
+        assert_eq!(&text[a], "Kerry");
+        assert_eq!(&text[a.cover(b)], "Kerry said");
+        assert!(!a.intersects(b));
+        assert!(a.cover(b).contains(b));
+        assert_eq!(b.len(), 4);
+    }
 }

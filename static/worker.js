@@ -1,0 +1,33 @@
+// Lede's parsing worker. The page (static/boot.js) compiles Lede's WebAssembly module once and
+// sends it here with the address of its wasm-bindgen glue; this worker instantiates the same
+// module and parses each text it is sent, so a long article never holds the page.
+//
+// Messages in: {init: {js, module}} once, then {id, request} (request: postcard bytes).
+// Messages out: {id, reply} (the document as postcard bytes, handed over without a copy) or
+// {id, error} (the module stopped; the page then parses on its own thread and does not use
+// this worker again).
+// Nothing leaves the browser: the worker only ever answers the page that started it.
+
+let ready = null;
+
+self.onmessage = async (event) => {
+  const data = event.data;
+  if (data && data.init) {
+    ready = (async () => {
+      const glue = await import(data.init.js);
+      await glue.default({ module_or_path: data.init.module });
+      return glue;
+    })();
+    return;
+  }
+  const { id, request } = data;
+  try {
+    if (!ready) throw new Error('the worker was not started');
+    const glue = await ready;
+    const reply = glue.worker_analyse(request);
+    self.postMessage({ id, reply }, [reply.buffer]);
+  } catch (e) {
+    self.postMessage({ id, error: String(e && e.message ? e.message : e) });
+    self.close();
+  }
+};
