@@ -18,10 +18,17 @@ pub struct InputProps {
 pub fn InputPanel(props: &InputProps) -> Html {
     let InputProps { state, reading } = props;
     let area_ref = use_node_ref();
+    // A long text's box is folded away until the reader asks for it.
+    let show_long = use_state_eq(|| false);
     {
         // New text from a paste, a file or the example is shown from its start.
         let (area_ref, loaded) = (area_ref.clone(), state.pending == Some(Urgency::Now));
+        let show_long = show_long.clone();
         use_effect_with(state.edit_seq, move |_| {
+            if loaded {
+                // New text starts folded away again when it is long.
+                show_long.set(false);
+            }
             if let Some(area) = area_ref.cast::<HtmlTextAreaElement>().filter(|_| loaded) {
                 area.set_scroll_top(0);
             }
@@ -51,9 +58,6 @@ pub fn InputPanel(props: &InputProps) -> Html {
                 return;
             };
             let html = data.get_data("text/html").unwrap_or_default();
-            if html.trim().is_empty() {
-                return; // the plain paste goes through the input event
-            }
             // Structure only when the paste replaces the whole text; else a plain insert.
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let all = area.value();
@@ -65,6 +69,18 @@ pub fn InputPanel(props: &InputProps) -> Html {
                 return;
             }
             let plain = data.get_data("text/plain").unwrap_or_default();
+            if html.trim().is_empty() {
+                if plain.len() > LONG_TEXT {
+                    // A long plain text goes straight to the reading view: pasted into the
+                    // box, the browser would first lay out every one of its lines.
+                    e.prevent_default();
+                    state.dispatch(Action::Load {
+                        text: plain,
+                        blocks: None,
+                    });
+                }
+                return; // a short plain paste goes through the input event
+            }
             let blocks = html_to_blocks(&html);
             if !blocks_cover(&blocks, &plain) {
                 return;
@@ -96,7 +112,14 @@ pub fn InputPanel(props: &InputProps) -> Html {
     };
     html! {
         <section class={classes!("input-panel", empty.then_some("blank"))} aria-label="Article input">
-            <SourceArea {area_ref} draft={PtrStr(state.draft.clone())} {empty} {oninput} {onpaste} />
+            if state.draft.len() > LONG_TEXT && !*show_long {
+                <LongText draft={PtrStr(state.draft.clone())} onshow={
+                    let show_long = show_long.clone();
+                    Callback::from(move |_: MouseEvent| show_long.set(true))
+                } />
+            } else {
+                <SourceArea {area_ref} draft={PtrStr(state.draft.clone())} {empty} {oninput} {onpaste} />
+            }
             <div class="input-actions">
                 <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
                 <span class={classes!("status", busy.then_some("busy"))} role="status"
@@ -111,6 +134,28 @@ pub fn InputPanel(props: &InputProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// Texts longer than this many bytes are not put into the text box unless the reader asks:
+/// the browser lays out every line of a text box, about 0.4 s for 1 MB in Chromium here.
+pub const LONG_TEXT: usize = 200_000;
+
+#[derive(Properties, PartialEq)]
+struct LongTextProps {
+    draft: PtrStr,
+    onshow: Callback<MouseEvent>,
+}
+
+/// In place of the text box, for a long text: its size, and a button that brings the box back.
+#[function_component]
+fn LongText(props: &LongTextProps) -> Html {
+    let kb = props.draft.0.len().div_ceil(1024);
+    html! {
+        <div class="source source-long" role="group" aria-label="Article text">
+            <p>{ format!("A long text ({kb} KB): it is shown below as the article. The text box is folded away so the page stays quick.") }</p>
+            <button type="button" onclick={props.onshow.clone()}>{ "Show the text box" }</button>
+        </div>
     }
 }
 

@@ -314,7 +314,16 @@ fn flags(word: &str) -> u16 {
     if w.is_empty() {
         return 0;
     }
-    lexicon().get(w).copied().unwrap_or(0)
+    match lexicon().get(w) {
+        Some(&f) => f,
+        None => {
+            // "Sergeant-at-Arms", "Lieutenant-Governor": a hyphenated title.
+            let Some(k) = w.iter().position(|&b| b == b'-') else {
+                return 0;
+            };
+            lexicon().get(&w[..k]).copied().unwrap_or(0) & TITLE
+        }
+    }
 }
 
 fn in_flag(flag: u16, word: &str) -> bool {

@@ -973,6 +973,28 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
             gender: None,
         })
     })?;
+    // "Tore Lind and Ada Berg said": two people speaking together.
+    if m.kind == MentionKind::Person && i >= 2 && lower_is(text, toks[i - 1], &["and"]) {
+        if let Some((a, b)) = names::name_run_before(text, toks, i - 1) {
+            let first = names::read_phrase(text, &toks[a..b]).filter(|f| {
+                f.kind == MentionKind::Person && f.name.end as usize == toks[b - 1].end
+            });
+            if let Some(f) = first {
+                let place = b - a == 1
+                    && crate::gazetteer::lists()
+                        .places
+                        .contains_key(&crate::gazetteer::fold_key(&text[f.name]));
+                if !place {
+                    let joint = Mention {
+                        name: Span::new(f.name.start as usize, m.name.end as usize),
+                        role: f.role.or(m.role),
+                        ..m
+                    };
+                    return Some((joint, a));
+                }
+            }
+        }
+    }
     Some((m, i))
 }
 

@@ -230,6 +230,75 @@ fn is_outlet(name: &str) -> bool {
     })
 }
 
+/// Written things that speak for their authors: "the report said", "the memo says".
+fn is_written(word: &str) -> bool {
+    let l = Lower::new(word);
+    matches!(
+        l.as_str(),
+        "statement"
+            | "report"
+            | "study"
+            | "release"
+            | "letter"
+            | "memo"
+            | "email"
+            | "e-mail"
+            | "note"
+            | "post"
+            | "tweet"
+            | "survey"
+            | "analysis"
+            | "website"
+            | "site"
+            | "blog"
+            | "database"
+            | "filing"
+            | "research"
+            | "findings"
+            | "finding"
+            | "document"
+            | "documents"
+            | "complaint"
+            | "lawsuit"
+            | "ruling"
+            | "notice"
+            | "review"
+            | "audit"
+            | "assessment"
+            | "paper"
+            | "submission"
+            | "brief"
+            | "order"
+            | "decision"
+    )
+}
+
+/// The capitalised name inside a phrase about a document: "Infrastructure Canada" of
+/// "Infrastructure Canada's public database", "Sensei" of "the Sensei website".
+fn author_in(phrase: &str) -> Option<&str> {
+    let mut start = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for w in phrase.split(' ') {
+        let at = offset;
+        offset += w.len() + 1;
+        let capital = names::is_capitalized(w)
+            && !matches!(w, "The" | "A" | "An" | "This" | "That" | "Its" | "Their");
+        if capital {
+            start.get_or_insert(at);
+            end = at + w.len();
+            if strip_possessive(w).len() < w.len() {
+                end = at + strip_possessive(w).len();
+                break;
+            }
+        } else if start.is_some() {
+            break;
+        }
+    }
+    let name = &phrase[start?..end];
+    (!name.is_empty()).then_some(name)
+}
+
 /// A common forename ("Larry", "Amara").
 fn is_forename(word: &str) -> bool {
     names::forename_gender(word).is_some()
@@ -974,7 +1043,7 @@ fn resolve(
     q: &mut Quote,
     prev: Option<(usize, usize)>,
     block: usize,
-    _prev_end: usize,
+    prev_end: usize,
 ) -> Option<usize> {
     let at = q.span.start as usize;
     let continuation = |rule: &'static str, q: &mut Quote| {
@@ -1092,6 +1161,39 @@ fn resolve(
                     return Some(e);
                 }
             }
+            if is_written(head) {
+                // "Infrastructure Canada's database", "the Sensei website": the author is
+                // named in the phrase.
+                if let Some(author) = author_in(mention) {
+                    q.rule = "document";
+                    if let Some(&e) = table.by_name.get(&name_key(author)) {
+                        return Some(e);
+                    }
+                    if !author.contains(' ') {
+                        if let Some(e) = table.by_surname(author, at) {
+                            return Some(e);
+                        }
+                    }
+                    return Some(table.entry(SpeakerKind::Organization, author));
+                }
+                // "the report said": the report just quoted, by its author ("Cross wrote in
+                // a report ...").
+                let mut from = prev_end.saturating_sub(300);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let cited =
+                    at > from && at - from < 3000 && text[from..at].to_lowercase().contains(head);
+                if let Some((e, _)) = prev.filter(|&(e, b)| {
+                    cited
+                        && block.saturating_sub(b) <= 2
+                        && table.entries[e].kind != SpeakerKind::Unnamed
+                        && !is_outlet(&table.entries[e].name)
+                }) {
+                    q.rule = "document";
+                    return Some(e);
+                }
+            }
             let name = l
                 .trim_start_matches("the ")
                 .trim_start_matches("a ")
@@ -1119,6 +1221,8 @@ fn resolve(
                 let entry = &table.entries[e];
                 if block.saturating_sub(b) <= 1
                     && entry.kind == SpeakerKind::Person
+                    // "Lind and Berg said": two people are "they", not "he" or "she".
+                    && !entry.name.contains(" and ")
                     && compatible(entry.gender(), gender)
                 {
                     learn_gender(table, e, gender);
