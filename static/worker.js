@@ -16,6 +16,8 @@ self.onmessage = async (event) => {
     ready = (async () => {
       const glue = await import(data.init.js);
       await glue.default({ module_or_path: data.init.module });
+      // Compile the parser now, before the reader's first paste needs it.
+      glue.worker_warm();
       return glue;
     })();
     return;

@@ -68,6 +68,13 @@ pub fn worker_analyse(request: &[u8]) -> Result<Vec<u8>, JsValue> {
         .map_err(|e| JsValue::from_str(&format!("unwritable document: {e}")))
 }
 
+/// Called by `static/worker.js` once the module is ready: parse the example article once, so
+/// the worker's engine has compiled the parser before the reader's first paste arrives.
+#[wasm_bindgen]
+pub fn worker_warm() {
+    std::hint::black_box(lede_core::parse(crate::EXAMPLE));
+}
+
 /// Where the app's documents are parsed.
 pub struct Engine {
     worker: Option<Rc<Channel>>,
