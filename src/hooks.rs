@@ -1,6 +1,8 @@
 //! Small hooks over browser state.
 
+use crate::state::{file_start, too_long, Action, Notice, NoticeKind, MAX_FILE_BYTES};
 use gloo::events::EventListener;
+use lede_core::MAX_INPUT_BYTES;
 use yew::prelude::*;
 
 /// Whether a CSS media query matches, kept up to date.
@@ -24,19 +26,57 @@ pub fn use_media_query(query: &'static str) -> bool {
 }
 
 /// Read a dropped or chosen file into the app: .html through the DOM parser, .md as Markdown,
-/// anything else as plain text.
+/// anything else as plain text. A file over the size Lede analyses is announced before it is
+/// read; one too large to hold as text is read only up to that size.
 #[hook]
-pub fn use_file_loader(dispatch: Callback<crate::state::Action>) -> Callback<web_sys::File> {
+pub fn use_file_loader(dispatch: Callback<Action>) -> Callback<web_sys::File> {
     let task = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     use_callback(dispatch, move |file: web_sys::File, dispatch| {
         let name = file.name().to_lowercase();
+        let bytes = file.size() as u64;
+        let whole = bytes <= MAX_FILE_BYTES;
+        let blob: web_sys::Blob = if whole {
+            file.into()
+        } else {
+            match file.slice_with_f64_and_f64(0.0, MAX_INPUT_BYTES as f64) {
+                Ok(start) => start,
+                Err(_) => file.into(),
+            }
+        };
+        if bytes > MAX_INPUT_BYTES as u64 {
+            // Said before the reading starts: a large file takes a while to read.
+            dispatch.emit(Action::Notify(Notice {
+                kind: NoticeKind::Warning,
+                text: if whole {
+                    too_long(bytes as usize)
+                } else {
+                    file_start(bytes, MAX_INPUT_BYTES)
+                }
+                .into(),
+                undo: false,
+            }));
+        }
         let dispatch = dispatch.clone();
         let read =
-            gloo::file::callbacks::read_as_text(&gloo::file::Blob::from(file), move |result| {
+            gloo::file::callbacks::read_as_text(&gloo::file::Blob::from(blob), move |result| {
                 dispatch.emit(match result {
-                    Ok(text) => file_action(&name, text),
-                    Err(e) => crate::state::Action::Notify(crate::state::Notice {
-                        kind: crate::state::NoticeKind::Error,
+                    Ok(text) if whole => file_action(&name, text),
+                    Ok(mut text) => {
+                        // The cut may fall inside a character, which then reads as U+FFFD.
+                        if text.ends_with('\u{fffd}') {
+                            text.pop();
+                        }
+                        match file_action(&name, text) {
+                            Action::Load { text, blocks } => Action::LoadFileStart {
+                                text,
+                                blocks,
+                                bytes,
+                            },
+                            other => other,
+                        }
+                    }
+                    Err(e) => Action::Notify(Notice {
+                        kind: NoticeKind::Error,
                         text: format!("The file {name} could not be read: {e}.").into(),
                         undo: false,
                     }),
@@ -47,7 +87,7 @@ pub fn use_file_loader(dispatch: Callback<crate::state::Action>) -> Callback<web
 }
 
 /// What loading a file's text does, by the file's name.
-pub fn file_action(name: &str, text: String) -> crate::state::Action {
+pub fn file_action(name: &str, text: String) -> Action {
     use crate::services::rich_input::{blocks_to_text, html_to_blocks, markdown_to_blocks};
     let blocks = if name.ends_with(".html") || name.ends_with(".htm") {
         Some(html_to_blocks(&text))
@@ -57,10 +97,10 @@ pub fn file_action(name: &str, text: String) -> crate::state::Action {
         None
     };
     match blocks.filter(|b| !b.is_empty()) {
-        Some(blocks) => crate::state::Action::Load {
+        Some(blocks) => Action::Load {
             text: blocks_to_text(&blocks),
             blocks: Some(blocks),
         },
-        None => crate::state::Action::Load { text, blocks: None },
+        None => Action::Load { text, blocks: None },
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::{iso_date, parse_iso_date};
 use crate::services::share::SharedView;
-use lede_core::{CivilDate, InputBlock, QuoteId, SectionId, SpeakerId};
+use lede_core::{CivilDate, InputBlock, QuoteId, SectionId, SpeakerId, MAX_INPUT_BYTES};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -84,6 +84,8 @@ impl Theme {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     Info,
+    /// Something the reader must know before reading on (the text is only read in part).
+    Warning,
     Error,
 }
 
@@ -130,6 +132,12 @@ pub enum Action {
     Load {
         text: String,
         blocks: Option<Vec<InputBlock>>,
+    },
+    /// The start of a file too large to open whole (`bytes` long).
+    LoadFileStart {
+        text: String,
+        blocks: Option<Vec<InputBlock>>,
+        bytes: u64,
     },
     /// The Analyze button.
     AnalyseNow,
@@ -197,6 +205,42 @@ impl AppState {
         self.clear_view();
     }
 
+    /// Load new text, keeping the reader's for "Undo" when it is replaced; `size` is what to
+    /// say first about the new text's size, if anything.
+    fn load_replacing(
+        &mut self,
+        text: String,
+        blocks: Option<Vec<InputBlock>>,
+        size: Option<String>,
+    ) {
+        let previous = self.draft.clone();
+        // Text that replaces the reader's (an example, a file) can be undone.
+        let replaced = !previous.trim().is_empty() && !text.contains(previous.trim());
+        self.load(Rc::from(text), blocks.map(Rc::from));
+        let replaced_note = "The previous text was replaced.";
+        self.notice = match (size, replaced) {
+            (Some(size), true) => Some(Notice {
+                kind: NoticeKind::Warning,
+                text: format!("{size} {replaced_note}").into(),
+                undo: true,
+            }),
+            (Some(size), false) => Some(Notice {
+                kind: NoticeKind::Warning,
+                text: size.into(),
+                undo: false,
+            }),
+            (None, true) => Some(Notice {
+                kind: NoticeKind::Info,
+                text: replaced_note.into(),
+                undo: true,
+            }),
+            (None, false) => None,
+        };
+        if replaced {
+            self.undo = Some(previous);
+        }
+    }
+
     /// The view as a share link carries it.
     // The update keeps this compiling when share links learn new fields.
     #[allow(clippy::needless_update)]
@@ -223,24 +267,30 @@ impl Reducible for AppState {
                 if *s.draft == *text {
                     return self;
                 }
+                // Said once, when the text grows past the limit (a drop, a long insertion).
+                if text.len() > MAX_INPUT_BYTES && s.draft.len() <= MAX_INPUT_BYTES {
+                    s.notice = Some(Notice {
+                        kind: NoticeKind::Warning,
+                        text: too_long(text.len()).into(),
+                        undo: false,
+                    });
+                }
                 s.draft = Rc::from(text);
                 s.blocks = None;
                 s.pending = Some(Urgency::Typing);
                 s.edit_seq = s.edit_seq.wrapping_add(1);
             }
             Action::Load { text, blocks } => {
-                let previous = s.draft.clone();
-                // Text that replaces the reader's (an example, a file) can be undone.
-                let replaced = !previous.trim().is_empty() && !text.contains(previous.trim());
-                s.load(Rc::from(text), blocks.map(Rc::from));
-                s.notice = replaced.then(|| Notice {
-                    kind: NoticeKind::Info,
-                    text: "The previous text was replaced.".into(),
-                    undo: true,
-                });
-                if replaced {
-                    s.undo = Some(previous);
-                }
+                let size = (text.len() > MAX_INPUT_BYTES).then(|| too_long(text.len()));
+                s.load_replacing(text, blocks, size);
+            }
+            Action::LoadFileStart {
+                text,
+                blocks,
+                bytes,
+            } => {
+                let size = file_start(bytes, text.len());
+                s.load_replacing(text, blocks, Some(size));
             }
             Action::AnalyseNow => {
                 s.pending = Some(Urgency::Now);
@@ -334,14 +384,23 @@ impl Reducible for AppState {
                 s.focus_seq = s.focus_seq.wrapping_add(1);
                 let keep = !previous.trim().is_empty() && previous != text;
                 s.undo = keep.then_some(previous);
-                s.notice = Some(Notice {
-                    kind: NoticeKind::Info,
-                    text: if keep {
-                        "Opened a shared article. Your own draft was put aside.".into()
-                    } else {
-                        "Opened a shared article.".into()
-                    },
-                    undo: keep,
+                let opened = if keep {
+                    "Opened a shared article. Your own draft was put aside."
+                } else {
+                    "Opened a shared article."
+                };
+                s.notice = Some(if text.len() > MAX_INPUT_BYTES {
+                    Notice {
+                        kind: NoticeKind::Warning,
+                        text: format!("{opened} {}", too_long(text.len())).into(),
+                        undo: keep,
+                    }
+                } else {
+                    Notice {
+                        kind: NoticeKind::Info,
+                        text: opened.into(),
+                        undo: keep,
+                    }
                 });
             }
             Action::Notify(n) => s.notice = Some(n),
@@ -361,6 +420,48 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// Files larger than this are not read whole: a browser tab cannot hold much more as text,
+/// and a text area slows to a crawl long before. Only their start is opened.
+pub const MAX_FILE_BYTES: u64 = 4 * MAX_INPUT_BYTES as u64;
+
+/// A size as the reader sees it: in MB of 1024 × 1024 bytes (the unit of the parser's limit),
+/// rounded up to a tenth so that a text just over the limit does not read as equal to it.
+/// Integer arithmetic: formatting floats would add its own code to the page.
+pub fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).div_ceil(MB);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if tenth == 0 {
+        format!("{whole} MB")
+    } else {
+        format!("{whole}.{tenth} MB")
+    }
+}
+
+/// What the reader is told, before any analysis, about a text over the parser's limit
+/// (`lede_core::MAX_INPUT_BYTES`, where the parser cuts at the last paragraph break).
+pub fn too_long(bytes: usize) -> String {
+    let limit = megabytes(MAX_INPUT_BYTES as u64);
+    format!(
+        "This text is {}. Lede analyses up to {limit} in the browser, to keep the page \
+         responsive and within the memory a tab may use: it reads the first {limit} (to the \
+         last paragraph break before it) and leaves the rest out. Your whole text is kept in \
+         the text box, so nothing is lost; to read the rest, paste it in parts.",
+        megabytes(bytes as u64)
+    )
+}
+
+/// What the reader is told when only the start (`read` bytes) of a larger file was opened.
+pub fn file_start(bytes: u64, read: usize) -> String {
+    format!(
+        "This file is {}, more than a browser tab can hold as text: Lede opened its first {}, \
+         the most it analyses in the browser (to keep the page responsive and within the \
+         memory a tab may use). The file itself is unchanged.",
+        megabytes(bytes),
+        megabytes(read as u64)
+    )
 }
 
 fn expand(s: &mut AppState, section: Option<SectionId>) {
@@ -500,6 +601,98 @@ mod tests {
             Some("Mine"),
             "the reader's draft is kept for undo"
         );
+    }
+
+    #[test]
+    fn sizes_read_in_tenths_of_a_megabyte_rounded_up() {
+        assert_eq!(megabytes(16 * 1024 * 1024), "16 MB");
+        assert_eq!(megabytes(16 * 1024 * 1024 + 1), "16.1 MB");
+        assert_eq!(megabytes(23 * 1024 * 1024 + 400 * 1024), "23.4 MB");
+        assert_eq!(megabytes(0), "0 MB");
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_announced_at_once_and_kept_whole() {
+        let text = "A paragraph of the article.\n\n".repeat(MAX_INPUT_BYTES / 20);
+        assert!(text.len() > MAX_INPUT_BYTES);
+        let s = run(
+            AppState::default(),
+            vec![Action::Load {
+                text: text.clone(),
+                blocks: None,
+            }],
+        );
+        let n = s.notice.as_ref().expect("a notice");
+        assert_eq!(n.kind, NoticeKind::Warning);
+        assert!(n.text.starts_with("This text is 23.2 MB."), "{}", n.text);
+        assert!(n.text.contains("up to 16 MB"), "{}", n.text);
+        assert_eq!(s.draft.len(), text.len(), "the whole text is kept");
+        assert_eq!(
+            s.pending,
+            Some(Urgency::Now),
+            "said before the analysis runs"
+        );
+        // Over the reader's own text: the replaced text can still be brought back.
+        let s = run(
+            AppState::with_draft("Mine."),
+            vec![Action::Load { text, blocks: None }],
+        );
+        let n = s.notice.as_ref().expect("a notice");
+        assert!(n.undo && n.text.ends_with("The previous text was replaced."));
+        assert_eq!(s.undo.as_deref(), Some("Mine."));
+        // Under the limit: no word about size.
+        let s = run(
+            AppState::default(),
+            vec![Action::Load {
+                text: "Short.".into(),
+                blocks: None,
+            }],
+        );
+        assert!(s.notice.is_none());
+    }
+
+    #[test]
+    fn typing_past_the_limit_is_announced_once() {
+        let big = "x".repeat(MAX_INPUT_BYTES + 1);
+        let s = run(AppState::with_draft("x"), vec![Action::Edit(big.clone())]);
+        assert!(s
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.kind == NoticeKind::Warning));
+        let s = run(
+            (*s).clone(),
+            vec![Action::DismissNotice, Action::Edit(big + "y")],
+        );
+        assert!(s.notice.is_none(), "not again on every keystroke");
+    }
+
+    #[test]
+    fn a_shared_article_over_the_limit_says_so() {
+        let view = SharedView {
+            text: "y".repeat(MAX_INPUT_BYTES + 2048),
+            ..SharedView::default()
+        };
+        let s = Rc::new(AppState::default()).reduce(Action::Restore(view));
+        let n = s.notice.as_ref().expect("a notice");
+        assert_eq!(n.kind, NoticeKind::Warning);
+        assert!(n
+            .text
+            .starts_with("Opened a shared article. This text is 16.1 MB."));
+    }
+
+    #[test]
+    fn the_start_of_a_huge_file_says_what_was_opened() {
+        let s = run(
+            AppState::default(),
+            vec![Action::LoadFileStart {
+                text: "z".repeat(100),
+                blocks: None,
+                bytes: 300 * 1024 * 1024,
+            }],
+        );
+        let n = s.notice.as_ref().expect("a notice");
+        assert!(n.text.starts_with("This file is 300 MB"), "{}", n.text);
+        assert!(n.text.contains("unchanged"), "{}", n.text);
     }
 
     #[test]

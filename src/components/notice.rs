@@ -1,4 +1,5 @@
-//! A dismissible message: a bad share link, a file that could not be read, "cleared — undo".
+//! A dismissible message: a bad share link, a file that could not be read, a text over the
+//! size Lede analyses, "cleared — undo".
 
 use crate::state::{Action, AppState, NoticeKind};
 use yew::prelude::*;
@@ -25,6 +26,8 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
     let (class, role) = match n.kind {
         NoticeKind::Error => ("notice error", "alert"),
         NoticeKind::Info => ("notice info", "status"),
+        // Said at once: the reader should know before reading the analysis.
+        NoticeKind::Warning => ("notice info warning", "alert"),
     };
     html! {
         <div {class} {role}>

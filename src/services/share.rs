@@ -144,8 +144,10 @@ impl fmt::Display for ShareError {
             ),
             ShareError::TooLarge => write!(
                 f,
-                "This share link holds more than {} MB of text, more than Lede opens.",
-                lede_core::MAX_INPUT_BYTES / (1024 * 1024)
+                "This share link holds more than {limit} MB of text. Lede analyses up to \
+                 {limit} MB in the browser, to keep the page responsive and within the memory a \
+                 tab may use, so it opens no link this large. Ask for the article as a file.",
+                limit = lede_core::MAX_INPUT_BYTES / (1024 * 1024)
             ),
         }
     }
