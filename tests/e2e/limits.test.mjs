@@ -141,3 +141,32 @@ test('an opened file over the limit is announced and kept whole', { timeout: 300
     await browser.close();
   }
 });
+
+test('a file too large to hold as text opens at its first 16 MB, and says so', { timeout: 300_000 }, async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser);
+    const bytes = await makeBigText(page, 70 * MB);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([window.__big], 'archive.txt', { type: 'text/plain' }));
+      document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => /Harbour Vote Passes/.test(document.querySelector('.article-head h1')?.innerText ?? ''), null, {
+      timeout: 240_000,
+      polling: 250,
+    });
+    const notice = await page.locator('.notice').innerText();
+    assert.match(notice, /This file is 70 MB/);
+    assert.match(notice, /opened its first 16 MB/);
+    assert.match(notice, /file itself is unchanged/);
+    assert.equal(await page.locator('.notice').getAttribute('role'), 'alert');
+    const kept = await textBoxKeepsTheText(page);
+    assert.ok(bytes > kept.length);
+    assert.equal(kept.length, LIMIT, 'the text box holds the first 16 MB');
+    assert.deepEqual(page.lede.errors, []);
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+});
