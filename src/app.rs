@@ -127,7 +127,10 @@ pub fn App() -> Html {
                                 }
                             };
                             reading.made_from = Some((input.clone(), options.article_date));
-                            from_worker.set(Rc::new(reading));
+                            // Shown in a task of its own: reading a long document back and
+                            // rendering it are two shorter tasks rather than one long one.
+                            let from_worker = from_worker.clone();
+                            Timeout::new(0, move || from_worker.set(Rc::new(reading))).forget();
                         })
                     };
                     engine.request(&input, &options, done);
@@ -142,14 +145,20 @@ pub fn App() -> Html {
     {
         // Analyse after a pause in typing, at once after a paste.
         let dispatcher = state.dispatcher();
-        // After the pause, wait for a frame and start in the task after it, so the status
-        // ("Analysing…") is on screen before a long article's parse holds the page.
+        // Parsing on the page: after the pause, wait for a frame and start in the task after
+        // it, so the status ("Analysing…") is on screen before a long article's parse holds
+        // the page. The parsing worker holds nothing: it starts right after the pause.
+        let worker = engine.has_worker();
         use_effect_with((state.edit_seq, state.pending), move |&(seq, pending)| {
             let frame = Rc::new(RefCell::new(None::<AnimationFrame>));
             let start = Rc::new(RefCell::new(None::<Timeout>));
             let timer = pending.map(|urgency| {
                 let (frame, start) = (frame.clone(), start.clone());
                 Timeout::new(urgency.delay_ms(), move || {
+                    if worker {
+                        dispatcher.dispatch(Action::Analyse { seq });
+                        return;
+                    }
                     let handle = request_animation_frame(move |_| {
                         let go =
                             Timeout::new(0, move || dispatcher.dispatch(Action::Analyse { seq }));

@@ -165,7 +165,14 @@ impl Reading {
         let facts = fact_lists(&doc);
         let mut quote_starts: Vec<u32> = doc.quotes.iter().map(|q| q.span.start).collect();
         sort_by_num(&mut quote_starts, |&s| u64::from(s));
-        let words = doc.text.split_whitespace().count();
+        // Words as runs between ASCII spaces: the normalised text has no other kind of space,
+        // and a byte loop is several times quicker than a Unicode split on a long article.
+        let words = doc
+            .text
+            .as_bytes()
+            .split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .count();
         Reading {
             doc,
             quote_pos,
