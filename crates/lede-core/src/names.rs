@@ -1688,6 +1688,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             while j < ws.len() {
                 let v = ws[j].text(text);
                 if is_name_word(v)
+                    || j == i + 1 && is_month_surname(ws[i].text(text), v)
                     || is_particle(v)
                         && j + 1 < ws.len()
                         && (is_name_word(ws[j + 1].text(text)) || is_particle(ws[j + 1].text(text)))
@@ -1726,12 +1727,23 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
                 break;
             }
         }
-        if a >= 2 && determiner.is_some() && !is_capitalized(ws[a - 2].text(text)) {
-            let l = Lower::new(ws[a - 1].text(text));
+        // "the chair of the Harbour Board": skip the article before the organisation.
+        let ap = if a >= 3
+            && matches!(Lower::new(ws[a - 1].text(text)).as_str(), "the")
+            && matches!(
+                Lower::new(ws[a - 2].text(text)).as_str(),
+                "of" | "at" | "for" | "with" | "from"
+            ) {
+            a - 1
+        } else {
+            a
+        };
+        if ap >= 2 && determiner.is_some() && !is_capitalized(ws[ap - 2].text(text)) {
+            let l = Lower::new(ws[ap - 1].text(text));
             if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
                 // "the founder of Northfield Press": a person, not the organisation.
                 return Some(Mention {
-                    name: Span::new(words[0].start, ws[a - 2].end),
+                    name: Span::new(words[0].start, ws[ap - 2].end),
                     role: None,
                     kind: MentionKind::Group,
                     gender: None,
@@ -1802,9 +1814,20 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         best?;
     }
     let (a, mut b) = best?;
-    // "the 39-year-old founder of Studiocomix Press": a person described by their place in
-    // an organisation, not the organisation.
-    if a >= 2 && determiner.is_some() && !is_capitalized(ws[a - 2].text(text)) {
+    // "the 39-year-old founder of Studiocomix Press", "the former clerk of the House": a
+    // person described by their place in an organisation, not the organisation.
+    let a_prep = if a >= 3
+        && matches!(Lower::new(ws[a - 1].text(text)).as_str(), "the")
+        && matches!(
+            Lower::new(ws[a - 2].text(text)).as_str(),
+            "of" | "at" | "for" | "with" | "from"
+        ) {
+        a - 1
+    } else {
+        a
+    };
+    if a_prep >= 2 && determiner.is_some() && !is_capitalized(ws[a_prep - 2].text(text)) {
+        let a = a_prep;
         let l = Lower::new(ws[a - 1].text(text));
         if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
             return Some(Mention {
@@ -1891,6 +1914,16 @@ fn trim_role(text: &str, r: Span) -> Span {
 /// A capitalised word that can be part of a name (not a title, not a function word).
 pub fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) && flags(w) & (TITLE | NOT_NAME_F | GROUP) == 0) || glued_particle_name(w)
+}
+
+/// A month that is a surname after a known forename: "Elizabeth May", "Theresa May".
+pub fn is_month_surname(prev: &str, w: &str) -> bool {
+    matches!(w, "May" | "June" | "April" | "August")
+        && is_capitalized(prev)
+        && (forename_gender(prev).is_some()
+            || crate::gazetteer::lists()
+                .first_names
+                .contains(&crate::gazetteer::fold_key(prev)))
 }
 
 /// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.

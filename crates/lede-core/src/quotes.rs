@@ -679,8 +679,41 @@ fn is_phrase_stop(w: &str) -> bool {
 
 /// Read a noun phrase forward from token `i`: up to punctuation or a stop word. When the
 /// phrase stops on "and"/"of" before reaching a name ("oil and gas worker Jo Park"), it reads
-/// on.
+/// on. An unnamed speaker keeps a short phrase after it: "a person familiar with the talks".
 fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)> {
+    let (m, j) = phrase_forward_named(text, toks, i)?;
+    if m.kind == MentionKind::Group
+        && toks
+            .get(j)
+            .is_some_and(|t| lower_is(text, *t, &["with", "of", "for", "at", "from", "in", "on"]))
+    {
+        let mut k = j + 1;
+        while k < toks.len()
+            && k <= j + 4
+            && toks[k].word
+            && (lower_is(text, toks[k], &["the", "a", "an"])
+                || !names::is_capitalized(toks[k].text(text))
+                    && !is_phrase_stop(toks[k].text(text))
+                    && cues::cue(toks[k].text(text)).is_none())
+        {
+            k += 1;
+        }
+        let ends = toks.get(k).is_none_or(|t| {
+            !t.word || lower_is(text, *t, &["but", "who", "said", "says", "told", "and"])
+        });
+        if k > j + 1
+            && ends
+            && toks[k - 1].word
+            && !lower_is(text, toks[k - 1], &["the", "a", "an"])
+        {
+            let name = Span::new(m.name.start as usize, toks[k - 1].end);
+            return Some((Mention { name, ..m }, k));
+        }
+    }
+    Some((m, j))
+}
+
+fn phrase_forward_named(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)> {
     let short = phrase_forward_stop(text, toks, i, false);
     // Stopped on "and"/"of" before a role and a name: "Heart and Stroke senior manager Erin
     // Kim" names Erin Kim.
@@ -916,12 +949,31 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
             break;
         }
         let w = t.text(text);
-        if lower_is(text, t, &["the", "a", "an"]) {
+        if lower_is(text, t, &["the", "a", "an"])
+            || lower_run > 0 && lower_is(text, t, &["one", "another"])
+        {
             i -= 1;
+            // "the former clerk of the House said": the person, by their post.
+            if i >= 3 && lower_is(text, toks[i - 1], &["of", "at", "for", "from", "with"]) {
+                let h = i - 2;
+                let hw = toks[h].text(text);
+                if toks[h].word && !names::is_capitalized(hw) && names::is_title(hw) {
+                    let mut k = h;
+                    while k > 0 && h - k < 2 && plain_modifier(text, toks[k - 1]) {
+                        k -= 1;
+                    }
+                    if k > 0 && lower_is(text, toks[k - 1], &["the", "a", "an"]) {
+                        i = k - 1;
+                    }
+                }
+            }
             break;
         }
         if names::is_capitalized(w) {
-            if names::is_not_name(w) && !names::is_title(w) {
+            if names::is_not_name(w)
+                && !names::is_title(w)
+                && !(i == end && i >= 2 && names::is_month_surname(toks[i - 2].text(text), w))
+            {
                 break;
             }
             lower_run = 0;
@@ -1252,7 +1304,12 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
         } else {
             // Mention before the cue, skipping fillers; or an appositive "X, a Y, said".
             let mut k = i;
-            while k > 0 && toks[k - 1].word && names::is_cue_filler(toks[k - 1].text(text)) {
+            while k > 0
+                && toks[k - 1].word
+                && names::is_cue_filler(toks[k - 1].text(text))
+                // "Elizabeth May has said": a capitalised "May" is a name.
+                && !names::is_capitalized(toks[k - 1].text(text))
+            {
                 k -= 1;
             }
             let gerund = toks[i].text(text).ends_with("ing");
@@ -1316,7 +1373,8 @@ fn appositive_before(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> 
         }
         (MentionKind::Person | MentionKind::Organization, _) => {
             let mut o = outer;
-            if o.role.is_none() {
+            // "X, who has worked there since 1990, said": a relative clause is no role.
+            if o.role.is_none() && !lower_is(text, inner[0], &["who", "which", "whose", "that"]) {
                 o.role = Some(inner_span);
             }
             Some(o)

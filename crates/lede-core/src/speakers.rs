@@ -12,7 +12,7 @@
 //!    every mention linked to them.
 
 use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok};
-use crate::{Block, Entity, EntityKind, Quote, QuoteKind, Span};
+use crate::{Block, BlockKind, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -228,6 +228,93 @@ fn is_outlet(name: &str) -> bool {
                 | "Wire"
         )
     })
+}
+
+/// Whether two forenames can name one person: one is a short form of the other ("Alex",
+/// "Xander" of "Alexander"; "Bill" of "William").
+fn short_form(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.len() >= 3
+        && long.len() >= short.len() + 2
+        && (long.starts_with(short.as_str()) || long.ends_with(short.as_str()))
+    {
+        return true;
+    }
+    const PAIRS: &[(&str, &str)] = &[
+        ("bill", "william"),
+        ("will", "william"),
+        ("bob", "robert"),
+        ("rob", "robert"),
+        ("bobby", "robert"),
+        ("dick", "richard"),
+        ("rick", "richard"),
+        ("jim", "james"),
+        ("jimmy", "james"),
+        ("jack", "john"),
+        ("johnny", "john"),
+        ("ted", "edward"),
+        ("ned", "edward"),
+        ("tony", "anthony"),
+        ("peggy", "margaret"),
+        ("maggie", "margaret"),
+        ("meg", "margaret"),
+        ("liz", "elizabeth"),
+        ("beth", "elizabeth"),
+        ("betty", "elizabeth"),
+        ("kate", "katherine"),
+        ("kate", "catherine"),
+        ("cathy", "catherine"),
+        ("kathy", "katherine"),
+        ("sue", "susan"),
+        ("peg", "margaret"),
+        ("chuck", "charles"),
+        ("charlie", "charles"),
+        ("hank", "henry"),
+        ("harry", "henry"),
+        ("larry", "lawrence"),
+        ("mike", "michael"),
+        ("mick", "michael"),
+        ("steve", "stephen"),
+        ("steve", "steven"),
+        ("tom", "thomas"),
+        ("tommy", "thomas"),
+        ("joe", "joseph"),
+        ("pat", "patricia"),
+        ("pat", "patrick"),
+        ("sandy", "sandra"),
+        ("andy", "andrew"),
+        ("drew", "andrew"),
+        ("dave", "david"),
+        ("danny", "daniel"),
+        ("nick", "nicholas"),
+        ("sam", "samuel"),
+        ("sam", "samantha"),
+        ("jenny", "jennifer"),
+        ("jen", "jennifer"),
+        ("becky", "rebecca"),
+        ("vicky", "victoria"),
+        ("alex", "alexandra"),
+        ("sasha", "alexander"),
+        ("greg", "gregory"),
+        ("jeff", "jeffrey"),
+        ("ron", "ronald"),
+        ("don", "donald"),
+        ("doug", "douglas"),
+        ("fred", "frederick"),
+        ("gerry", "gerald"),
+        ("jerry", "gerald"),
+    ];
+    PAIRS
+        .iter()
+        .any(|&(s, l)| s == short.as_str() && l == long.as_str())
 }
 
 /// Written things that speak for their authors: "the report said", "the memo says".
@@ -595,7 +682,13 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         full_mentions: Vec::new(),
     };
     let mut toks = Vec::new();
-    for block in blocks.iter().filter(|b| b.kind.is_body()) {
+    // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
+    // names link surnames and short forms but are never what a pronoun points at.
+    for block in blocks
+        .iter()
+        .filter(|b| b.kind.is_body() || b.kind == BlockKind::Caption)
+    {
+        let caption = block.kind == BlockKind::Caption;
         toks.clear();
         names::tokenize(
             text,
@@ -619,6 +712,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 let u = toks[j];
                 if u.word
                     && (names::is_name_word(u.text(text))
+                        || j == i + 1 && names::is_month_surname(t.text(text), u.text(text))
                         || names::is_particle(u.text(text))
                             && toks
                                 .get(j + 1)
@@ -716,7 +810,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     table.entries[e]
                         .mentions
                         .push(Span::new(first.start, name_end));
-                    let sal = salient(text, first.start, name_end);
+                    let sal = !caption && salient(text, first.start, name_end);
                     table.org_mentions.push((first.start, e, sal));
                 }
             } else if (2..=4).contains(&words.len()) {
@@ -730,12 +824,33 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 });
                 let e = match longer {
                     Some(e) => e,
+                    None if !table.by_name.contains_key(&name_key(name)) => {
+                        // "Xander Wise" after "Alexander Wise": a short form of the forename.
+                        match table.by_surname(last_text, first.start).filter(|&e| {
+                            let full = &table.entries[e].name;
+                            full.matches(' ').count() == name.matches(' ').count()
+                                && full.rsplit(' ').next() == name.rsplit(' ').next()
+                                && short_form(
+                                    full.split(' ').next().unwrap_or(""),
+                                    first.text(text),
+                                )
+                        }) {
+                            Some(e) => {
+                                table.by_name.insert(name_key(name), e);
+                                if name.len() > table.entries[e].name.len() {
+                                    table.entries[e].name = name.to_string();
+                                }
+                                e
+                            }
+                            None => table.entry(SpeakerKind::Person, name),
+                        }
+                    }
                     None => table.entry(SpeakerKind::Person, name),
                 };
                 table.entries[e]
                     .mentions
                     .push(Span::new(first.start, name_end));
-                let sal = salient(text, first.start, name_end);
+                let sal = !caption && salient(text, first.start, name_end);
                 table.add_person_mention(first.start, e, sal);
                 if let Some(r) = role_before(text, &toks, i) {
                     let role = text[r].to_string();
@@ -799,7 +914,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     table.entries[e]
                         .mentions
                         .push(Span::new(first.start, name_end));
-                    let sal = salient(text, first.start, name_end);
+                    let sal = !caption && salient(text, first.start, name_end);
                     table.add_person_mention(first.start, e, sal);
                     if let Some(g) = i
                         .checked_sub(2)
@@ -820,7 +935,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     table.entries[e]
                         .mentions
                         .push(Span::new(first.start, name_end));
-                    let sal = salient(text, first.start, name_end);
+                    let sal = !caption && salient(text, first.start, name_end);
                     table.add_person_mention(first.start, e, sal);
                     if let Some(g) = toks[j..]
                         .iter()
