@@ -5,7 +5,8 @@
 //  - the time from a paste (an input event of type insertFromPaste, as the browser sends) to
 //    the rendered article, for the 5 KB article;
 //  - the compromise NLP library's `nlp(text).people()` on the same texts in the same page, and
-//    the throughput ratio.
+//    the throughput ratio;
+//  - the WebAssembly memory of the page's module after each size's parses.
 // Environment: LEDE_URL, LEDE_TOOLS, CHROMIUM (see tests/e2e/harness.mjs), LEDE_BENCH_TEXTS
 // (the folder holding 5KB.txt, 100KB.txt, 1MB.txt).
 import { readFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ try {
     const r = await page.evaluate(async ({ text, runs }) => {
       const glue = await import(document.querySelector('script[data-lede-js]').dataset.ledeJs);
       const lede = glue.bench_parse(text, runs);
+      // The module's memory after the parses (it only grows, so this is its peak so far).
+      const memory = (await glue.default()).memory.buffer.byteLength;
       let best = Infinity;
       let people = 0;
       for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
@@ -63,7 +66,7 @@ try {
         best = Math.min(best, performance.now() - t);
         people = found.length;
       }
-      return { lede, compromise: best, people };
+      return { lede, compromise: best, people, memory };
     }, { text, runs });
     const bytes = Buffer.byteLength(text);
     results.push({ label, bytes, ...r });
@@ -104,6 +107,14 @@ try {
   console.log('  (includes the app\'s 30 ms wait after a paste, the parse, the render and one frame)');
   for (const r of results) {
     console.log(`compromise found ${r.people} people in ${r.label}`);
+  }
+  console.log('');
+  for (const r of results) {
+    const mb = (n) => (n / 1048576).toFixed(1);
+    const limit = 4 * r.bytes + 10 * 1048576;
+    console.log(
+      `WebAssembly memory after parsing ${r.label}: ${mb(r.memory)} MB (budget 4 x input + 10 MB = ${mb(limit)} MB)`,
+    );
   }
   if (errors.length) {
     console.error('page errors:', errors);
