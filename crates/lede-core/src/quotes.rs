@@ -543,9 +543,20 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
             }
             continue;
         }
+        // Jump to the next sentence mark before the next quotation.
+        let limit = pairs.get(q).map_or(pe, |p| p.open.min(pe));
+        match bytes[i..limit]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!'))
+        {
+            Some(k) => i += k,
+            None => {
+                i = limit;
+                continue;
+            }
+        }
         let b = bytes[i];
-        if matches!(b, b'.' | b'?' | b'!')
-            && i + 1 < pe
+        if i + 1 < pe
             && boundary_after(i + 1)
             && !(b == b'.'
                 && is_abbreviation_before(text, i, start)
@@ -557,10 +568,8 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
             i = start;
             continue;
         }
+        // The mark is one ASCII byte.
         i += 1;
-        while i < pe && !text.is_char_boundary(i) {
-            i += 1;
-        }
     }
     if start < pe {
         out.push(Span::new(start, pe));
@@ -1079,6 +1088,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
                 },
             ));
         }
+        return None;
+    }
+    // A capitalised word inside a phrase is a name, never a speech verb.
+    if i > 0 && toks[i - 1].word && names::is_capitalized(t.text(text)) {
         return None;
     }
     let c = cues::cue(t.text(text))?;
@@ -2148,6 +2161,15 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
     if n < 4 {
         return;
     }
+    // Every pattern below needs a reporting verb or "according to": most sentences have
+    // neither and stop here.
+    if !toks.iter().any(|t| {
+        t.word
+            && (cues::cue(t.text(text)).is_some_and(|c| c.reports)
+                || lower_is(text, *t, &["according"]))
+    }) {
+        return;
+    }
     let end = sentence_end_trimmed(text, ss, se);
     // "According to X, CLAUSE."
     if lower_is(text, toks[0], &["according"]) && n > 2 && lower_is(text, toks[1], &["to"]) {
@@ -2239,7 +2261,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         "insisting",
         "warning",
     ];
-    let has_gerund = toks.iter().any(|t| lower_is(text, *t, &gerunds));
+    let has_gerund = toks
+        .iter()
+        .any(|t| t.text(text).ends_with("ing") && lower_is(text, *t, &gerunds));
     for comma in (2..n.min(60)).filter(|&k| has_gerund && is_punct(text, toks[k], &[","])) {
         let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
             a.cue

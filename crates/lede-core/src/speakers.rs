@@ -11,10 +11,10 @@
 //! 3. Entries that spoke become [`Speaker`]s, with the earliest longest name, a role and
 //!    every mention linked to them.
 
+use crate::gazetteer::FastMap;
 use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok};
 use crate::{Block, BlockKind, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SpeakerId(pub u32);
@@ -95,35 +95,58 @@ impl Entry {
 
 struct Table {
     entries: Vec<Entry>,
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
     /// Person mentions in text order: (offset, entry, salient).
     person_mentions: Vec<(usize, usize, bool)>,
     /// Organisation mentions in text order.
     org_mentions: Vec<(usize, usize, bool)>,
     /// Mentions of multi-word personal names by surname, in text order.
-    surnames: HashMap<String, Vec<(usize, usize)>>,
+    surnames: FastMap<String, Vec<(usize, usize)>>,
     /// Mentions of multi-word personal names, in text order.
     full_mentions: Vec<(usize, usize)>,
+    /// Scratch space for name keys.
+    key: String,
 }
 
 /// A name's comparison key: lowercase, one kind of apostrophe.
 fn name_key(name: &str) -> String {
+    let mut key = String::new();
+    push_key(&mut key, name);
+    key
+}
+
+/// Write `name`'s comparison key into `out` (cleared first), reusing its allocation.
+fn push_key(out: &mut String, name: &str) {
+    out.clear();
     if name.is_ascii() {
-        return name.to_ascii_lowercase();
+        out.push_str(name);
+        out.make_ascii_lowercase();
+        return;
     }
-    name.replace('’', "'").to_lowercase()
+    for c in name.chars() {
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 impl Table {
     fn entry(&mut self, kind: SpeakerKind, name: &str) -> usize {
-        let key = name_key(name);
-        if let Some(&i) = self.by_name.get(&key) {
+        if let Some(i) = self.find(name) {
             return i;
         }
         self.entries.push(Entry::new(kind, name));
         let i = self.entries.len() - 1;
-        self.by_name.insert(key, i);
+        self.by_name.insert(self.key.clone(), i);
         i
+    }
+
+    /// The entry named exactly `name` (any letter case); leaves its key in `self.key`.
+    fn find(&mut self, name: &str) -> Option<usize> {
+        push_key(&mut self.key, name);
+        self.by_name.get(self.key.as_str()).copied()
     }
 
     /// The person a surname refers to at `at`: the most recent full name before it with that
@@ -150,8 +173,13 @@ impl Table {
         let full = self.entries[e].name.contains(' ');
         if full || self.entries[e].mentions.len() <= 1 {
             // Full names, and the first mention of someone known by one name.
-            let key = self.entries[e].surname.clone();
-            self.surnames.entry(key).or_default().push((at, e));
+            let key = &self.entries[e].surname;
+            match self.surnames.get_mut(key.as_str()) {
+                Some(list) => list.push((at, e)),
+                None => {
+                    self.surnames.insert(key.clone(), vec![(at, e)]);
+                }
+            }
         }
         if full {
             self.full_mentions.push((at, e));
@@ -675,11 +703,12 @@ const MAX_NAME_TOKENS: usize = 16;
 fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
     let mut table = Table {
         entries: Vec::new(),
-        by_name: HashMap::new(),
+        by_name: FastMap::default(),
         person_mentions: Vec::new(),
         org_mentions: Vec::new(),
-        surnames: HashMap::new(),
+        surnames: FastMap::default(),
         full_mentions: Vec::new(),
+        key: String::new(),
     };
     let mut toks = Vec::new();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
@@ -733,20 +762,26 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     break;
                 }
             }
+            // Organisation head words in the run, looked up once.
+            let mut first_head = None;
+            let mut any_head = false;
+            for h in i..j {
+                if toks[h].word && names::is_org_head(toks[h].text(text)) {
+                    any_head = true;
+                    if first_head.is_none() && h + 1 < j && toks[h + 1].word {
+                        first_head = Some(h);
+                    }
+                }
+            }
             // "Getty Images Kevin Vickers": an organisation's name ends at its head word.
-            if let Some(h) = (i..j.saturating_sub(1)).find(|&h| {
-                toks[h].word
-                    && names::is_org_head(toks[h].text(text))
-                    && h + 2 <= j
-                    && toks[h + 1].word
-            }) {
+            if let Some(h) = first_head {
                 let rest = j - h - 1;
                 if rest >= 2 {
                     j = h + 1;
                 }
             }
             // "Ministry of Coastal Affairs": an organisation's name runs on through "of".
-            if (i..j).any(|h| toks[h].word && names::is_org_head(toks[h].text(text)))
+            if any_head
                 && j + 1 < toks.len()
                 && toks[j].word
                 && matches!(Lower::new(toks[j].text(text)).as_str(), "of" | "for")
@@ -758,7 +793,19 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     j += 1;
                 }
             }
-            let words: Vec<Tok> = toks[i..j].iter().copied().filter(|t| t.word).collect();
+            let mut word_buf = [Tok {
+                start: 0,
+                end: 0,
+                word: false,
+            }; MAX_NAME_TOKENS + 2];
+            let mut nwords = 0;
+            for t in toks[i..j].iter().filter(|t| t.word) {
+                if nwords < word_buf.len() {
+                    word_buf[nwords] = *t;
+                    nwords += 1;
+                }
+            }
+            let words = &word_buf[..nwords];
             let has_inner_possessive = words
                 .iter()
                 .rev()
@@ -788,9 +835,11 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     .skip(1)
                     .any(|w| names::is_place_head(strip_possessive(w.text(text))));
             let is_org = has_inner_possessive
-                || words
-                    .iter()
-                    .any(|w| names::is_org_head(strip_possessive(w.text(text))))
+                || any_head
+                || words.iter().any(|w| {
+                    let s = strip_possessive(w.text(text));
+                    s.len() < w.text(text).len() && names::is_org_head(s)
+                })
                 || words.iter().all(|w| names::is_acronym(w.text(text)))
                 || (i > 0
                     && Lower::new(toks[i - 1].text(text)).as_str() == "the"
@@ -824,7 +873,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 });
                 let e = match longer {
                     Some(e) => e,
-                    None if !table.by_name.contains_key(&name_key(name)) => {
+                    None if table.find(name).is_none() => {
                         // "Xander Wise" after "Alexander Wise": a short form of the forename.
                         match table.by_surname(last_text, first.start).filter(|&e| {
                             let full = &table.entries[e].name;
@@ -836,7 +885,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                                 )
                         }) {
                             Some(e) => {
-                                table.by_name.insert(name_key(name), e);
+                                table.by_name.insert(table.key.clone(), e);
                                 if name.len() > table.entries[e].name.len() {
                                     table.entries[e].name = name.to_string();
                                 }
@@ -971,7 +1020,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 continue;
             }
         }
-        if table.by_name.contains_key(&ent.name.to_lowercase()) {
+        if table.find(&ent.name).is_some() {
             continue;
         }
         let e = table.entry(kind, &ent.name);
@@ -1281,7 +1330,7 @@ fn resolve(
                 // named in the phrase.
                 if let Some(author) = author_in(mention) {
                     q.rule = "document";
-                    if let Some(&e) = table.by_name.get(&name_key(author)) {
+                    if let Some(e) = table.find(author) {
                         return Some(e);
                     }
                     if !author.contains(' ') {
