@@ -501,7 +501,19 @@ fn salient(text: &str, start: usize, end: usize) -> bool {
             | "or"
             | "nor"
             | "told"
+            | "tell"
+            | "telling"
             | "asked"
+            | "ask"
+            | "asking"
+            | "met"
+            | "meet"
+            | "called"
+            | "interviewed"
+            | "contacted"
+            | "emailed"
+            | "visited"
+            | "joined"
             | "thanked"
             | "named"
             | "hired"
@@ -1156,7 +1168,8 @@ pub fn attribute(
     for q in quotes.iter_mut() {
         let at = q.span.start as usize;
         let block = block_of(at);
-        let entry = resolve(text, &mut table, q, prev, block, prev_end);
+        let block_start = block.checked_sub(1).map_or(0, |b| body_ends[b]);
+        let entry = resolve(text, &mut table, q, prev, (block, block_start), prev_end);
         let Some(e) = entry else { continue };
         prev = Some((e, block));
         prev_end = q.span.end as usize;
@@ -1206,7 +1219,7 @@ fn resolve(
     table: &mut Table,
     q: &mut Quote,
     prev: Option<(usize, usize)>,
-    block: usize,
+    (block, block_start): (usize, usize),
     prev_end: usize,
 ) -> Option<usize> {
     let at = q.span.start as usize;
@@ -1377,12 +1390,39 @@ fn resolve(
                     if p == Pronoun::It {
                         return table.recent_org(at);
                     }
+                    // "Authorities said ... They said": a group named just before.
+                    if prev.is_none_or(|(e, _)| !table.entries[e].name.contains(" and ")) {
+                        if let Some(g) = group_before(text, at) {
+                            return Some(table.entry(SpeakerKind::Unnamed, &g));
+                        }
+                    }
                     return prev.map(|(e, _)| e);
                 }
                 Pronoun::First => return continuation("continuation", q),
             };
             if let Some((e, b)) = prev {
                 let entry = &table.entries[e];
+                // Someone else named as a subject since the previous quotation, in the same
+                // paragraph: "... for accountant Jo Park, 50. "Q," he says." is Park.
+                let i = table.person_mentions.partition_point(|&(p, _, _)| p < at);
+                let newer = table.person_mentions[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|&&(p, _, _)| p >= prev_end && block_start <= p)
+                    .find(|&&(p, o, sal)| {
+                        sal && o != e
+                            && table.entries[o].kind == SpeakerKind::Person
+                            && compatible(table.entries[o].gender(), gender)
+                            // Named in an earlier sentence, not in the attribution's own
+                            // ("Asked what he would tell Mayor Jo Park, he said:").
+                            && sentence_break_between(text, p, at)
+                    })
+                    .map(|&(_, o, _)| o);
+                if let Some(o) = newer {
+                    learn_gender(table, o, gender);
+                    q.rule = "pronoun-recent";
+                    return Some(o);
+                }
                 if block.saturating_sub(b) <= 1
                     && entry.kind == SpeakerKind::Person
                     // "Lind and Berg said": two people are "they", not "he" or "she".
@@ -1398,6 +1438,39 @@ fn resolve(
             Some(e)
         }
     }
+}
+
+/// Whether a sentence ends between `a` and `b`: a stop, then white space and a capital or an
+/// opening mark.
+fn sentence_break_between(text: &str, a: usize, b: usize) -> bool {
+    let s = &text[a..b];
+    s.match_indices(['.', '?', '!']).any(|(k, _)| {
+        let rest = &s[k + 1..];
+        let t = rest.trim_start();
+        // Nothing after the space: the quotation opens the next sentence.
+        t.len() < rest.len()
+            && (t.is_empty() || t.starts_with(|c: char| c.is_uppercase() || "\"“‘'".contains(c)))
+    })
+}
+
+/// The plural group named last before `at` in its paragraph ("authorities", "officials"):
+/// what a "they" with no group speaker before it points at.
+fn group_before(text: &str, at: usize) -> Option<String> {
+    let mut from = at.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..at];
+    let from = window.rfind("\n\n").map_or(from, |k| from + k + 2);
+    let mut toks = Vec::new();
+    names::tokenize(text, from, at, &mut toks);
+    toks.iter().rev().filter(|t| t.word).find_map(|t| {
+        let w = t.text(text);
+        let l = Lower::new(w);
+        let plural = l.as_str().ends_with('s') && !l.as_str().ends_with("ss")
+            || matches!(l.as_str(), "police" | "staff" | "people");
+        (plural && names::is_group_noun(w)).then(|| l.as_str().to_string())
+    })
 }
 
 fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
