@@ -186,11 +186,31 @@ fn is_of_head(w: &str) -> bool {
     )
 }
 
-/// Last words of names of places built by people: "Elland Road", "Presidential Palace".
+/// Last words of names of places, built or natural: "Elland Road", "Presidential Palace",
+/// "Kestrel Bay".
 fn is_loc_head(w: &str) -> bool {
     matches!(
         w,
         "road"
+            | "lane"
+            | "quay"
+            | "wharf"
+            | "pier"
+            | "bay"
+            | "cove"
+            | "creek"
+            | "beach"
+            | "gulf"
+            | "sea"
+            | "ocean"
+            | "falls"
+            | "hill"
+            | "hills"
+            | "forest"
+            | "canyon"
+            | "gorge"
+            | "glacier"
+            | "reservoir"
             | "street"
             | "avenue"
             | "boulevard"
@@ -1324,7 +1344,8 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
     let mut full: FastMap<&str, Label> = FastMap::default();
     let mut parts: FastMap<&str, Label> = FastMap::default();
     for m in mentions.iter() {
-        if !m.sure || m.label == Label::Unknown || m.headline {
+        // A dateline's place is sure even in a headline-style line ("KESTREL BAY, March 3").
+        if !m.sure || m.label == Label::Unknown || (m.headline && !m.dateline) {
             continue;
         }
         full.insert(ctx.key_range(m.a, m.b), m.label);
