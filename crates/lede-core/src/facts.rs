@@ -281,7 +281,9 @@ const LABEL_SKIP: &[&str] = &[
     "the", "a", "an", "of", "to", "by", "on", "in", "at", "for", "and", "that", "this", "its",
     "their", "his", "her", "was", "were", "is", "are", "be", "been", "has", "have", "had", "which",
     "who", "as", "but", "while", "with", "from", "during", "after", "before", "since", "it",
-    "they", "he", "she", "we", "all", "other", "own", "said",
+    "they", "he", "she", "we", "all", "other", "own", "said", "until", "till", "about", "around",
+    "nearly", "almost", "some", "would", "will", "could", "should", "might", "can", "may", "than",
+    "more", "less", "million", "billion", "thousand", "hundred", "per", "cent", "percent",
 ];
 
 /// Speech verbs end a label: what was said matters, not who said it.
