@@ -1022,6 +1022,15 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
     while i < end && toks[i].word && lower_is(text, toks[i], &["of"]) {
         i += 1;
     }
+    // "The military said": a determiner and a plain noun opening the clause.
+    if i == end
+        && end >= 2
+        && plain_modifier(text, toks[end - 1])
+        && lower_is(text, toks[end - 2], &["the"])
+        && (end == 2 || !toks[end - 3].word)
+    {
+        i = end - 2;
+    }
     if i == end {
         return None;
     }
@@ -1337,6 +1346,28 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
                 }
             } else if k > 0 && is_punct(text, toks[k - 1], &[","]) {
                 appositive_before(text, toks, k - 1)
+            } else if k > 1
+                && best.is_none()
+                && lower_is(text, toks[k - 1], &["and"])
+                && (cues::is_say(toks[i].text(text))
+                    || lower_is(
+                        text,
+                        toks[i],
+                        &[
+                            "added", "adds", "noted", "notes", "insisted", "insists", "warned",
+                            "warns", "argued", "argues", "suggested", "suggests",
+                        ],
+                    ))
+                // Not a passive: "X had been diagnosed and told ..." was told.
+                && !toks[..k].iter().any(|t| lower_is(text, *t, &["been"]))
+            {
+                // "Authorities described it as a carjacking and said ...": the subject of
+                // the sentence said it.
+                phrase_backward(text, toks, k).map(|(m, _)| m).or_else(|| {
+                    phrase_forward(text, toks, 0)
+                        .map(|(m, _)| m)
+                        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(Pronoun::First)))
+                })
             } else {
                 phrase_backward(text, toks, k).map(|(m, _)| m)
             };
@@ -2313,6 +2344,47 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         }
         break;
     }
+    // "CLAUSE, X said, (that) CLAUSE.": reported speech interrupted by its attribution.
+    for comma in (2..n.min(30)).filter(|&k| is_punct(text, toks[k], &[","])) {
+        let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
+            a.cue
+                .is_some_and(|c| cues::cue(&text[c]).is_some_and(|c| c.reports))
+        }) else {
+            continue;
+        };
+        let Some(c2) = toks[comma..]
+            .iter()
+            .position(|t| t.start >= a.end)
+            .map(|p| comma + p)
+        else {
+            break;
+        };
+        if !is_punct(text, toks[c2], &[","]) || c2 + 1 >= n {
+            break;
+        }
+        let mut from = c2 + 1;
+        if lower_is(text, toks[from], &["that"]) {
+            from += 1;
+        }
+        let first = Span::new(ss, toks[comma].start);
+        if from < n && toks[from].start < end && word_count(&text[first]) >= 3 {
+            let second = Span::new(toks[from].start, end);
+            if word_count(&text[second]) >= 3 && starts_clause(text, toks[from]) {
+                cards.push(Card {
+                    kind: QuoteKind::Indirect,
+                    span: Span::new(ss, end),
+                    fragments: vec![first, second],
+                    attr: Some(a),
+                    rule: "reported-interrupted",
+                    tail: end,
+                    open_for_more: false,
+                    block,
+                });
+                return;
+            }
+        }
+        break;
+    }
     // "X said (that) CLAUSE."
     if let Some((a, after)) = cue_with_mention(text, &toks[..n], true) {
         if after >= n
@@ -2388,9 +2460,12 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         }
         let start = toks[cs].start;
         let mut stop = end;
-        // A trailing ", saying ..." or ", according to ..." ends the clause.
+        // A trailing ", saying ...", ", according to ..." or ", and added ..." ends the
+        // clause; a gerund or a second verb reports a clause of its own.
+        let mut second: Option<(usize, usize)> = None;
         for k in cs..n {
-            if is_punct(text, toks[k], &[","])
+            let comma = is_punct(text, toks[k], &[","]);
+            let gerund = comma
                 && toks.get(k + 1).is_some_and(|t| {
                     lower_is(
                         text,
@@ -2404,15 +2479,48 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
                             "arguing",
                         ],
                     )
-                })
-            {
-                stop = toks[k].start;
+                });
+            let and_cue = lower_is(text, toks[k], &["and"])
+                && k > cs
+                && toks.get(k + 1).is_some_and(|t| {
+                    lower_is(
+                        text,
+                        *t,
+                        &[
+                            "said", "added", "says", "adds", "noted", "argued", "insisted",
+                        ],
+                    )
+                });
+            if gerund || and_cue {
+                stop = if and_cue && is_punct(text, toks[k - 1], &[","]) {
+                    toks[k - 1].start
+                } else {
+                    toks[k].start
+                };
+                if !lower_is(text, toks[k + 1], &["according"]) {
+                    second = Some((k + 1, k + 2));
+                }
                 break;
             }
         }
         let clause = Span::new(start, stop.max(start));
         if word_count(&text[clause]) >= 3 {
             push_indirect(cards, block, clause, a, "reported-cue-before");
+            if let Some((cue, mut from)) = second {
+                if from < n && lower_is(text, toks[from], &["that"]) {
+                    from += 1;
+                }
+                if from < n && toks[from].start < end {
+                    let clause2 = Span::new(toks[from].start, end);
+                    if word_count(&text[clause2]) >= 3 {
+                        let attr = Attr {
+                            cue: Some(toks[cue].span()),
+                            ..a
+                        };
+                        push_indirect(cards, block, clause2, attr, "reported-gerund");
+                    }
+                }
+            }
         }
     }
 }

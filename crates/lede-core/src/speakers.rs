@@ -646,6 +646,14 @@ fn is_document(word: &str) -> bool {
     )
 }
 
+/// Institutions spoken of without a name: "the military", "the police".
+fn is_institution(word: &str) -> bool {
+    matches!(
+        Lower::new(word).as_str(),
+        "military" | "army" | "navy" | "police" | "coast guard" | "cabinet" | "opposition"
+    )
+}
+
 /// Common nouns that stand for an organisation named earlier: "the utility", "the company".
 fn is_org_nominal(word: &str) -> bool {
     let l = Lower::new(word);
@@ -1275,6 +1283,17 @@ fn resolve(
             // "the ministry": the latest organisation whose name has that head word.
             let l = mention.to_lowercase();
             let head = l.rsplit(' ').next().unwrap_or("");
+            if l.starts_with("the ")
+                && is_institution(head)
+                && !table
+                    .org_mentions
+                    .iter()
+                    .any(|&(_, e, _)| table.entries[e].name.to_lowercase().contains(head))
+            {
+                // "the military", "the police": an institution no organisation of the
+                // article is named after.
+                return Some(table.entry(SpeakerKind::Unnamed, &l[4..]));
+            }
             if l.starts_with("the ") && (names::is_org_head(head) || is_org_nominal(head)) {
                 let i = table.org_mentions.partition_point(|&(p, _, _)| p < at);
                 let found = table.org_mentions[..i]
