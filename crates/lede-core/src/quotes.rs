@@ -424,12 +424,13 @@ fn missing_open(
 ) -> Option<usize> {
     let rest = text[close..para.end as usize].trim_start_matches(['"', '”']);
     let ends_paragraph = rest.trim().is_empty();
-    let prev_end = pairs
-        .iter()
-        .filter(|p| p.2 < close)
-        .map(|p| p.2 + p.4)
-        .max();
+    // Pairs are recorded as they close, in text order.
+    let prev_end = pairs.last().map(|p| p.2 + p.4);
+    // Bounded look-backs keep a paragraph full of stray marks linear.
+    const MAX_REACH: usize = 2000;
     let start = match prev_end {
+        None if close - para.start as usize > MAX_REACH => return None,
+        Some(e) if close.saturating_sub(e) > MAX_REACH => return None,
         None => {
             let s = text[para.start as usize..close].trim_start();
             let first = s.chars().next()?;

@@ -1285,9 +1285,10 @@ fn resolve(
             let head = l.rsplit(' ').next().unwrap_or("");
             if l.starts_with("the ")
                 && is_institution(head)
-                && !table
-                    .org_mentions
+                && !table.org_mentions[..table.org_mentions.partition_point(|&(p, _, _)| p < at)]
                     .iter()
+                    .rev()
+                    .take(LOOK_BACK)
                     .any(|&(_, e, _)| table.entries[e].name.to_lowercase().contains(head))
             {
                 // "the military", "the police": an institution no organisation of the
@@ -1427,7 +1428,7 @@ fn resolve(
                 let newer = table.person_mentions[..i]
                     .iter()
                     .rev()
-                    .take_while(|&&(p, _, _)| p >= prev_end && block_start <= p)
+                    .take_while(|&&(p, _, _)| p >= prev_end && block_start <= p && p + 600 >= at)
                     .find(|&&(p, o, sal)| {
                         sal && o != e
                             && table.entries[o].kind == SpeakerKind::Person
