@@ -1885,7 +1885,23 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                             ],
                         );
                         let adjacent = before[*after..].iter().filter(|t| t.word).count() <= 3;
-                        !short || cues::is_say(cue_text) || naming && adjacent
+                        // "said on "Face the Nation."": a short title after a preposition.
+                        let title =
+                            short
+                                && sp.iter().zip(&direct_flags).filter(|(_, d)| !**d).all(
+                                    |(p, _)| {
+                                        is_term(text, p.inner)
+                                            && text[p.inner].starts_with(char::is_uppercase)
+                                            && before.last().is_some_and(|t| {
+                                                lower_is(text, *t, &["on", "in", "at", "to"])
+                                            // "CBS' "Face the Nation."": a possessive.
+                                            || t.text(text).ends_with(['\'', '’'])
+                                            || t.text(text).ends_with("'s")
+                                            || t.text(text).ends_with("’s")
+                                            })
+                                    },
+                                );
+                        !title && (!short || cues::is_say(cue_text) || naming && adjacent)
                     });
                     if let Some((a, after)) = governing {
                         let cs = clause_start(text, &before, after, a.takes_object);
@@ -1902,17 +1918,89 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                                 }
                             }
                         }
-                        let span = Span::new(start, end.max(start));
-                        cards.push(Card {
-                            kind: QuoteKind::Mixed,
-                            span,
-                            fragments: vec![span],
-                            attr: Some(a),
-                            rule: "mixed-cue-before",
-                            tail: end,
-                            open_for_more: false,
-                            block: bi,
-                        });
+                        // ", noting that ..." or ", and that ..." after a quotation ends the
+                        // clause; a second "that" clause with its own quotation is a second
+                        // quote.
+                        let mut second = None;
+                        for (j, t) in outside.iter().enumerate() {
+                            if t.start < p.end || t.start >= end {
+                                continue;
+                            }
+                            let gerund = lower_is(
+                                text,
+                                *t,
+                                &["noting", "saying", "adding", "arguing", "explaining"],
+                            );
+                            let and_that = lower_is(text, *t, &["and"])
+                                && outside
+                                    .get(j + 1)
+                                    .is_some_and(|n| lower_is(text, *n, &["that"]));
+                            if !(gerund || and_that) {
+                                continue;
+                            }
+                            let before_t = text[..t.start].trim_end();
+                            let cut = if j > 0 && is_punct(text, outside[j - 1], &[","]) {
+                                Some(outside[j - 1].start)
+                            } else if before_t.ends_with([',', '"', '”'])
+                                && before_t.trim_end_matches(['"', '”']).ends_with(',')
+                            {
+                                Some(before_t.len())
+                            } else {
+                                None
+                            };
+                            if let Some(c) = cut.filter(|&c| c > start) {
+                                if gerund {
+                                    // The gerund reports a clause of its own.
+                                    let mut f = j + 1;
+                                    if outside
+                                        .get(f)
+                                        .is_some_and(|n| lower_is(text, *n, &["that"]))
+                                    {
+                                        f += 1;
+                                    }
+                                    if let Some(n) = outside.get(f).filter(|n| n.start < end) {
+                                        let clause = Span::new(n.start, end);
+                                        if word_count(&text[clause]) >= 3
+                                            && !sp.iter().any(|q| q.open >= n.start)
+                                        {
+                                            let g = Attr {
+                                                cue: Some(t.span()),
+                                                ..a
+                                            };
+                                            push_indirect(
+                                                &mut cards,
+                                                bi,
+                                                clause,
+                                                g,
+                                                "reported-gerund",
+                                            );
+                                        }
+                                    }
+                                }
+                                if and_that {
+                                    if let Some(n) = outside.get(j + 2) {
+                                        if sp.iter().any(|q| q.open >= n.start) {
+                                            second = Some(Span::new(n.start, end.max(n.start)));
+                                        }
+                                    }
+                                }
+                                end = c;
+                                break;
+                            }
+                        }
+                        for span in std::iter::once(Span::new(start, end.max(start))).chain(second)
+                        {
+                            cards.push(Card {
+                                kind: QuoteKind::Mixed,
+                                span,
+                                fragments: vec![span],
+                                attr: Some(a),
+                                rule: "mixed-cue-before",
+                                tail: span.end as usize,
+                                open_for_more: false,
+                                block: bi,
+                            });
+                        }
                         mixed_done = true;
                         continue;
                     }
