@@ -537,7 +537,12 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
             q += 1;
             i = p.end.max(i + 1);
             let last = text[p.inner].trim_end().chars().last();
-            if matches!(last, Some('.' | '?' | '!' | '…')) && i < pe && boundary_after(i) {
+            if matches!(last, Some('.' | '?' | '!' | '…'))
+                && i < pe
+                && boundary_after(i)
+                // ""Why now?" Kim asked.": the attribution belongs to the quotation.
+                && !(matches!(last, Some('?' | '!' | '…')) && attribution_follows(&text[i..pe]))
+            {
                 out.push(Span::new(start, i));
                 start = skip_spaces(text, i, pe);
                 i = start;
@@ -575,6 +580,21 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
     if start < pe {
         out.push(Span::new(start, pe));
     }
+}
+
+/// Whether `rest` starts with a short attribution ending its sentence: "Kim said.", "asked
+/// the mayor.", "she added, laughing."
+fn attribution_follows(rest: &str) -> bool {
+    let end = rest
+        .find(['.', '?', '!', '"', '“', '”'])
+        .unwrap_or(rest.len());
+    let clause = &rest[..end];
+    let words = clause.split_whitespace().count();
+    (1..=7).contains(&words)
+        && clause
+            .split(|c: char| !c.is_alphanumeric())
+            .take(4)
+            .any(|w| cues::cue(w).is_some_and(|c| c.reports) || cues::is_say(w))
 }
 
 /// White space, then an opening double mark and a capital.
@@ -832,6 +852,64 @@ fn phrase_forward_stop(
 /// `w` is one of `words` (lowercase ASCII) in any letter case.
 fn lower_is_str(w: &str, words: &[&str]) -> bool {
     words.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Where a sentence's subject starts: after an opening phrase such as "In a statement," or
+/// "On Monday,".
+fn subject_start(text: &str, toks: &[Tok]) -> usize {
+    let opener = toks.first().is_some_and(|t| {
+        lower_is(
+            text,
+            *t,
+            &[
+                "in",
+                "on",
+                "at",
+                "after",
+                "before",
+                "during",
+                "since",
+                "while",
+                "when",
+                "as",
+                "last",
+                "earlier",
+                "later",
+                "meanwhile",
+                "however",
+                "also",
+                "still",
+                "yet",
+            ],
+        )
+    });
+    if opener {
+        if let Some(c) = (1..toks.len().min(14)).find(|&k| is_punct(text, toks[k], &[","])) {
+            return c + 1;
+        }
+    }
+    0
+}
+
+/// The subject at token `s`: a capitalised name (after an article) or else a short noun
+/// phrase.
+fn subject_phrase(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
+    let mut j = s;
+    if j < toks.len() && lower_is(text, toks[j], &["the", "a", "an"]) {
+        j += 1;
+    }
+    let first = j;
+    while j < toks.len()
+        && j < first + 6
+        && toks[j].word
+        && names::is_capitalized(toks[j].text(text))
+    {
+        j += 1;
+    }
+    if j > first && names::pronoun(toks[first].text(text)).is_none() {
+        return names::read_phrase(text, &toks[s..j]);
+    }
+    phrase_forward(text, toks, s).map(|(m, _)| m)
 }
 
 /// The first personal name in a lead-in without a cue ("The gallery owner, Jonas Weber, put
@@ -1349,7 +1427,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
                 appositive_before(text, toks, k - 1)
             } else if k > 1
                 && best.is_none()
-                && lower_is(text, toks[k - 1], &["and"])
+                && lower_is(text, toks[k - 1], &["and", "but"])
                 && (cues::is_say(toks[i].text(text))
                     || lower_is(
                         text,
@@ -1365,9 +1443,11 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
                 // "Authorities described it as a carjacking and said ...": the subject of
                 // the sentence said it.
                 phrase_backward(text, toks, k).map(|(m, _)| m).or_else(|| {
-                    phrase_forward(text, toks, 0)
-                        .map(|(m, _)| m)
-                        .filter(|m| !matches!(m.kind, MentionKind::Pronoun(Pronoun::First)))
+                    subject_phrase(text, toks, subject_start(text, toks)).filter(|m| match m.kind {
+                        MentionKind::Pronoun(p) => p != Pronoun::First,
+                        MentionKind::Group => word_count(&text[m.name]) <= 4,
+                        _ => true,
+                    })
                 })
             } else {
                 phrase_backward(text, toks, k).map(|(m, _)| m)
