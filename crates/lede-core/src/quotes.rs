@@ -1101,14 +1101,16 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
     while i < end && toks[i].word && lower_is(text, toks[i], &["of"]) {
         i += 1;
     }
-    // "The military said": a determiner and a plain noun opening the clause.
-    if i == end
-        && end >= 2
-        && plain_modifier(text, toks[end - 1])
-        && lower_is(text, toks[end - 2], &["the"])
-        && (end == 2 || !toks[end - 3].word)
-    {
-        i = end - 2;
+    // "The military said", ", the ferocious brawler who": a determiner and plain words
+    // opening the clause.
+    if i == end && end >= 2 && plain_modifier(text, toks[end - 1]) {
+        let mut d = end - 1;
+        while d > 0 && end - d < 4 && plain_modifier(text, toks[d - 1]) {
+            d -= 1;
+        }
+        if d > 0 && lower_is(text, toks[d - 1], &["the"]) && (d == 1 || !toks[d - 2].word) {
+            i = d - 1;
+        }
     }
     if i == end {
         return None;
@@ -1425,6 +1427,29 @@ fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Att
                 }
             } else if k > 0 && is_punct(text, toks[k - 1], &[","]) {
                 appositive_before(text, toks, k - 1)
+            } else if k > 1 && lower_is(text, toks[k - 1], &["who", "which"]) {
+                // "Nunes, the brawler who calls herself ...": the relative pronoun's
+                // antecedent speaks.
+                let mut a = k - 1;
+                if is_punct(text, toks[a - 1], &[","]) {
+                    a -= 1;
+                }
+                phrase_backward(text, toks, a).map(|(m, f)| {
+                    // "Nunes, the ferocious brawler who ...": the name before the
+                    // appositive.
+                    if m.kind == MentionKind::Group && f >= 2 && is_punct(text, toks[f - 1], &[","])
+                    {
+                        if let Some((n, _)) = phrase_backward(text, toks, f - 1).filter(|(n, _)| {
+                            matches!(n.kind, MentionKind::Person | MentionKind::Organization)
+                        }) {
+                            return Mention {
+                                role: n.role.or(Some(m.name)),
+                                ..n
+                            };
+                        }
+                    }
+                    m
+                })
             } else if k > 1
                 && best.is_none()
                 && lower_is(text, toks[k - 1], &["and", "but"])
@@ -1985,9 +2010,27 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     });
                     if let Some((a, after)) = governing {
                         let cs = clause_start(text, &before, after, a.takes_object);
-                        let start = before
-                            .get(cs)
-                            .map_or(first_open, |t| t.start.min(first_open));
+                        // "calls herself "The Comet"", "called it "a stark choice"": after a
+                        // naming verb the quotation itself is the quote.
+                        let naming_cue = a.cue.is_some_and(|c| {
+                            lower_is_str(
+                                &text[c],
+                                &[
+                                    "call", "calls", "called", "calling", "dub", "dubs", "dubbed",
+                                    "label", "labels", "labelled", "labeled", "term", "termed",
+                                    "brand", "branded",
+                                ],
+                            )
+                        });
+                        let start = if naming_cue
+                            && before[after..].iter().filter(|t| t.word).count() <= 3
+                        {
+                            first_open
+                        } else {
+                            before
+                                .get(cs)
+                                .map_or(first_open, |t| t.start.min(first_open))
+                        };
                         let mut end = clause_end.max(start);
                         if let Some(t) = trail_last {
                             // "..., she said." closes the clause.
@@ -2629,6 +2672,21 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         }
         let start = toks[cs].start;
         let mut stop = end;
+        // "The board, which said the course was safe, cancelled ...": a relative clause
+        // between commas ends at its comma.
+        let cue_idx = (0..after).rev().find(|&k| toks[k].word).unwrap_or(0);
+        let mut w = cue_idx;
+        while w > 0 && toks[w - 1].word && names::is_cue_filler(toks[w - 1].text(text)) {
+            w -= 1;
+        }
+        if w >= 2
+            && lower_is(text, toks[w - 1], &["who", "which"])
+            && is_punct(text, toks[w - 2], &[","])
+        {
+            if let Some(c) = (cs..n).find(|&k| is_punct(text, toks[k], &[","])) {
+                stop = toks[c].start;
+            }
+        }
         // A trailing ", saying ...", ", according to ..." or ", and added ..." ends the
         // clause; a gerund or a second verb reports a clause of its own.
         let mut second: Option<(usize, usize)> = None;
