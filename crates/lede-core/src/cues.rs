@@ -447,8 +447,46 @@ const WEAK: &[&str] = &[
     "stating",
 ];
 
+/// Which three-letter beginnings (a-z, any case) some lexicon form has: one bit each, so most
+/// words are turned away before the lexicon look-up.
+fn prefixes() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; PREFIX_SLOTS.div_ceil(64)];
+        for form in LEXICON
+            .lines()
+            .flat_map(|l| l.trim_start_matches(['+', '@']).split_whitespace())
+        {
+            if let Some(k) = prefix_slot(form.as_bytes()) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+const PREFIX_SLOTS: usize = 26 * 26 * 26;
+
+fn prefix_slot(w: &[u8]) -> Option<usize> {
+    let [a, b, c, ..] = *w else { return None };
+    let l = |x: u8| {
+        x.is_ascii_alphabetic()
+            .then(|| usize::from(x.to_ascii_lowercase() - b'a'))
+    };
+    Some((l(a)? * 26 + l(b)?) * 26 + l(c)?)
+}
+
 /// The cue a word is, if any.
 pub fn cue(word: &str) -> Option<Cue> {
+    let w = word.as_bytes();
+    if w.len() < 2 || w.len() > 16 {
+        return None;
+    }
+    if let Some(k) = prefix_slot(w) {
+        if prefixes()[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+    }
     let l = Lower::new(word);
     let w = l.bytes();
     if w.is_empty() {
