@@ -866,7 +866,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     // "the Oracle founder Larry Ellison" is a person.
                     && !(words.len() >= 2 && is_forename(first.text(text))));
             // "the Canadian government": a demonym is neither person nor organisation.
-            let is_demonym = words.len() == 1 && is_demonym(last_text);
+            // (Looked up only for a one-word organisation, the one case it changes.)
+            let is_demonym = is_org && words.len() == 1 && is_demonym(last_text);
             let sentence_start =
                 i == 0 || matches!(toks[i - 1].text(text), "." | "?" | "!" | "\"" | "“" | ":");
             let name_end = last.start + last_text.len();
