@@ -4,7 +4,9 @@
 //! article:
 //! 1. quotation marks are typed by shape and by the characters around them (an apostrophe
 //!    between letters or in an elision such as '90s is no mark) and paired with a small stack;
-//! 2. sentences are found with quotations kept whole;
+//!    common slips are repaired locally: a quotation reopened instead of closed ("A. "B."), an
+//!    opening mark missing after an attribution or a stray paragraph break;
+//! 2. sentences are found with quotations kept whole (""Why?" Kim asked." stays one);
 //! 3. each quotation is read with the text around it in its sentence: a quotation that fills
 //!    its sentence apart from an attribution ("X said") is direct; one inside a clause that a
 //!    speech cue governs is mixed, and the whole clause is the quote; a short quoted term with
@@ -12,7 +14,9 @@
 //! 4. an attribution that interrupts a quotation ("A," he said, "B.") joins both parts into one
 //!    quote with two fragments;
 //! 5. sentences without quotation marks are searched for reported speech (indirect quotes):
-//!    "X said (that) ...", "..., X said.", "according to X, ...".
+//!    "X said (that) ...", "..., X said.", "according to X, ...", "A, X said, that B", a
+//!    second clause after ", saying ..." or ", and added ...", and "X did Y and said ...";
+//!    a sentence with no reporting verb is passed over at once.
 //!
 //! Speakers are resolved afterwards (see [`crate::speakers`]): detection only records the
 //! mention and the cue next to each quote.

@@ -1,13 +1,21 @@
 //! Speakers: quote attribution and per-article clustering of speaker mentions.
 //!
-//! 1. A table of the article's names: every run of capitalised words that reads as a person's
-//!    full name ("President Barack Obama" gives Barack Obama, role President), each later
-//!    surname-only mention linked to the most recent full name with that surname, and each
-//!    person's gender read off honorifics, forenames and the pronouns that follow the name.
+//! 1. A table of the article's names (body text and captions): every run of capitalised words
+//!    that reads as a person's full name ("President Barack Obama" gives Barack Obama, role
+//!    President), short forms of a forename joined to the full one ("Xander" of "Alexander"),
+//!    people known by one name introduced with an appositive ("Yuni, a resident, ..."), each
+//!    later surname-only mention linked to the most recent full name with that surname, and
+//!    each person's gender read off honorifics, forenames and the pronouns that follow the
+//!    name. Each mention notes whether it is salient: a subject, not a possessive, the object
+//!    of a preposition or a photo credit.
 //! 2. Each quote's mention then resolves to one entry: a full name directly, a surname
-//!    through the table, "he"/"she" to the previous speaker when the gender fits (else the
-//!    most recent compatible name), "it"/"they" to the latest organisation or group, and a
-//!    quote with no mention continues the previous quote's speaker.
+//!    through the table, a country as an organisation, "he"/"she" to someone newly named as a
+//!    subject in an earlier sentence of the paragraph, else to the previous speaker when the
+//!    gender fits, else to the most recent salient compatible name; "it"/"they" to the previous
+//!    organisation or group speaker or the group just named; "the agency" to the latest
+//!    organisation that is not an outlet or a place; "the report" to the author named in the
+//!    phrase or the person just quoted from it; a quote with no mention continues the previous
+//!    quote's speaker.
 //! 3. Entries that spoke become [`Speaker`]s, with the earliest longest name, a role and
 //!    every mention linked to them.
 
