@@ -864,6 +864,11 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     .any(|w| names::is_place_head(strip_possessive(w.text(text))));
             let is_org = has_inner_possessive
                 || any_head
+                // "media buying company GroupM", "the security firm Talos".
+                || i > 0
+                    && toks[i - 1].word
+                    && !names::is_capitalized(toks[i - 1].text(text))
+                    && is_org_nominal(toks[i - 1].text(text))
                 || words.iter().any(|w| {
                     let s = strip_possessive(w.text(text));
                     s.len() < w.text(text).len() && names::is_org_head(s)
