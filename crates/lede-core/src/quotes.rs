@@ -1184,8 +1184,12 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
         }
         return None;
     }
-    // A capitalised word inside a phrase is a name, never a speech verb.
-    if i > 0 && toks[i - 1].word && names::is_capitalized(t.text(text)) {
+    // A capitalised word inside a sentence is a name ("U.S. State Department"), never a
+    // speech verb; only at the start of a clause can a cue be capitalised.
+    if i > 0
+        && names::is_capitalized(t.text(text))
+        && !is_punct(text, toks[i - 1], &["“", "\"", "”", ":", "—", "–", "("])
+    {
         return None;
     }
     let c = cues::cue(t.text(text))?;
@@ -1352,7 +1356,12 @@ fn with_trailing_appositive(
     mut m: Mention,
     k: usize,
 ) -> (Mention, usize) {
-    if m.kind != MentionKind::Person || m.role.is_some() {
+    // A role that is only an honorific ("Dr.") leaves room for the appositive.
+    let honorific_only = m.role.is_some_and(|r| {
+        let r = text[r].trim_end_matches('.');
+        !r.contains(' ') && names::is_title(r)
+    });
+    if m.kind != MentionKind::Person || m.role.is_some() && !honorific_only {
         return (m, k);
     }
     let det = k + 2 < toks.len() && lower_is(text, toks[k + 1], &["a", "an", "the"]);
@@ -1583,7 +1592,8 @@ fn clause_start(text: &str, toks: &[Tok], mut i: usize, takes_object: bool) -> u
             ));
     if let Some(k) = (i..look).find(|&k| lower_is(text, toks[k], &["that"])) {
         if (k == i || adverbial)
-            && (i..k).all(|j| toks[j].word || is_punct(text, toks[j], &[",", "."]))
+            && (i..k)
+                .all(|j| toks[j].word || is_punct(text, toks[j], &[",", ".", "\"", "“", "”", "’"]))
         {
             return k + 1;
         }
@@ -1720,6 +1730,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 indirect(text, sent, bi, &mut toks, &mut cards);
                 continue;
             }
+            let terms_before = out.terms.len();
             // Gaps around each quotation.
             let mut gap_start = ss;
             let mut direct_flags = Vec::with_capacity(sp.len());
@@ -2204,6 +2215,11 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     });
                 }
             }
+            if out.terms.len() - terms_before == sp.len() {
+                // Every quotation here was a quoted term: the sentence may still report speech
+                // ("After she heard "rumblings" of a run, she said the two had talked.").
+                indirect(text, sent, bi, &mut toks, &mut cards);
+            }
             prev_sentence_card = cards.len().checked_sub(1);
         }
         let _ = prev_sentence_card;
@@ -2585,7 +2601,11 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         let first = Span::new(ss, toks[comma].start);
         if from < n && toks[from].start < end && word_count(&text[first]) >= 3 {
             let second = Span::new(toks[from].start, end);
-            if word_count(&text[second]) >= 3 && starts_clause(text, toks[from]) {
+            // "..., said Dr. Jo Park, a nurse.": an appositive, not a second clause.
+            let appositive = from == c2 + 1
+                && lower_is(text, toks[from], &["a", "an", "the"])
+                && word_count(&text[second]) <= 8;
+            if word_count(&text[second]) >= 3 && starts_clause(text, toks[from]) && !appositive {
                 cards.push(Card {
                     kind: QuoteKind::Indirect,
                     span: Span::new(ss, end),
