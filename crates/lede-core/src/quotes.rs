@@ -601,6 +601,39 @@ fn attribution_follows(rest: &str) -> bool {
             .any(|w| cues::cue(w).is_some_and(|c| c.reports) || cues::is_say(w))
 }
 
+/// Nothing but a time or a setting after an attribution: "", " Saturday.", " on Monday.",
+/// " in a statement.".
+fn only_time_after(rest: &str) -> bool {
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || c == '.');
+    rest.is_empty()
+        || word_count(rest) <= 4
+            && !rest.contains([',', ';', ':', '"', '“', '”'])
+            && rest.split_whitespace().all(|w| {
+                is_time_word(w)
+                    || lower_is_str(
+                        w,
+                        &[
+                            "on",
+                            "in",
+                            "at",
+                            "a",
+                            "an",
+                            "the",
+                            "last",
+                            "this",
+                            "week",
+                            "month",
+                            "statement",
+                            "interview",
+                            "release",
+                            "email",
+                            "night",
+                            "day",
+                        ],
+                    )
+            })
+}
+
 /// White space, then an opening double mark and a capital.
 fn opens_quotation(rest: &str) -> bool {
     let t = rest.trim_start();
@@ -2474,12 +2507,16 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             let attr = if lower_is(text, toks[comma + 1.min(n - comma - 1)], &["according"]) {
                 let t = &toks[comma + 1..];
                 if t.len() > 2 && lower_is(text, t[1], &["to"]) {
-                    phrase_forward(text, t, 2).map(|(m, _)| Attr {
-                        mention: Some(m),
-                        cue: Some(Span::new(t[0].start, t[1].end)),
-                        end,
-                        takes_object: false,
-                    })
+                    // The source ends the sentence ("..., according to the survey of
+                    // 2,000 farms."), not a clause it interrupts ("X, according to Y, is").
+                    phrase_forward(text, t, 2)
+                        .filter(|&(_, k)| !text[t[k - 1].end..se].contains(','))
+                        .map(|(m, _)| Attr {
+                            mention: Some(m),
+                            cue: Some(Span::new(t[0].start, t[1].end)),
+                            end,
+                            takes_object: false,
+                        })
                 } else {
                     None
                 }
@@ -2488,9 +2525,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
                     a.cue.is_some_and(|c| {
                         cues::cue(&text[c]).is_some_and(|c| c.reports)
                             || text[c].starts_with("according")
-                    }) && text[a.end..se]
-                        .trim_matches(|c: char| c.is_whitespace() || c == '.')
-                        .is_empty()
+                    }) && only_time_after(&text[a.end..se])
                 })
             };
             if let Some(a) = attr {
@@ -2579,8 +2614,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
     // "CLAUSE, X said, (that) CLAUSE.": reported speech interrupted by its attribution.
     for comma in (2..n.min(30)).filter(|&k| is_punct(text, toks[k], &[","])) {
         let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
-            a.cue
-                .is_some_and(|c| cues::cue(&text[c]).is_some_and(|c| c.reports))
+            a.cue.is_some_and(|c| {
+                cues::cue(&text[c]).is_some_and(|c| c.reports) || text[c].starts_with("according")
+            })
         }) else {
             continue;
         };
@@ -2605,7 +2641,15 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             let appositive = from == c2 + 1
                 && lower_is(text, toks[from], &["a", "an", "the"])
                 && word_count(&text[second]) <= 8;
-            if word_count(&text[second]) >= 3 && starts_clause(text, toks[from]) && !appositive {
+            // After "according to X," the sentence goes on with its verb: "Residents,
+            // according to the survey, are ..." (a capital continues X's name).
+            let according = a.cue.is_some_and(|c| text[c].starts_with("according"));
+            let goes_on = if according {
+                !names::is_capitalized(toks[from].text(text))
+            } else {
+                starts_clause(text, toks[from])
+            };
+            if word_count(&text[second]) >= 3 && goes_on && !appositive {
                 cards.push(Card {
                     kind: QuoteKind::Indirect,
                     span: Span::new(ss, end),
@@ -2675,10 +2719,19 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             .iter()
             .any(|p| w.starts_with(p))
         });
-        if !after_that && !core {
+        // "BC Ferries urged travellers to stay home", "told residents never to ...": a
+        // directive and its infinitive.
+        let infinitive = a.takes_object
+            && (lower_is(text, toks[cs], &["to"])
+                || lower_is(text, toks[cs], &["never", "not"])
+                    && toks
+                        .get(cs + 1)
+                        .is_some_and(|t| lower_is(text, *t, &["to"])));
+        if !after_that && !core && !infinitive {
             return;
         }
         if !after_that
+            && !infinitive
             && !starts_clause(text, toks[cs])
             && toks.get(cs + 1).is_none_or(|t| {
                 !t.word
