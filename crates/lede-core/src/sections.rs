@@ -57,59 +57,68 @@ pub fn build(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Section> 
         first -= 1;
     }
     let range = first..last + 1;
-    // Segment starts, as block indices, with their heading and level.
-    let headings: Vec<usize> = range
-        .clone()
-        .filter(|&i| blocks[i].kind == BlockKind::Heading)
-        .collect();
-    let mut starts: Vec<Start> = Vec::new();
-    if headings.is_empty() {
+    let is_heading = |i: &usize| blocks[*i].kind == BlockKind::Heading;
+    let Some(first_heading) = range.clone().find(is_heading) else {
+        let mut starts: Vec<Start> = Vec::new();
         shape_segments(text, blocks, range.clone(), &mut starts);
-    } else {
-        let min_level = headings
+        let mut sections = Vec::with_capacity(starts.len());
+        let ends: Vec<usize> = starts
             .iter()
-            .map(|&i| blocks[i].level.max(1))
-            .min()
-            .unwrap_or(2);
-        if headings[0] > first {
-            starts.push(Start {
-                at: first,
-                heading: None,
-                level: min_level,
-                label: LEAD_LABEL.to_string(),
-            });
+            .skip(1)
+            .map(|n| n.at)
+            .chain(std::iter::once(range.end))
+            .collect();
+        for (s, end) in starts.into_iter().zip(ends) {
+            push_section(&mut sections, blocks, s, end);
         }
-        for &h in &headings {
-            starts.push(Start {
-                at: h,
-                heading: Some(blocks[h].span),
-                level: blocks[h].level.clamp(1, 6),
-                label: short_label(&text[blocks[h].span]),
-            });
+        return sections;
+    };
+    // Each heading starts a section; the body before the first one is the lead. Built in one
+    // pass, without a list of starts: an article of many short headings has as many sections.
+    let min_level = range
+        .clone()
+        .filter(is_heading)
+        .map(|i| blocks[i].level.max(1))
+        .min()
+        .unwrap_or(2);
+    let mut sections = Vec::new();
+    let mut open = (first_heading > first).then(|| Start {
+        at: first,
+        heading: None,
+        level: min_level,
+        label: LEAD_LABEL.to_string(),
+    });
+    for h in range.clone().filter(is_heading) {
+        if let Some(s) = open.take() {
+            push_section(&mut sections, blocks, s, h);
         }
-    }
-    let mut sections = Vec::with_capacity(starts.len());
-    let ends: Vec<usize> = starts
-        .iter()
-        .skip(1)
-        .map(|n| n.at)
-        .chain(std::iter::once(range.end))
-        .collect();
-    for (s, end) in starts.into_iter().zip(ends) {
-        if end <= s.at {
-            continue;
-        }
-        let span = blocks[s.at].span.cover(blocks[end - 1].span);
-        sections.push(Section {
-            id: SectionId(sections.len() as u32),
-            heading: s.heading,
-            label: s.label,
-            level: s.level,
-            span,
-            blocks: (s.at as u32..end as u32).collect(),
+        open = Some(Start {
+            at: h,
+            heading: Some(blocks[h].span),
+            level: blocks[h].level.clamp(1, 6),
+            label: short_label(&text[blocks[h].span]),
         });
     }
+    if let Some(s) = open {
+        push_section(&mut sections, blocks, s, range.end);
+    }
     sections
+}
+
+/// The section from `s` up to block `end` (exclusive), unless it would be empty.
+fn push_section(sections: &mut Vec<Section>, blocks: &[Block], s: Start, end: usize) {
+    if end <= s.at {
+        return;
+    }
+    let span = blocks[s.at].span.cover(blocks[end - 1].span);
+    sections.push(Section {
+        id: SectionId(sections.len() as u32),
+        heading: s.heading,
+        label: s.label,
+        level: s.level,
+        span,
+        blocks: (s.at as u32..end as u32).collect(),
+    });
 }
 
 struct Start {
