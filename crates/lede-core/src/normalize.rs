@@ -165,7 +165,16 @@ fn classify(s: &str, i: usize) -> Edit {
         'Â' | 'Ã' => {
             let next = rest[len..].chars().next();
             match next {
-                Some(' ') if c == 'Â' => Edit::Replace(len, ""),
+                // Only glued to the word before it ("10Â km"): a lone "Â" is a word.
+                Some(' ')
+                    if c == 'Â'
+                        && s[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| !p.is_whitespace()) =>
+                {
+                    Edit::Replace(len, "")
+                }
                 Some(n @ '\u{a0}'..='\u{bf}') => {
                     let code = ((u32::from(c) & 0x1f) << 6) | (u32::from(n) & 0x3f);
                     match char::from_u32(code) {
@@ -410,6 +419,14 @@ mod tests {
     #[test]
     fn mojibake_capitals() {
         check("Ã‰cole", "École");
+    }
+
+    #[test]
+    fn a_no_break_space_read_as_a_capital_a_is_dropped_only_after_a_word() {
+        check("10Â km away", "10 km away");
+        // A lone "Â" is a word of its own, kept.
+        check("x Â ¡y", "x Â ¡y");
+        check("Â tout", "Â tout");
     }
 
     #[test]

@@ -219,3 +219,16 @@ proptest! {
         prop_assert_eq!(check_invariants(&parse(prefix)), Ok(()));
     }
 }
+
+/// Found by `rich_input_keeps_invariants`: a lone "Â" between tabs in a heading was taken for a
+/// garbled no-break space and dropped.
+#[test]
+fn a_lone_capital_a_with_circumflex_survives_rich_input() {
+    let input = [InputBlock {
+        kind: InputBlockKind::Heading(2),
+        text: "\u{e000}\t\u{c2}\t\u{a1}".to_string(),
+    }];
+    let doc = parse_blocks(&input, &Options::default());
+    assert_eq!(check_invariants(&doc), Ok(()));
+    assert!(doc.text.contains('\u{c2}'), "{:?}", doc.text);
+}
