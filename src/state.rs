@@ -446,9 +446,9 @@ pub fn too_long(bytes: usize) -> String {
     let limit = megabytes(MAX_INPUT_BYTES as u64);
     format!(
         "This text is {}. Lede analyses up to {limit} in the browser, to keep the page \
-         responsive and within the memory a tab may use: it reads the first {limit} (to the \
-         last paragraph break before it) and leaves the rest out. Your whole text is kept in \
-         the text box, so nothing is lost; to read the rest, paste it in parts.",
+         responsive and within the memory a tab may use: it reads the first {limit} (up to \
+         the last paragraph break, when there is one) and leaves the rest out. Your whole \
+         text is kept in the text box, so nothing is lost; to read the rest, paste it in parts.",
         megabytes(bytes as u64)
     )
 }
