@@ -142,13 +142,24 @@ fn limit_input<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> &'a str 
     diagnostics.push(Diagnostic {
         severity: Severity::Warning,
         message: format!(
-            "The text is {} MB; Lede reads the first {} MB and ignores the rest.",
-            text.len() / (1024 * 1024),
-            MAX_INPUT_BYTES / (1024 * 1024)
+            "The text is {}; Lede reads the first {} and ignores the rest.",
+            megabytes(text.len()),
+            megabytes(MAX_INPUT_BYTES)
         ),
         span: None,
     });
     &text[..cut]
+}
+
+/// A size in MB of 1024 x 1024 bytes, rounded up to a tenth, so that a text just over the
+/// limit never reads as equal to it ("16.1 MB", not "16 MB").
+fn megabytes(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).div_ceil(MB);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        t => format!("{}.{t} MB", tenths / 10),
+    }
 }
 
 fn finish(
@@ -215,5 +226,32 @@ impl Document {
     /// Body blocks (paragraphs, list items, block quotes) in text order.
     pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.kind.is_body())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_round_up_to_a_tenth() {
+        assert_eq!(megabytes(MAX_INPUT_BYTES), "16 MB");
+        assert_eq!(megabytes(MAX_INPUT_BYTES + 1), "16.1 MB");
+        assert_eq!(megabytes(17 * 1024 * 1024 + 1024 * 1024 / 2), "17.5 MB");
+        assert_eq!(megabytes(1), "0.1 MB");
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_cut_and_says_so() {
+        let para = "The harbour board met again on Tuesday.\n\n";
+        let text = para.repeat(MAX_INPUT_BYTES / para.len() + 2);
+        let mut diagnostics = Vec::new();
+        let kept = limit_input(&text, &mut diagnostics);
+        assert!(kept.len() <= MAX_INPUT_BYTES && kept.ends_with("Tuesday."));
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            diagnostics[0].message,
+            "The text is 16.1 MB; Lede reads the first 16 MB and ignores the rest."
+        );
     }
 }
