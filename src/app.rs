@@ -114,23 +114,29 @@ pub fn App() -> Html {
                     let done = {
                         let (input, options) = (input.clone(), options.clone());
                         Callback::from(move |result: Result<Reply, String>| {
-                            let mut reading = match result {
-                                Ok(reply) => {
-                                    let mut reading = Reading::new(Rc::new(reply.doc));
-                                    reading.parse_ms = reply.ms;
-                                    reading
-                                }
-                                Err(message) => {
-                                    // The worker failed: parse here (and keep doing so).
-                                    web_sys::console::warn_1(&message.into());
-                                    analyse(&input, &options)
-                                }
-                            };
-                            reading.made_from = Some((input.clone(), options.article_date));
-                            // Shown in a task of its own: reading a long document back and
-                            // rendering it are two shorter tasks rather than one long one.
+                            // Reading the document back (here), deriving the view from it and
+                            // rendering it are three tasks rather than one long one.
+                            let (input, options) = (input.clone(), options.clone());
                             let from_worker = from_worker.clone();
-                            Timeout::new(0, move || from_worker.set(Rc::new(reading))).forget();
+                            let made_from = Some((input.clone(), options.article_date));
+                            Timeout::new(0, move || {
+                                let mut reading = match result {
+                                    Ok(reply) => {
+                                        let mut reading = Reading::new(Rc::new(reply.doc));
+                                        reading.parse_ms = reply.ms;
+                                        reading.first_part = reply.first_part;
+                                        reading
+                                    }
+                                    Err(message) => {
+                                        // The worker failed: parse here (and keep doing so).
+                                        web_sys::console::warn_1(&message.into());
+                                        analyse(&input, &options)
+                                    }
+                                };
+                                reading.made_from = made_from;
+                                Timeout::new(0, move || from_worker.set(Rc::new(reading))).forget();
+                            })
+                            .forget();
                         })
                     };
                     engine.request(&input, &options, done);

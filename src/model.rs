@@ -37,6 +37,8 @@ pub struct Reading {
     /// What was parsed, with the reader's date: while the parsing worker reads newer text the
     /// page keeps showing this reading and says it is analysing.
     pub made_from: Option<(Input, Option<CivilDate>)>,
+    /// The analysis of a long text's first part, shown while the worker reads the whole.
+    pub first_part: bool,
 }
 
 impl PartialEq for Reading {
@@ -113,9 +115,10 @@ impl Reading {
     /// Whether this reading shows what the state asks for: the analysed input, with the
     /// reader's date. (Readings made without a record of their input count as current.)
     pub fn is_current(&self, state: &AppState) -> bool {
-        self.made_from
-            .as_ref()
-            .is_none_or(|(input, date)| *date == state.date && same_input(input, &state.analysed))
+        !self.first_part
+            && self.made_from.as_ref().is_none_or(|(input, date)| {
+                *date == state.date && same_input(input, &state.analysed)
+            })
     }
 
     pub fn new(doc: Rc<Document>) -> Reading {
@@ -187,6 +190,7 @@ impl Reading {
             words,
             parse_ms: None,
             made_from: None,
+            first_part: false,
         }
     }
 

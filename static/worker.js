@@ -3,7 +3,8 @@
 // module and parses each text it is sent, so a long article never holds the page.
 //
 // Messages in: {init: {js, module}} once, then {id, request} (request: postcard bytes).
-// Messages out: {id, reply} (the document as postcard bytes, handed over without a copy) or
+// Messages out: {id, reply} (the document as postcard bytes, handed over without a copy; for a
+// long text first {id, reply, partial: true}, the analysis of its first part) or
 // {id, error} (the module stopped; the page then parses on its own thread and does not use
 // this worker again).
 // Nothing leaves the browser: the worker only ever answers the page that started it.
@@ -26,6 +27,9 @@ self.onmessage = async (event) => {
   try {
     if (!ready) throw new Error('the worker was not started');
     const glue = await ready;
+    // A long text's first part first, so the page shows results at once.
+    const first = glue.worker_first_part(request);
+    if (first.length > 0) self.postMessage({ id, reply: first, partial: true }, [first.buffer]);
     const reply = glue.worker_analyse(request);
     self.postMessage({ id, reply }, [reply.buffer]);
   } catch (e) {

@@ -98,7 +98,9 @@ pub fn InputPanel(props: &InputProps) -> Html {
     };
     let empty = state.draft.trim().is_empty();
     let busy = state.pending.is_some() || !reading.is_current(state);
-    let status = if busy && !empty {
+    let status = if busy && !empty && reading.first_part {
+        "Analysing the whole text… its beginning is shown below".to_string()
+    } else if busy && !empty {
         "Analysing…".to_string()
     } else if empty {
         String::new()

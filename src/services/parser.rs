@@ -35,13 +35,21 @@ pub struct Reply {
     pub doc: Document,
     /// Parse time inside the worker, in whole milliseconds.
     pub ms: Option<u32>,
+    /// The analysis of the text's first part only; the whole text's follows.
+    pub first_part: bool,
 }
 
 #[derive(Serialize)]
 struct ReplyOut<'a> {
     doc: &'a Document,
     ms: Option<u32>,
+    first_part: bool,
 }
+
+/// Texts longer than this get a quick first answer: the analysis of their first
+/// [`FIRST_PART`] bytes, shown while the worker reads the whole text.
+const LONG: usize = 512 * 1024;
+const FIRST_PART: usize = 40 * 1024;
 
 #[wasm_bindgen]
 extern "C" {
@@ -53,19 +61,85 @@ extern "C" {
 /// document. A request that can't be read answers an error message instead.
 #[wasm_bindgen]
 pub fn worker_analyse(request: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let req: Request = postcard::from_bytes(request)
-        .map_err(|e| JsValue::from_str(&format!("unreadable request: {e}")))?;
-    let options = Options {
-        article_date: req.date,
-    };
+    let req = read_request(request)?;
+    analyse_reply(req.text.as_deref(), req.blocks.as_deref(), req.date, false)
+}
+
+/// For a long text, the analysis of its first part, cut at a paragraph break, for the page to
+/// show at once (called by `static/worker.js` before [`worker_analyse`]); empty otherwise.
+#[wasm_bindgen]
+pub fn worker_first_part(request: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let req = read_request(request)?;
+    match (&req.text, &req.blocks) {
+        (_, Some(blocks)) => match first_blocks(blocks) {
+            Some(first) => analyse_reply(None, Some(first), req.date, true),
+            None => Ok(Vec::new()),
+        },
+        (Some(text), None) => match first_part(text) {
+            Some(first) => analyse_reply(Some(first), None, req.date, true),
+            None => Ok(Vec::new()),
+        },
+        (None, None) => Ok(Vec::new()),
+    }
+}
+
+/// A long text's first part: about [`FIRST_PART`] bytes, cut at the last paragraph break
+/// before that when there is one. `None` for a text of [`LONG`] bytes or less.
+fn first_part(text: &str) -> Option<&str> {
+    if text.len() <= LONG {
+        return None;
+    }
+    let mut cut = FIRST_PART;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = text[..cut].rfind("\n\n").unwrap_or(cut);
+    Some(&text[..cut])
+}
+
+/// The first part of a long HTML paste: its blocks up to about [`FIRST_PART`] bytes. `None`
+/// for blocks of [`LONG`] bytes or less in all, or a first block longer than that part.
+fn first_blocks(blocks: &[InputBlock]) -> Option<&[InputBlock]> {
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    if total <= LONG {
+        return None;
+    }
+    let mut size = 0;
+    let n = blocks
+        .iter()
+        .take_while(|b| {
+            size += b.text.len();
+            size <= FIRST_PART
+        })
+        .count();
+    // A first block too long for a quick answer gives none.
+    (n > 0).then(|| &blocks[..n])
+}
+
+fn read_request(request: &[u8]) -> Result<Request<'_>, JsValue> {
+    postcard::from_bytes(request)
+        .map_err(|e| JsValue::from_str(&format!("unreadable request: {e}")))
+}
+
+fn analyse_reply(
+    text: Option<&str>,
+    blocks: Option<&[InputBlock]>,
+    date: Option<CivilDate>,
+    first_part: bool,
+) -> Result<Vec<u8>, JsValue> {
+    let options = Options { article_date: date };
     let start = performance_now();
-    let doc = match &req.blocks {
+    let doc = match blocks {
         Some(blocks) => lede_core::parse_blocks(blocks, &options),
-        None => lede_core::parse_with(req.text.as_deref().unwrap_or(""), &options),
+        None => lede_core::parse_with(text.unwrap_or(""), &options),
     };
     let ms = Some((performance_now() - start).max(0.0) as u32);
-    postcard::to_allocvec(&ReplyOut { doc: &doc, ms })
-        .map_err(|e| JsValue::from_str(&format!("unwritable document: {e}")))
+    postcard::to_allocvec(&ReplyOut {
+        doc: &doc,
+        ms,
+        first_part,
+    })
+    .map_err(|e| JsValue::from_str(&format!("unwritable document: {e}")))
 }
 
 /// Called by `static/worker.js` once the module is ready: parse the example article once, so
@@ -174,7 +248,14 @@ impl Channel {
         if id.is_none() || id != waiting {
             return; // the answer to a request a newer one replaced
         }
-        let Some((_, done)) = self.waiting.borrow_mut().take() else {
+        // A first part leaves the request waiting for the whole text's answer.
+        let first_part = get("partial").is_some_and(|v| v.is_truthy());
+        let done = if first_part {
+            self.waiting.borrow().as_ref().map(|(_, done)| done.clone())
+        } else {
+            self.waiting.borrow_mut().take().map(|(_, done)| done)
+        };
+        let Some(done) = done else {
             return;
         };
         let reply = get("reply")
@@ -243,4 +324,42 @@ fn start_worker() -> Option<Rc<Channel>> {
     });
     *slot.borrow_mut() = Rc::downgrade(&channel);
     Some(channel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_core::InputBlockKind;
+
+    #[test]
+    fn only_long_texts_have_a_first_part_cut_at_a_paragraph_break() {
+        let para = "The ferry left at noon with 40 passengers aboard.\n\n";
+        assert_eq!(first_part(&para.repeat(100)), None);
+        let long = para.repeat(LONG / para.len() + 10);
+        let first = first_part(&long).expect("a first part");
+        assert!(first.len() <= FIRST_PART && first.len() > FIRST_PART - para.len());
+        assert!(
+            first.ends_with("aboard."),
+            "{:?}",
+            &first[first.len() - 20..]
+        );
+        // No paragraph break: cut on a character boundary.
+        let one = "é".repeat(LONG);
+        let first = first_part(&one).expect("a first part");
+        assert!(first.len() <= FIRST_PART && one.starts_with(first));
+    }
+
+    #[test]
+    fn long_html_pastes_have_their_first_blocks() {
+        let block = |n: usize| InputBlock {
+            kind: InputBlockKind::Paragraph,
+            text: "x".repeat(n),
+        };
+        assert!(first_blocks(&[block(1000), block(1000)]).is_none());
+        let blocks: Vec<InputBlock> = (0..LONG / 4000 + 10).map(|_| block(4000)).collect();
+        let first = first_blocks(&blocks).expect("first blocks");
+        assert_eq!(first.len(), FIRST_PART / 4000);
+        // A huge first block gives no quick first part.
+        assert!(first_blocks(&[block(LONG + 1)]).is_none());
+    }
 }
