@@ -9,7 +9,7 @@
 // One call into the C library: the thread's CPU clock (see `cpu_clock`).
 #![allow(unsafe_code)]
 
-use lede_core::synth::{self, Pathological};
+use lede_core::synth::{self, Pathological, Rng};
 use std::time::{Duration, Instant};
 
 /// This thread's CPU time so far: on a busy machine, time spent waiting for a core doesn't
@@ -46,26 +46,6 @@ impl Clock {
 
 /// Time ratio above which a shape is flagged (10x is linear; noise and cache effects add a little).
 const LIMIT: f64 = 12.0;
-
-/// A small deterministic generator (xorshift64*), so every run tries the same inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const WORDS: &[&str] = &[
     "the",

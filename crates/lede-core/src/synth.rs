@@ -5,19 +5,25 @@
 //! speech, names with roles, dates, figures and cited sources. Output is deterministic for a
 //! given seed and size.
 
-/// A small deterministic generator (xorshift64*), so inputs are the same on every run.
-struct Rng(u64);
+/// A small deterministic generator (xorshift64*), so inputs are the same on every run. The seed
+/// must not be zero.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
     }
 }
 
@@ -57,12 +63,12 @@ const QUOTES: &[&str] = &[
 ];
 
 fn sentence(rng: &mut Rng, out: &mut String) {
-    let (title, name, surname) = PEOPLE[(rng.next() % PEOPLE.len() as u64) as usize];
+    let (title, name, surname) = PEOPLE[(rng.next_u64() % PEOPLE.len() as u64) as usize];
     let quote = rng.pick(QUOTES);
     let org = rng.pick(ORGS);
     let place = rng.pick(PLACES);
-    let n = rng.next() % 900 + 12;
-    match rng.next() % 10 {
+    let n = rng.next_u64() % 900 + 12;
+    match rng.next_u64() % 10 {
         0 => out.push_str(&format!("\u{201c}{quote},\u{201d} {title} {name} said on Tuesday.")),
         1 => out.push_str(&format!("\"{quote},\" {surname} said. \"It is that simple.\"")),
         2 => out.push_str(&format!("\"{quote},\" she added, \"and we said so in writing.\"")),
@@ -85,7 +91,7 @@ pub fn article(bytes: usize, seed: u64) -> String {
     out.push_str("PORT ALDER (Harbour Gazette) \u{2014} ");
     let mut paragraph = 0;
     while out.len() < bytes {
-        for i in 0..(rng.next() % 4 + 2) {
+        for i in 0..(rng.next_u64() % 4 + 2) {
             if i > 0 {
                 out.push(' ');
             }
