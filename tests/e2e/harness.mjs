@@ -35,14 +35,7 @@ export async function launch() {
  * `page.lede.errors` so a test can assert that none happened.
  */
 export async function openApp(browser, { viewport = DESKTOP, url = BASE_URL } = {}) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.lede = { errors: [] };
-  page.on('pageerror', (e) => page.lede.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') page.lede.errors.push(m.text()); });
-  await page.goto(url);
-  await page.getByLabel('Article text').waitFor();
-  return page;
+  return openAppIn(await browser.newContext({ viewport }), { url });
 }
 
 /** Put text into the article box as a reader's typing or paste would. */
