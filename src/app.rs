@@ -125,6 +125,7 @@ pub fn App() -> Html {
                                         let mut reading = Reading::new(Rc::new(reply.doc));
                                         reading.parse_ms = reply.ms;
                                         reading.first_part = reply.first_part;
+                                        reading.in_worker = true;
                                         reading
                                     }
                                     Err(message) => {

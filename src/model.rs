@@ -39,6 +39,8 @@ pub struct Reading {
     pub made_from: Option<(Input, Option<CivilDate>)>,
     /// The analysis of a long text's first part, shown while the worker reads the whole.
     pub first_part: bool,
+    /// Parsed by the parsing worker (rather than on the page's thread).
+    pub in_worker: bool,
 }
 
 impl PartialEq for Reading {
@@ -191,6 +193,7 @@ impl Reading {
             parse_ms: None,
             made_from: None,
             first_part: false,
+            in_worker: false,
         }
     }
 

@@ -125,7 +125,8 @@ pub fn InputPanel(props: &InputProps) -> Html {
             <div class="input-actions">
                 <button type="button" class="primary" onclick={analyse} disabled={empty}>{ "Analyze" }</button>
                 <span class={classes!("status", busy.then_some("busy"))} role="status"
-                    data-parse-ms={reading.parse_ms.map(|ms| ms.to_string())}>{ status }</span>
+                    data-parse-ms={reading.parse_ms.map(|ms| ms.to_string())}
+                    data-parsed-in={reading.parse_ms.map(|_| if reading.in_worker { "worker" } else { "page" })}>{ status }</span>
             </div>
             if let Some(msg) = state.storage_error.clone() {
                 <p class="storage-error" role="alert">{ msg }</p>

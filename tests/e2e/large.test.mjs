@@ -95,6 +95,8 @@ async function pasteAndMeasure(page, text) {
   await page.waitForTimeout(200);
   const long = await page.evaluate(() => window.__long);
   const parse = await page.locator('.status').getAttribute('data-parse-ms');
+  // The page's own thread only renders: the parse ran in the worker.
+  assert.equal(await page.locator('.status').getAttribute('data-parsed-in'), 'worker');
   return { first, full, parse: parse === null ? null : Number(parse), longest: Math.max(0, ...long), longTasks: long.length };
 }
 
