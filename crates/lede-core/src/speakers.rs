@@ -80,6 +80,16 @@ impl Entry {
         }
     }
 
+    /// Count evidence of the person's gender: `weight` 2 for a title or kin word, 1 for a
+    /// forename or a pronoun.
+    fn count_gender(&mut self, gender: Option<Gender>, weight: u32) {
+        match gender {
+            Some(Gender::Male) => self.male += weight,
+            Some(Gender::Female) => self.female += weight,
+            None => {}
+        }
+    }
+
     fn gender(&self) -> Option<Gender> {
         if self.male > self.female {
             Some(Gender::Male)
@@ -939,11 +949,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     let role = text[r].to_string();
                     table.entries[e].set_role(r.start as usize, &role);
                     for w in role.split([' ', '.']) {
-                        match names::honorific_gender(w) {
-                            Some(Gender::Male) => table.entries[e].male += 2,
-                            Some(Gender::Female) => table.entries[e].female += 2,
-                            None => {}
-                        }
+                        table.entries[e].count_gender(names::honorific_gender(w), 2);
                     }
                 }
                 // "Nadia Fiore, the festival director, ...": an appositive role.
@@ -965,32 +971,14 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     }
                 }
                 // "husband Omar Diab", "wife Lena Diab", "Mrs. Diab".
-                if let Some(g) = i
-                    .checked_sub(1)
-                    .and_then(|k| kin_gender(toks[k].text(text)))
-                {
-                    match g {
-                        Gender::Male => table.entries[e].male += 2,
-                        Gender::Female => table.entries[e].female += 2,
-                    }
-                }
-                match names::forename_gender(first.text(text)) {
-                    Some(Gender::Male) => table.entries[e].male += 1,
-                    Some(Gender::Female) => table.entries[e].female += 1,
-                    None => {}
-                }
+                table.entries[e].count_gender(
+                    i.checked_sub(1)
+                        .and_then(|k| kin_gender(toks[k].text(text))),
+                    2,
+                );
+                table.entries[e].count_gender(names::forename_gender(first.text(text)), 1);
                 // The first pronoun after the name, within a short window.
-                if let Some(g) = toks[j..]
-                    .iter()
-                    .take(25)
-                    .filter(|t| t.word)
-                    .find_map(|t| pronoun_gender(t.text(text)))
-                {
-                    match g {
-                        Gender::Male => table.entries[e].male += 1,
-                        Gender::Female => table.entries[e].female += 1,
-                    }
-                }
+                table.entries[e].count_gender(pronoun_after(text, &toks[j..]), 1);
             } else if words.len() == 1 {
                 // A surname alone ("Kerry", "Mr. Fry"): link to the latest full name.
                 if let Some(e) = table.by_surname(last_text, first.start) {
@@ -999,19 +987,15 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                         .push(Span::new(first.start, name_end));
                     let sal = !caption && salient(text, first.start, name_end);
                     table.add_person_mention(first.start, e, sal);
-                    if let Some(g) = i
-                        .checked_sub(2)
-                        .and_then(|k| names::honorific_gender(toks[k].text(text)))
-                        .or_else(|| {
-                            i.checked_sub(1)
-                                .and_then(|k| names::honorific_gender(toks[k].text(text)))
-                        })
-                    {
-                        match g {
-                            Gender::Male => table.entries[e].male += 2,
-                            Gender::Female => table.entries[e].female += 2,
-                        }
-                    }
+                    table.entries[e].count_gender(
+                        i.checked_sub(2)
+                            .and_then(|k| names::honorific_gender(toks[k].text(text)))
+                            .or_else(|| {
+                                i.checked_sub(1)
+                                    .and_then(|k| names::honorific_gender(toks[k].text(text)))
+                            }),
+                        2,
+                    );
                 } else if !after_place_preposition && single_name_person(text, &toks, i, j) {
                     // "Yuni, a resident of the coast, ...": someone known by one name.
                     let e = table.entry(SpeakerKind::Person, name);
@@ -1020,17 +1004,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                         .push(Span::new(first.start, name_end));
                     let sal = !caption && salient(text, first.start, name_end);
                     table.add_person_mention(first.start, e, sal);
-                    if let Some(g) = toks[j..]
-                        .iter()
-                        .take(25)
-                        .filter(|t| t.word)
-                        .find_map(|t| pronoun_gender(t.text(text)))
-                    {
-                        match g {
-                            Gender::Male => table.entries[e].male += 1,
-                            Gender::Female => table.entries[e].female += 1,
-                        }
-                    }
+                    table.entries[e].count_gender(pronoun_after(text, &toks[j..]), 1);
                 }
             }
             i = j;
@@ -1507,12 +1481,16 @@ fn group_before(text: &str, at: usize) -> Option<String> {
     })
 }
 
+/// The gender of the first pronoun among the next 25 tokens, if any.
+fn pronoun_after(text: &str, toks: &[names::Tok]) -> Option<Gender> {
+    toks.iter()
+        .take(25)
+        .filter(|t| t.word)
+        .find_map(|t| pronoun_gender(t.text(text)))
+}
+
 fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
-    match g {
-        Some(Gender::Male) => table.entries[e].male += 1,
-        Some(Gender::Female) => table.entries[e].female += 1,
-        None => {}
-    }
+    table.entries[e].count_gender(g, 1)
 }
 
 #[cfg(test)]
