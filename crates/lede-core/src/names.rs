@@ -1728,16 +1728,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             }
         }
         // "the chair of the Harbour Board": skip the article before the organisation.
-        let ap = if a >= 3
-            && matches!(Lower::new(ws[a - 1].text(text)).as_str(), "the")
-            && matches!(
-                Lower::new(ws[a - 2].text(text)).as_str(),
-                "of" | "at" | "for" | "with" | "from"
-            ) {
-            a - 1
-        } else {
-            a
-        };
+        let ap = before_article_after_preposition(text, ws, a);
         if ap >= 2 && determiner.is_some() && !is_capitalized(ws[ap - 2].text(text)) {
             let l = Lower::new(ws[ap - 1].text(text));
             if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
@@ -1816,16 +1807,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     let (a, mut b) = best?;
     // "the 39-year-old founder of Studiocomix Press", "the former clerk of the House": a
     // person described by their place in an organisation, not the organisation.
-    let a_prep = if a >= 3
-        && matches!(Lower::new(ws[a - 1].text(text)).as_str(), "the")
-        && matches!(
-            Lower::new(ws[a - 2].text(text)).as_str(),
-            "of" | "at" | "for" | "with" | "from"
-        ) {
-        a - 1
-    } else {
-        a
-    };
+    let a_prep = before_article_after_preposition(text, ws, a);
     if a_prep >= 2 && determiner.is_some() && !is_capitalized(ws[a_prep - 2].text(text)) {
         let a = a_prep;
         let l = Lower::new(ws[a - 1].text(text));
@@ -1963,6 +1945,22 @@ pub fn name_run_before(text: &str, toks: &[Tok], end_idx: usize) -> Option<(usiz
         }
     }
     (i < end_idx).then_some((i, end_idx))
+}
+
+/// `a - 1` when the name at `a` follows "of the", "at the", "for the", "with the" or "from the"
+/// (the article then belongs with the name), else `a`.
+fn before_article_after_preposition(text: &str, ws: &[Tok], a: usize) -> usize {
+    if a >= 3
+        && Lower::new(ws[a - 1].text(text)).as_str() == "the"
+        && matches!(
+            Lower::new(ws[a - 2].text(text)).as_str(),
+            "of" | "at" | "for" | "with" | "from"
+        )
+    {
+        a - 1
+    } else {
+        a
+    }
 }
 
 #[cfg(test)]

@@ -2575,22 +2575,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             .map(|p| comma + p);
         let Some(g) = g else { break };
         if !(is_punct(text, toks[g], &[","])
-            && toks.get(g + 1).is_some_and(|t| {
-                lower_is(
-                    text,
-                    *t,
-                    &[
-                        "adding",
-                        "saying",
-                        "noting",
-                        "explaining",
-                        "arguing",
-                        "stressing",
-                        "insisting",
-                        "warning",
-                    ],
-                )
-            }))
+            && toks
+                .get(g + 1)
+                .is_some_and(|t| lower_is(text, *t, &gerunds)))
         {
             continue;
         }
