@@ -207,36 +207,35 @@ impl Table {
     /// The most recent person named before `at` whose gender fits, preferring a salient
     /// mention (a subject rather than a possessive or the object of a preposition).
     fn recent_person(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
-        let i = self.person_mentions.partition_point(|&(p, _, _)| p < at);
-        let recent = &self.person_mentions[i.saturating_sub(LOOK_BACK)..i];
-        let fits =
-            |&&(_, e, _): &&(usize, usize, bool)| compatible(self.entries[e].gender(), gender);
-        recent
-            .iter()
-            .rev()
-            .filter(fits)
-            .find(|&&(_, _, salient)| salient)
-            .or_else(|| recent.iter().rev().find(fits))
-            .map(|&(_, e, _)| e)
+        latest(&self.person_mentions, at, |e| {
+            compatible(self.entries[e].gender(), gender)
+        })
     }
 
     /// The latest organisation named before `at` that can speak for itself: news outlets
     /// ("told CTV News") and places are skipped.
     fn recent_org(&self, at: usize) -> Option<usize> {
-        let i = self.org_mentions.partition_point(|&(p, _, _)| p < at);
-        let recent = &self.org_mentions[i.saturating_sub(LOOK_BACK)..i];
-        let speaks = |&&(_, e, _): &&(usize, usize, bool)| {
+        latest(&self.org_mentions, at, |e| {
             let name = &self.entries[e].name;
             !is_outlet(name) && !is_place_name(name)
-        };
-        recent
-            .iter()
-            .rev()
-            .filter(speaks)
-            .find(|&&(_, _, salient)| salient)
-            .or_else(|| recent.iter().rev().find(speaks))
-            .map(|&(_, e, _)| e)
+        })
     }
+}
+
+/// Among the last [`LOOK_BACK`] mentions `(offset, entry, salient)` before `at` whose entry
+/// passes `keep`, the latest salient one, else the latest one.
+fn latest(
+    mentions: &[(usize, usize, bool)],
+    at: usize,
+    keep: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let i = mentions.partition_point(|&(p, _, _)| p < at);
+    let recent = &mentions[i.saturating_sub(LOOK_BACK)..i];
+    let kept = || recent.iter().rev().filter(|&&(_, e, _)| keep(e));
+    kept()
+        .find(|&&(_, _, salient)| salient)
+        .or_else(|| kept().next())
+        .map(|&(_, e, _)| e)
 }
 
 /// A news outlet's name: "CTV News", "The Globe and Mail", "Reuters".
