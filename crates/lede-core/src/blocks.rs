@@ -667,19 +667,42 @@ fn approx_words(s: &str, limit: usize) -> usize {
     } else {
         1 + s.bytes().filter(|&b| b == b' ' || b == b'\n').count()
     };
-    let ascii = s.is_ascii();
-    if ascii {
+    if words >= limit || s.is_ascii() {
         return words.min(limit);
     }
-    let dense = s
-        .chars()
-        .filter(|&c| {
-            ('\u{2e80}'..='\u{9fff}').contains(&c)
-                || ('\u{ac00}'..='\u{d7af}').contains(&c)
-                || ('\u{f900}'..='\u{faff}').contains(&c)
-        })
-        .take(limit * 2)
-        .count();
+    // The dense scripts are all three-byte characters from U+2E80 (E2 BA 80) on: a line with
+    // no lead byte E3..=EF and no byte BA..=BF has none. That test vectorises; curly quotes
+    // and dashes (E2 80 xx) pass it.
+    let bytes = s.as_bytes();
+    let maybe_dense = bytes.iter().fold(false, |seen, &b| {
+        seen | (0xe3..=0xef).contains(&b) | (0xba..=0xbf).contains(&b)
+    });
+    if !maybe_dense {
+        return words.min(limit);
+    }
+    // Decode only the three-byte characters' lead bytes (E2..=EF).
+    let mut dense = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(0xe2..=0xef).contains(&b) || i + 2 >= bytes.len() {
+            i += 1;
+            continue;
+        }
+        let c = (u32::from(b & 0x0f) << 12)
+            | (u32::from(bytes[i + 1] & 0x3f) << 6)
+            | u32::from(bytes[i + 2] & 0x3f);
+        if (0x2e80..=0x9fff).contains(&c)
+            || (0xac00..=0xd7af).contains(&c)
+            || (0xf900..=0xfaff).contains(&c)
+        {
+            dense += 1;
+            if dense == limit * 2 {
+                break;
+            }
+        }
+        i += 3;
+    }
     (words + dense / 2).min(limit)
 }
 

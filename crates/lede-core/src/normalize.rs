@@ -72,12 +72,18 @@ pub fn normalize(original: &str) -> Normalized {
     let mut kept_from = 0;
     let mut repaired = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // Fast path: plain printable ASCII and newlines need nothing.
-        if (0x20..0x7f).contains(&b) || b == b'\n' {
-            i += 1;
-            continue;
+        // Fast path: plain printable ASCII and newlines need nothing. Skip them sixteen at a
+        // time while a whole chunk is plain (that test vectorises), then byte by byte.
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            if !chunk.iter().fold(true, |plain, &b| plain & is_plain(b)) {
+                break;
+            }
+            i += 16;
         }
+        while i < bytes.len() && is_plain(bytes[i]) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
         // Curly quotes, dashes and the ellipsis (E2 80 90..=A7 except the line and paragraph
         // separators) are common and stay as they are.
         if b == 0xe2
@@ -124,6 +130,12 @@ pub fn normalize(original: &str) -> Normalized {
         ));
     }
     Normalized { text, map, notes }
+}
+
+/// A byte that normalisation keeps as it is without looking further: printable ASCII or a
+/// newline.
+fn is_plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) || b == b'\n'
 }
 
 fn utf8_len(first: u8) -> usize {
@@ -254,16 +266,13 @@ fn unwrap_lines(text: &mut String) -> usize {
     // (start, end) of each line's content, without the newline.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push((start, i));
-            start = i + 1;
-        }
+    for line in text.split('\n') {
+        lines.push((start, start + line.len()));
+        start += line.len() + 1;
     }
-    if lines.is_empty() {
+    if lines.len() < 2 {
         return 0;
     }
-    lines.push((start, text.len()));
     let width = wrap_width(text, &lines);
     let mut soft = Vec::new();
     for pair in lines.windows(2) {

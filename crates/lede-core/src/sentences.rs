@@ -289,20 +289,27 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let next_word = next
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
-        .next()
-        .unwrap_or("");
-    let next_is_opener = OPENERS.contains(&next_word);
-    // A single capital: an initial ("J. R. Smith"), unless an opener follows ("Plan B. The").
     // A list number at the start of the block: "1. Repair the roads".
     if word_start == 0 && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
+    // Whether the next word is a common sentence opener, looked up only when it decides.
+    let next_is_opener = || {
+        let next_word = next
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+            .next()
+            .unwrap_or("");
+        OPENERS.contains(&next_word)
+    };
+    // A single capital: an initial ("J. R. Smith"), unless an opener follows ("Plan B. The").
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
     if chars.next().is_none() && first.is_uppercase() {
-        return !next_is_opener;
+        return !next_is_opener();
+    }
+    // Every listed abbreviation is short; a longer word without a period is none of them.
+    if word.len() > ABBREVIATION_MAX_LEN && !word.contains('.') {
+        return false;
     }
     if TITLES.contains(&word) {
         return true;
@@ -313,10 +320,13 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if dotted || MAYBE_END.contains(&word) {
-        return !next_is_opener;
+        return !next_is_opener();
     }
     false
 }
+
+/// The longest entry of [`TITLES`] and [`MAYBE_END`], in bytes.
+const ABBREVIATION_MAX_LEN: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -348,6 +358,12 @@ mod tests {
             sentences("Acme Inc. said No. 3 was sold."),
             ["Acme Inc. said No. 3 was sold."]
         );
+    }
+
+    #[test]
+    fn the_abbreviation_length_bound_covers_every_list_entry() {
+        let longest = TITLES.iter().chain(MAYBE_END).map(|w| w.len()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX_LEN));
     }
 
     #[test]
