@@ -329,30 +329,23 @@ fn offsets_map_back_to_the_paste() {
 }
 
 #[test]
-fn parse_speed_is_linear() {
-    // Four times the input must not take much more than four times as long (a quadratic pass
-    // would take sixteen times). Timed on the structure passes' worst friends: one long paragraph and
-    // many short lines.
+fn four_times_the_input_gives_four_times_the_structure() {
+    // The structure passes' worst friends, one long paragraph and many short lines, repeated:
+    // nothing is lost or merged across the copies. (Time is measured by the criterion
+    // benchmark and the `linearity` example, not asserted here.)
     let para = "The council met on Monday. Mr. Lee said the U.S. plan was fine, \"for now.\" ";
     let small = para.repeat(400) + "\n" + &"Short line here\n".repeat(400);
     let big = small.repeat(4);
-    // The fastest of several runs, so that other work on the machine does not count.
-    let time = |t: &str| {
-        (0..5)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                std::hint::black_box(parse(t));
-                start.elapsed().as_secs_f64()
-            })
-            .fold(f64::MAX, f64::min)
-    };
-    let a = time(&small);
-    let b = time(&big);
+    let (a, b) = (parse(&small), parse(&big));
+    check_invariants(&b).unwrap();
+    // Where two copies meet, the last short line and the next paragraph may join.
+    let (one, four) = (a.sentences.len(), b.sentences.len());
     assert!(
-        b < a * 12.0 + 0.05,
-        "4x input took {:.1}x the time ({a:.4}s vs {b:.4}s)",
-        b / a
+        four <= 4 * one && four + 3 >= 4 * one,
+        "{one} then {four} sentences"
     );
+    assert_eq!(b.text.matches("for now").count(), 4 * 400);
+    assert!(b.blocks.len() >= 4 * a.blocks.len() - 3);
 }
 
 /// About 1 MB of article text made of the golden inputs.
@@ -388,7 +381,7 @@ fn megabyte_of_articles() -> String {
 }
 
 #[test]
-fn structure_throughput() {
+fn a_megabyte_of_articles_keeps_invariants() {
     // Run with `cargo test --profile release-native -p lede-core --test integration throughput
     // -- --nocapture` to see the figures; debug builds only check that it runs. With
     // `LEDE_ONLY=normalize|blocks|sentences|sections|parse` it runs that pass 20 times instead,
@@ -417,6 +410,8 @@ fn structure_throughput() {
         }
         return;
     }
+    // The structure passes' speed, printed with `--nocapture` for a quick look; the figures we
+    // report come from the criterion benchmark.
     let rounds = if cfg!(debug_assertions) { 1 } else { 5 };
     let start = std::time::Instant::now();
     let mut sections = 0;
@@ -427,15 +422,13 @@ fn structure_throughput() {
         sections += lede_core::sections::build(&n.text, &blocks, &sentences).len();
     }
     let structure = mb * rounds as f64 / start.elapsed().as_secs_f64();
-    let start = std::time::Instant::now();
     let doc = parse(&text);
-    let whole = mb / start.elapsed().as_secs_f64();
-    println!("structure passes: {structure:.0} MB/s; whole parse: {whole:.1} MB/s ({mb:.2} MB, {} blocks)", doc.blocks.len());
+    println!(
+        "structure passes: {structure:.0} MB/s ({mb:.2} MB, {} blocks)",
+        doc.blocks.len()
+    );
     assert!(sections > 0);
     check_invariants(&doc).unwrap();
-    if !cfg!(debug_assertions) {
-        assert!(structure > 20.0, "structure passes at {structure:.1} MB/s");
-    }
 }
 
 #[test]
@@ -606,7 +599,7 @@ fn mutated_articles_keep_invariants() {
 }
 
 #[test]
-fn pathological_shapes_stay_fast() {
+fn pathological_shapes_split_into_sections() {
     // Shapes that make naive passes quadratic: thousands of furniture lines in a row,
     // thousands of short paragraphs without headings, one sentence-less megaline.
     let furniture = "Advertisement\n".repeat(20_000);
@@ -625,24 +618,22 @@ fn pathological_shapes_stay_fast() {
         })
         .collect();
     for text in [&furniture, &paragraphs, &mixed, &monotone] {
-        let start = std::time::Instant::now();
         let n = lede_core::normalize::normalize(text);
         let blocks = lede_core::blocks::split(&n.text);
         let sentences = lede_core::sentences::split(&n.text, &blocks);
         let sections = lede_core::sections::build(&n.text, &blocks, &sentences);
-        let took = start.elapsed().as_secs_f64();
         assert!(!blocks.is_empty());
+        let in_sections: usize = sections.iter().map(|s| s.blocks.len()).sum();
+        let body = blocks.iter().filter(|b| b.kind.is_body()).count();
         assert!(
-            took < 5.0,
-            "{} bytes took {took:.2}s ({} sections)",
-            text.len(),
-            sections.len()
+            in_sections >= body,
+            "{in_sections} blocks in sections, {body} body blocks"
         );
     }
 }
 
 #[test]
-fn hard_wrapped_megabyte_unwraps_fast() {
+fn hard_wrapped_megabyte_unwraps() {
     let para = "The harbour board met on a wet Tuesday to weigh the plan for a new sea wall, \
                 a scheme that had divided the town for years and cost two councillors their seats.";
     let wrapped: String = (0..4_000)
@@ -663,14 +654,11 @@ fn hard_wrapped_megabyte_unwraps_fast() {
             out + "\n\n"
         })
         .collect();
-    let start = std::time::Instant::now();
     let n = lede_core::normalize::normalize(&wrapped);
-    let took = start.elapsed().as_secs_f64();
     assert_eq!(n.text.len(), wrapped.len());
     assert_eq!(
         n.text.matches('\n').count(),
         4_000 * 2,
         "one line per paragraph plus blank lines"
     );
-    assert!(took < 2.0, "{} bytes took {took:.2}s", wrapped.len());
 }
