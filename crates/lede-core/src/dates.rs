@@ -7,7 +7,7 @@
 //! the clause speaks of the future ("will", "beginning", "due"), else back (the anchor's own
 //! weekday counts as that day).
 
-use crate::facts::{CivilDate, DatePrecision};
+use crate::facts::{fact_word, fact_words, lower_bytes, CivilDate, DatePrecision, FactWord, Lower};
 use crate::tokens::{Tok, TokKind, LOWER};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -23,72 +23,17 @@ pub struct Found {
     pub precision: DatePrecision,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Lower-case a short ASCII word into `buf`, without allocating.
-pub fn lower_small<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
-}
-
-/// Month number (1-12) of a month name or its news abbreviation.
+/// Month number (1-12) of a month name or its news abbreviation, with or without a period.
 pub fn month_of(word: &str) -> Option<u32> {
     let mut buf = [0u8; 16];
-    month_lower(lower_small(word, &mut buf)?)
-}
-
-fn month_lower(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
+    let mut lower = lower_bytes(word, &mut buf)?;
+    while let [rest @ .., b'.'] = lower {
+        lower = rest;
     }
-    let short = match w {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(short)
-}
-
-fn weekday_of(lower: &str) -> Option<Weekday> {
-    Some(match lower {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    match fact_word(lower) {
+        FactWord::Month(m) => Some(u32::from(m)),
+        _ => None,
+    }
 }
 
 pub fn to_naive(d: CivilDate) -> Option<NaiveDate> {
@@ -155,51 +100,39 @@ fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
     }
 }
 
-/// Small cardinal number words, for "two days ago".
-pub fn small_number(word: &str) -> Option<u32> {
-    Some(match word {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        _ => return word.parse().ok(),
-    })
+/// Words before a date that say the clause speaks of the future.
+fn is_future_cue(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"will"
+            | b"'ll"
+            | b"shall"
+            | b"beginning"
+            | b"begins"
+            | b"starting"
+            | b"starts"
+            | b"due"
+            | b"expected"
+            | b"scheduled"
+            | b"planned"
+            | b"plans"
+            | b"until"
+            | b"next"
+            | b"upcoming"
+            | b"going"
+            | b"set"
+            | b"would"
+    )
 }
 
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "beginning",
-    "begins",
-    "starting",
-    "starts",
-    "due",
-    "expected",
-    "scheduled",
-    "planned",
-    "plans",
-    "until",
-    "next",
-    "upcoming",
-    "going",
-    "set",
-    "would",
-];
-
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+fn is_part_of_day(lower: &[u8]) -> bool {
+    matches!(lower, b"morning" | b"afternoon" | b"evening" | b"night")
+}
 
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    words: &'a [FactWord],
     anchor: Option<NaiveDate>,
 }
 
@@ -207,8 +140,8 @@ impl Scan<'_> {
     fn w(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_ascii_lowercase()
+    fn lw(&self, i: usize) -> Lower<'_> {
+        Lower::of_tok(self.text, self.toks, i)
     }
     fn is_num(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
@@ -228,7 +161,7 @@ impl Scan<'_> {
             if t.kind == TokKind::Punct && matches!(self.w(k), "." | ";" | "?" | "!") {
                 break;
             }
-            if FUTURE_CUES.contains(&self.lw(k).as_str()) {
+            if is_future_cue(self.lw(k).bytes()) {
                 return true;
             }
         }
@@ -238,14 +171,32 @@ impl Scan<'_> {
 
 /// Find the dates in `toks` (a run of one block's tokens).
 pub fn find(text: &str, toks: &[Tok], anchor: Option<CivilDate>) -> Vec<Found> {
+    let mut words = Vec::new();
+    fact_words(text, toks, &mut words);
+    find_with(text, toks, &words, anchor)
+}
+
+/// [`find`] with the tokens' [`FactWord`]s read already.
+pub(crate) fn find_with(
+    text: &str,
+    toks: &[Tok],
+    words: &[FactWord],
+    anchor: Option<CivilDate>,
+) -> Vec<Found> {
     let s = Scan {
         text,
         toks,
+        words,
         anchor: anchor.and_then(to_naive),
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Numbers and a few words start a date: most tokens are out at once.
+        if toks[i].kind != TokKind::Num && !may_start_date(words[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(mut f) = at(&s, i) {
             // "Wednesday, March 3, 2021": the weekday belongs to the date after it.
             if f.relative && f.a == i && f.b == i + 1 && s.w(i + 1) == "," {
@@ -296,194 +247,186 @@ fn relative(
     }
 }
 
+/// Whether a word may begin a date.
+fn may_start_date(word: FactWord) -> bool {
+    match word {
+        FactWord::Month(_)
+        | FactWord::Weekday(_)
+        | FactWord::Today
+        | FactWord::DayOffset(_)
+        | FactWord::Shift(_)
+        | FactWord::Over
+        | FactWord::Article => true,
+        FactWord::Cardinal(n) => (1..=12).contains(&n),
+        _ => false,
+    }
+}
+
 /// A date starting at token i.
 fn at(s: &Scan, i: usize) -> Option<Found> {
     let t = *s.toks.get(i)?;
+    match t.kind {
+        TokKind::Num => return iso(s, i).or_else(|| day_month_year(s, i)),
+        TokKind::Punct => return None,
+        TokKind::Word => {}
+    }
     let w = s.w(i);
-    // ISO date: 2016-02-18.
-    if t.kind == TokKind::Num {
-        return iso(s, i).or_else(|| day_month_year(s, i));
-    }
-    if t.kind != TokKind::Word {
-        return None;
-    }
-    // Every word read below (months, weekdays, "today", "last", "two"...) has at most nine
-    // letters and starts with one of these: most words are out at once.
-    if w.len() > 9
-        || !matches!(
-            w.as_bytes().first().map(u8::to_ascii_lowercase),
-            Some(
-                b'a' | b'd'
-                    | b'e'
-                    | b'f'
-                    | b'j'
-                    | b'l'
-                    | b'm'
-                    | b'n'
-                    | b'o'
-                    | b'p'
-                    | b's'
-                    | b't'
-                    | b'w'
-                    | b'y'
-            )
-        )
-    {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    let lw = lower_small(w, &mut buf)?;
-    // Month [.] Day [,] [Year] | Month Year.
-    if let Some(month) = month_lower(lw) {
-        let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
-        if !capital || (w.eq_ignore_ascii_case("may") && !s.is_num(i + 1)) {
-            return None;
-        }
-        let mut j = i + 1;
-        if s.w(j) == "." && s.toks[j].start == t.end {
-            j += 1;
-        }
-        if let Some(day) = s.num(j).filter(|d| (1..=31).contains(d)) {
-            let mut k = j + 1;
-            if s.w(k) == "," {
-                k += 1;
+    let word = s.words[i];
+    let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+    match word {
+        FactWord::Month(month) => {
+            if !capital || (w.eq_ignore_ascii_case("may") && !s.is_num(i + 1)) {
+                return None;
             }
-            if let Some(year) = s.num(k).filter(|y| (1000..=2999).contains(y)) {
-                let d = civil(year as i32, month, day);
-                return Some(absolute(i, k + 1, d, DatePrecision::Day));
+            return month_date(s, i, u32::from(month));
+        }
+        FactWord::Weekday(day) => {
+            if !capital {
+                return None;
             }
-            // No year: the anchor's year, moved to the nearest sensible side.
-            let d = s.anchor.and_then(|anchor| {
-                let future = s.future_clause(i);
-                let mut y = anchor.year();
-                let mut d = NaiveDate::from_ymd_opt(y, month, day)?;
-                if !future && d > anchor {
-                    y -= 1;
-                    d = NaiveDate::from_ymd_opt(y, month, day)?;
-                } else if future && d < anchor {
-                    y += 1;
-                    d = NaiveDate::from_ymd_opt(y, month, day)?;
-                }
-                Some(from_naive(d))
-            });
-            return Some(Found {
-                a: i,
-                b: j + 1,
-                relative: false,
-                date: d,
-                end: None,
-                precision: DatePrecision::Day,
-            });
+            return Some(weekday_date(s, i, day));
         }
-        if let Some(year) = s.num(j).filter(|y| (1000..=2999).contains(y)) {
-            let d = civil(year as i32, month, 1);
-            let mut f = absolute(i, j + 1, d, DatePrecision::Month);
-            f.end = last_of_month(year as i32, month).map(from_naive);
-            return Some(f);
-        }
-        return None;
+        _ => {}
     }
-    // Weekday [part of day], with "this/last/next/on" before it handled by the caller's
-    // lookbehind below.
-    if let Some(day) = weekday_of(lw) {
-        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-            return None;
-        }
-        let prev = i.checked_sub(1).map(|p| s.lw(p)).unwrap_or_default();
-        let (a, dir) = match prev.as_str() {
-            "this" => (i - 1, Direction::This),
-            "last" => (i - 1, Direction::Last),
-            "next" | "coming" => (i - 1, Direction::Next),
-            _ if s.future_clause(i) => (i, Direction::BareFuture),
-            _ => (i, Direction::BarePast),
-        };
-        let mut b = i + 1;
-        if PARTS_OF_DAY.contains(&s.lw(b).as_str()) {
-            b += 1;
-        }
-        let d = s
-            .anchor
-            .and_then(|anchor| resolve_weekday(anchor, day, dir));
-        return Some(relative(s, a, b, d, None));
-    }
-    if !t.is(LOWER) && !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if !t.is(LOWER) && !capital {
         return None;
     }
     let anchor = s.anchor;
     let add = |n: i64| anchor.and_then(|d| shift(d, n));
-    match lw {
-        "today" => return Some(relative(s, i, i + 1, anchor, None)),
-        "tonight" => return Some(relative(s, i, i + 1, anchor, None)),
-        "yesterday" => {
+    match word {
+        FactWord::Today => Some(relative(s, i, i + 1, anchor, None)),
+        FactWord::DayOffset(n) => {
             let mut b = i + 1;
-            if PARTS_OF_DAY.contains(&s.lw(b).as_str()) {
+            if is_part_of_day(s.lw(b).bytes()) {
                 b += 1;
             }
-            return Some(relative(s, i, b, add(-1), None));
+            Some(relative(s, i, b, add(i64::from(n)), None))
         }
-        "tomorrow" => {
-            let mut b = i + 1;
-            if PARTS_OF_DAY.contains(&s.lw(b).as_str()) {
-                b += 1;
-            }
-            return Some(relative(s, i, b, add(1), None));
-        }
-        "this" | "last" | "next" | "past" => {
+        FactWord::Shift(offset) => {
+            let offset = i64::from(offset);
             let unit = s.lw(i + 1);
-            let offset: i64 = match lw {
-                "this" => 0,
-                "next" => 1,
-                _ => -1,
-            };
-            if lw == "this" && PARTS_OF_DAY.contains(&unit.as_str()) {
+            let unit = unit.bytes();
+            // "this morning"
+            if offset == 0 && is_part_of_day(unit) {
                 return Some(relative(s, i, i + 2, anchor, None));
             }
-            let period = anchor.and_then(|d| period_of(d, &unit, offset));
-            if period.is_some() || matches!(unit.as_str(), "week" | "month" | "year" | "weekend") {
+            let period = anchor.and_then(|d| period_of(d, unit, offset));
+            if period.is_some() || matches!(unit, b"week" | b"month" | b"year" | b"weekend") {
                 let (a, b) = period.unzip();
                 let mut f = relative(s, i, i + 2, a, b);
                 f.precision = DatePrecision::Period;
                 return Some(f);
             }
+            None
         }
-        "over" | "during" if s.lw(i + 1) == "the" && s.lw(i + 2) == "weekend" => {
-            let period = anchor.and_then(|d| period_of(d, "weekend", -1));
+        FactWord::Over if s.lw(i + 1).bytes() == b"the" && s.lw(i + 2).bytes() == b"weekend" => {
+            let period = anchor.and_then(|d| period_of(d, b"weekend", -1));
             let (a, b) = period.unzip();
             let mut f = relative(s, i, i + 3, a, b);
             f.precision = DatePrecision::Period;
-            return Some(f);
+            Some(f)
         }
-        _ => {}
-    }
-    // "two days ago", "three weeks ago".
-    if let Some(n) = small_number(lw) {
-        let unit = s.lw(i + 1);
-        if s.lw(i + 2) == "ago" {
-            let unit = unit.trim_end_matches('s');
+        // "two days ago", "three weeks ago".
+        FactWord::Article | FactWord::Cardinal(1..=12) if s.lw(i + 2).bytes() == b"ago" => {
+            let n = match word {
+                FactWord::Cardinal(n) => u32::from(n),
+                _ => 1,
+            };
+            let unit = Lower::of(s.w(i + 1).trim_end_matches(['s', 'S']));
+            let unit = unit.bytes();
             let d = anchor.and_then(|d| match unit {
-                "day" => shift(d, -(n as i64)),
-                "week" => shift(d, -7 * n as i64),
-                "month" => d.checked_sub_months(Months::new(n)),
-                "year" => d.checked_sub_months(Months::new(12 * n)),
+                b"day" => shift(d, -(n as i64)),
+                b"week" => shift(d, -7 * n as i64),
+                b"month" => d.checked_sub_months(Months::new(n)),
+                b"year" => d.checked_sub_months(Months::new(12 * n)),
                 _ => None,
             });
-            if matches!(unit, "day" | "week" | "month" | "year") {
+            if matches!(unit, b"day" | b"week" | b"month" | b"year") {
                 return Some(relative(s, i, i + 3, d, None));
             }
+            None
         }
+        _ => None,
+    }
+}
+
+/// Month [.] Day [,] [Year] | Month Year, the month at token i.
+fn month_date(s: &Scan, i: usize, month: u32) -> Option<Found> {
+    let t = s.toks[i];
+    let mut j = i + 1;
+    if s.w(j) == "." && s.toks[j].start == t.end {
+        j += 1;
+    }
+    if let Some(day) = s.num(j).filter(|d| (1..=31).contains(d)) {
+        let mut k = j + 1;
+        if s.w(k) == "," {
+            k += 1;
+        }
+        if let Some(year) = s.num(k).filter(|y| (1000..=2999).contains(y)) {
+            let d = civil(year as i32, month, day);
+            return Some(absolute(i, k + 1, d, DatePrecision::Day));
+        }
+        // No year: the anchor's year, moved to the nearest sensible side.
+        let d = s.anchor.and_then(|anchor| {
+            let future = s.future_clause(i);
+            let mut y = anchor.year();
+            let mut d = NaiveDate::from_ymd_opt(y, month, day)?;
+            if !future && d > anchor {
+                y -= 1;
+                d = NaiveDate::from_ymd_opt(y, month, day)?;
+            } else if future && d < anchor {
+                y += 1;
+                d = NaiveDate::from_ymd_opt(y, month, day)?;
+            }
+            Some(from_naive(d))
+        });
+        return Some(Found {
+            a: i,
+            b: j + 1,
+            relative: false,
+            date: d,
+            end: None,
+            precision: DatePrecision::Day,
+        });
+    }
+    if let Some(year) = s.num(j).filter(|y| (1000..=2999).contains(y)) {
+        let d = civil(year as i32, month, 1);
+        let mut f = absolute(i, j + 1, d, DatePrecision::Month);
+        f.end = last_of_month(year as i32, month).map(from_naive);
+        return Some(f);
     }
     None
 }
 
+/// Weekday [part of day] at token i, with "this", "last", "next" or "coming" before it.
+fn weekday_date(s: &Scan, i: usize, day: Weekday) -> Found {
+    let prev = i.checked_sub(1).map(|p| s.lw(p));
+    let (a, dir) = match prev.as_ref().map_or(&b""[..], Lower::bytes) {
+        b"this" => (i - 1, Direction::This),
+        b"last" => (i - 1, Direction::Last),
+        b"next" | b"coming" => (i - 1, Direction::Next),
+        _ if s.future_clause(i) => (i, Direction::BareFuture),
+        _ => (i, Direction::BarePast),
+    };
+    let mut b = i + 1;
+    if is_part_of_day(s.lw(b).bytes()) {
+        b += 1;
+    }
+    let d = s
+        .anchor
+        .and_then(|anchor| resolve_weekday(anchor, day, dir));
+    relative(s, a, b, d, None)
+}
+
 /// The first and last day of the week, weekend, month or year `offset` units from the anchor.
-fn period_of(anchor: NaiveDate, unit: &str, offset: i64) -> Option<(NaiveDate, NaiveDate)> {
+fn period_of(anchor: NaiveDate, unit: &[u8], offset: i64) -> Option<(NaiveDate, NaiveDate)> {
     match unit {
-        "week" => {
+        b"week" => {
             let monday = shift(anchor, -(anchor.weekday().num_days_from_monday() as i64))?;
             let start = shift(monday, 7 * offset)?;
             Some((start, shift(start, 6)?))
         }
-        "weekend" => {
+        b"weekend" => {
             let wd = anchor.weekday().num_days_from_monday() as i64;
             // The weekend of the anchor's week, or the one before it ("last", "over the").
             let saturday = shift(anchor, 5 - wd)?;
@@ -494,7 +437,7 @@ fn period_of(anchor: NaiveDate, unit: &str, offset: i64) -> Option<(NaiveDate, N
             };
             Some((sat, shift(sat, 1)?))
         }
-        "month" => {
+        b"month" => {
             let first = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1)?;
             let first = if offset >= 0 {
                 first.checked_add_months(Months::new(offset as u32))?
@@ -503,7 +446,7 @@ fn period_of(anchor: NaiveDate, unit: &str, offset: i64) -> Option<(NaiveDate, N
             };
             Some((first, last_of_month(first.year(), first.month())?))
         }
-        "year" => {
+        b"year" => {
             let y = anchor.year() + offset as i32;
             Some((
                 NaiveDate::from_ymd_opt(y, 1, 1)?,
@@ -517,12 +460,15 @@ fn period_of(anchor: NaiveDate, unit: &str, offset: i64) -> Option<(NaiveDate, N
 /// 2016-02-18 or 2016/02/18.
 fn iso(s: &Scan, i: usize) -> Option<Found> {
     let w = s.w(i);
+    if w.len() != 10 {
+        return None;
+    }
     let sep = if w.contains('-') { '-' } else { '/' };
     let mut parts = w.split(sep);
     let y: i32 = parts.next()?.parse().ok()?;
     let m: u32 = parts.next()?.parse().ok()?;
     let d: u32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1000..=2999).contains(&y) || w.len() != 10 {
+    if parts.next().is_some() || !(1000..=2999).contains(&y) {
         return None;
     }
     Some(absolute(
@@ -535,11 +481,12 @@ fn iso(s: &Scan, i: usize) -> Option<Found> {
 
 /// 18 February 2016 / 18 Feb.
 fn day_month_year(s: &Scan, i: usize) -> Option<Found> {
-    let day = s.num(i).filter(|d| (1..=31).contains(d))?;
-    let month = month_of(s.w(i + 1))?;
+    // The month is capitalised: most numbers are out before any parsing.
     if !s.w(i + 1).starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
+    let day = s.num(i).filter(|d| (1..=31).contains(d))?;
+    let month = month_of(s.w(i + 1))?;
     let mut j = i + 2;
     if s.w(j) == "." {
         j += 1;

@@ -7,6 +7,7 @@ use crate::dates;
 use crate::figures;
 use crate::tokens::{self, Tok, TokKind, Tokenized, LOWER};
 use crate::{Block, BlockKind, Entity, EntityId, EntityKind, Span};
+use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 /// A calendar date without time zone.
@@ -109,6 +110,224 @@ pub struct Facts {
     pub sources: Vec<Source>,
 }
 
+/// Lower-case a short ASCII word into `buf`, without allocating. `None` when the word is
+/// longer than the buffer or not ASCII: no word the readers look up is.
+pub fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    for (d, s) in out.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+/// [`lower_bytes`] as a `str`.
+pub fn lower_small<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    std::str::from_utf8(lower_bytes(word, buf)?).ok()
+}
+
+/// A short word lower-cased without allocating: borrowed when the token is lower case
+/// already (most words), else copied to the stack. Empty when the word is longer than 16
+/// bytes or not ASCII: every word it is compared with is short and ASCII.
+#[derive(Clone, Copy)]
+pub(crate) enum Lower<'a> {
+    Same(&'a [u8]),
+    Copied([u8; 16], usize),
+}
+
+impl<'a> Lower<'a> {
+    pub(crate) fn of(word: &str) -> Lower<'a> {
+        let mut buf = [0u8; 16];
+        let len = lower_bytes(word, &mut buf).map_or(0, <[u8]>::len);
+        Lower::Copied(buf, len)
+    }
+
+    /// Token `i` of `toks`, lower-cased; empty past the end.
+    pub(crate) fn of_tok(text: &'a str, toks: &[Tok], i: usize) -> Lower<'a> {
+        match toks.get(i) {
+            Some(t) => Lower::of_token(text, t),
+            None => Lower::Same(&[]),
+        }
+    }
+
+    fn of_token(text: &'a str, t: &Tok) -> Lower<'a> {
+        let bytes = &text.as_bytes()[t.start as usize..t.end as usize];
+        if bytes.len() > 16 || !bytes.is_ascii() {
+            return Lower::Same(&[]);
+        }
+        if t.is(LOWER) {
+            return Lower::Same(bytes);
+        }
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower::Copied(buf, bytes.len())
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match self {
+            Lower::Same(b) => b,
+            Lower::Copied(buf, len) => &buf[..*len],
+        }
+    }
+}
+
+/// What a word may begin for the date, figure and source readers. Read once per token
+/// ([`fact_words`]) by one `match` on its lower-case bytes, so that the readers pass over the
+/// many words that are `Other` without looking at their text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FactWord {
+    Other,
+    /// A month name or its news abbreviation, numbered 1-12.
+    Month(u8),
+    Weekday(Weekday),
+    /// "today", "tonight": the article's own day.
+    Today,
+    /// "yesterday" (-1), "tomorrow" (+1).
+    DayOffset(i8),
+    /// "this" (0), "next" (1), "last" and "past" (-1) before a week, month, year or weekend.
+    Shift(i8),
+    /// "over" or "during", before "the weekend".
+    Over,
+    /// "a", "an": one day ago, or a million.
+    Article,
+    /// A number word below a hundred ("seven", "twenty-five").
+    Cardinal(u8),
+    /// "second" to "tenth".
+    Ordinal(u8),
+    /// "twice" (2), "thrice" (3).
+    Times(u8),
+    /// "dozens", "hundreds", "thousands", "millions" (of).
+    Vague,
+    /// A word that cites a source.
+    Cue(SourceCue),
+}
+
+/// Words that cite a source: "according to", "told", "in a statement".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SourceCue {
+    According,
+    Citing,
+    /// "report", "study", "survey", "analysis" (by, from).
+    Report,
+    /// "reports": a report by, or an outlet that reports.
+    Reports,
+    Statement,
+    Told,
+    Reported,
+    In,
+}
+
+/// The [`FactWord`] of a lower-case word.
+pub(crate) fn fact_word(lower: &[u8]) -> FactWord {
+    use FactWord::*;
+    match lower {
+        b"january" | b"jan" => Month(1),
+        b"february" | b"feb" => Month(2),
+        b"march" | b"mar" => Month(3),
+        b"april" | b"apr" => Month(4),
+        b"may" => Month(5),
+        b"june" | b"jun" => Month(6),
+        b"july" | b"jul" => Month(7),
+        b"august" | b"aug" => Month(8),
+        b"september" | b"sep" | b"sept" => Month(9),
+        b"october" | b"oct" => Month(10),
+        b"november" | b"nov" => Month(11),
+        b"december" | b"dec" => Month(12),
+        b"monday" => Weekday(chrono::Weekday::Mon),
+        b"tuesday" => Weekday(chrono::Weekday::Tue),
+        b"wednesday" => Weekday(chrono::Weekday::Wed),
+        b"thursday" => Weekday(chrono::Weekday::Thu),
+        b"friday" => Weekday(chrono::Weekday::Fri),
+        b"saturday" => Weekday(chrono::Weekday::Sat),
+        b"sunday" => Weekday(chrono::Weekday::Sun),
+        b"today" | b"tonight" => Today,
+        b"yesterday" => DayOffset(-1),
+        b"tomorrow" => DayOffset(1),
+        b"this" => Shift(0),
+        b"next" => Shift(1),
+        b"last" | b"past" => Shift(-1),
+        b"over" | b"during" => Over,
+        b"a" | b"an" => Article,
+        b"zero" => Cardinal(0),
+        b"one" => Cardinal(1),
+        b"two" => Cardinal(2),
+        b"three" => Cardinal(3),
+        b"four" => Cardinal(4),
+        b"five" => Cardinal(5),
+        b"six" => Cardinal(6),
+        b"seven" => Cardinal(7),
+        b"eight" => Cardinal(8),
+        b"nine" => Cardinal(9),
+        b"ten" => Cardinal(10),
+        b"eleven" => Cardinal(11),
+        b"twelve" => Cardinal(12),
+        b"thirteen" => Cardinal(13),
+        b"fourteen" => Cardinal(14),
+        b"fifteen" => Cardinal(15),
+        b"sixteen" => Cardinal(16),
+        b"seventeen" => Cardinal(17),
+        b"eighteen" => Cardinal(18),
+        b"nineteen" => Cardinal(19),
+        b"twenty" => Cardinal(20),
+        b"thirty" => Cardinal(30),
+        b"forty" => Cardinal(40),
+        b"fifty" => Cardinal(50),
+        b"sixty" => Cardinal(60),
+        b"seventy" => Cardinal(70),
+        b"eighty" => Cardinal(80),
+        b"ninety" => Cardinal(90),
+        b"second" => Ordinal(2),
+        b"third" => Ordinal(3),
+        b"fourth" => Ordinal(4),
+        b"fifth" => Ordinal(5),
+        b"sixth" => Ordinal(6),
+        b"seventh" => Ordinal(7),
+        b"eighth" => Ordinal(8),
+        b"ninth" => Ordinal(9),
+        b"tenth" => Ordinal(10),
+        b"twice" => Times(2),
+        b"thrice" => Times(3),
+        b"dozens" | b"hundreds" | b"thousands" | b"millions" => Vague,
+        b"according" => Cue(SourceCue::According),
+        b"citing" => Cue(SourceCue::Citing),
+        b"report" | b"study" | b"survey" | b"analysis" => Cue(SourceCue::Report),
+        b"reports" => Cue(SourceCue::Reports),
+        b"statement" => Cue(SourceCue::Statement),
+        b"told" => Cue(SourceCue::Told),
+        b"reported" => Cue(SourceCue::Reported),
+        b"in" => Cue(SourceCue::In),
+        // "twenty-one": a tens word (five to seven letters), a hyphen, a unit; nine letters
+        // at least.
+        _ if lower.len() >= 9 => hyphenated_cardinal(lower).map_or(Other, Cardinal),
+        _ => Other,
+    }
+}
+
+fn hyphenated_cardinal(lower: &[u8]) -> Option<u8> {
+    // The tens word is at most seven letters, so the hyphen is early.
+    let k = lower.iter().take(8).position(|&b| b == b'-')?;
+    let (FactWord::Cardinal(tens), FactWord::Cardinal(unit)) =
+        (fact_word(&lower[..k]), fact_word(&lower[k + 1..]))
+    else {
+        return None;
+    };
+    (tens >= 20 && tens % 10 == 0 && (1..10).contains(&unit)).then_some(tens + unit)
+}
+
+/// The [`FactWord`] of every token of `toks`, in `out`.
+pub(crate) fn fact_words(text: &str, toks: &[Tok], out: &mut Vec<FactWord>) {
+    out.clear();
+    out.extend(toks.iter().map(|t| match t.kind {
+        TokKind::Word => fact_word(Lower::of_token(text, t).bytes()),
+        TokKind::Num | TokKind::Punct => FactWord::Other,
+    }));
+}
+
 /// The article's date from its dateline, timestamp or byline block, or from a line near the
 /// top that is mostly a date ("Published Feb. 22, 2016 10:31 AM"). A date inside a caption or
 /// a paragraph is not the article's date.
@@ -200,6 +419,7 @@ pub fn extract_tokenized(
 ) -> Facts {
     let mut facts = Facts::default();
     let mut own: Vec<Tok> = Vec::new();
+    let mut words: Vec<FactWord> = Vec::new();
     // Entity mentions, sorted, for sources.
     let mut mentions: Vec<(Span, EntityId, EntityKind)> = entities
         .iter()
@@ -241,7 +461,8 @@ pub fn extract_tokenized(
                 &own
             }
         };
-        let found = dates::find(text, toks, article_date);
+        fact_words(text, toks, &mut words);
+        let found = dates::find_with(text, toks, &words, article_date);
         let mut skip = Vec::with_capacity(found.len());
         for f in &found {
             skip.push((f.a, f.b));
@@ -254,7 +475,7 @@ pub fn extract_tokenized(
                 label: date_label(text, toks, f.a, f.b),
             });
         }
-        for f in figures::find(text, toks, &skip) {
+        for f in figures::find_with(text, toks, &words, &skip) {
             facts.figures.push(Figure {
                 span: span_of(toks, f.a, f.b),
                 value: f.value,
@@ -265,7 +486,7 @@ pub fn extract_tokenized(
                 approx: f.approx,
             });
         }
-        find_sources(text, toks, &mentions, entities, &mut facts.sources);
+        find_sources(text, toks, &words, &mentions, entities, &mut facts.sources);
     }
     facts.sources.sort_by_key(|s| s.span);
     facts.sources.dedup_by(|a, b| a.span == b.span);
@@ -341,30 +562,25 @@ fn entity_at(
     start: usize,
     end: usize,
 ) -> Option<(Span, EntityId, EntityKind)> {
+    // Sorted by start: the first at or after `start` is the only one to check.
     let i = mentions.partition_point(|m| (m.0.start as usize) < start);
-    mentions[i..]
-        .iter()
-        .find(|m| (m.0.start as usize) < end)
+    mentions
+        .get(i)
+        .filter(|m| (m.0.start as usize) < end)
         .copied()
 }
 
 fn find_sources(
     text: &str,
     toks: &[Tok],
+    words: &[FactWord],
     mentions: &[(Span, EntityId, EntityKind)],
     entities: &[Entity],
     out: &mut Vec<Source>,
 ) {
     let w = |i: usize| toks.get(i).map(|t| t.text(text)).unwrap_or("");
-    // Lower case without allocating for words that are lower case already.
-    let lw = |i: usize| -> std::borrow::Cow<'_, str> {
-        let s = w(i);
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(s)
-        }
-    };
+    // Lower case on the stack: every word compared below is short and ASCII.
+    let lw = |i: usize| Lower::of_tok(text, toks, i);
     let n = toks.len();
     let is_clause_end = |t: &Tok| {
         t.kind == TokKind::Punct
@@ -382,21 +598,20 @@ fn find_sources(
     let mut i = 0;
     while i < n {
         let t = &toks[i];
-        if t.kind != TokKind::Word {
+        let FactWord::Cue(word) = words[i] else {
             i += 1;
             continue;
-        }
-        let word = lw(i);
+        };
         // "according to X", "citing X", "a report by X"
-        let phrase_start = match word.as_ref() {
-            "according" if lw(i + 1) == "to" => Some((i + 2, "according to")),
-            "citing" => Some((i + 1, "citing")),
-            "report" | "reports" | "statement" | "study" | "survey" | "analysis"
-                if matches!(lw(i + 1).as_ref(), "by" | "from") =>
+        let phrase_start = match word {
+            SourceCue::According if lw(i + 1).bytes() == b"to" => Some((i + 2, "according to")),
+            SourceCue::Citing => Some((i + 1, "citing")),
+            SourceCue::Report | SourceCue::Reports | SourceCue::Statement
+                if matches!(lw(i + 1).bytes(), b"by" | b"from") =>
             {
                 Some((
                     i + 2,
-                    if word == "statement" {
+                    if word == SourceCue::Statement {
                         "statement"
                     } else {
                         "report by"
@@ -415,7 +630,7 @@ fn find_sources(
                 let end = toks[e - 1].end as usize;
                 let ent = entity_at(mentions, start, end).filter(|m| m.2 != EntityKind::Place);
                 let mut a = s;
-                while a < e && matches!(lw(a).as_ref(), "the" | "a" | "an") {
+                while a < e && matches!(lw(a).bytes(), b"the" | b"a" | b"an") {
                     a += 1;
                 }
                 if a < e {
@@ -437,7 +652,7 @@ fn find_sources(
             }
         }
         // "X told Y": Y an organisation (an outlet).
-        if word == "told" {
+        if word == SourceCue::Told {
             if let Some(m) = entity_at(
                 mentions,
                 t.end as usize + 1,
@@ -461,7 +676,7 @@ fn find_sources(
             }
         }
         // "X reported", "X reports"; "in a statement" with the sentence's named subject.
-        if matches!(word.as_ref(), "reported" | "reports") && t.is(LOWER) && i > 0 {
+        if matches!(word, SourceCue::Reported | SourceCue::Reports) && t.is(LOWER) && i > 0 {
             let prev = &toks[i - 1];
             let k = mentions.partition_point(|m| m.0.end < prev.end);
             if let Some(m) = mentions.get(k).copied().filter(|m| m.0.end == prev.end) {
@@ -469,19 +684,23 @@ fn find_sources(
                     out.push(Source {
                         span: m.0,
                         name: name_of(m.1),
-                        cue: word.to_string(),
+                        // All lower case already.
+                        cue: t.text(text).to_string(),
                         entity: Some(m.1),
                     });
                 }
             }
         }
-        if word == "in"
-            && matches!(lw(i + 1).as_ref(), "a" | "its" | "his" | "her" | "their")
-            && lw(i + 2) == "statement"
-            || (word == "in"
-                && lw(i + 1) == "its"
-                && lw(i + 2) == "own"
-                && lw(i + 3) == "statement")
+        if word == SourceCue::In
+            && matches!(
+                lw(i + 1).bytes(),
+                b"a" | b"its" | b"his" | b"her" | b"their"
+            )
+            && lw(i + 2).bytes() == b"statement"
+            || (word == SourceCue::In
+                && lw(i + 1).bytes() == b"its"
+                && lw(i + 2).bytes() == b"own"
+                && lw(i + 3).bytes() == b"statement")
         {
             // The subject: the nearest person or organisation in the sentence.
             let sent_start = (0..i)
@@ -511,7 +730,7 @@ fn find_sources(
             });
             if let Some(m) = best {
                 let cue_end = toks[(i + 2).min(n - 1)].end as usize;
-                let cue_end = if lw(i + 2) == "own" {
+                let cue_end = if lw(i + 2).bytes() == b"own" {
                     toks[(i + 3).min(n - 1)].end as usize
                 } else {
                     cue_end

@@ -1,8 +1,7 @@
 //! Figures in running text: numbers in digits or words, percentages, money, ranges,
 //! approximations, each with its unit and, where the sentence says, what it counts.
 
-use crate::dates::lower_small;
-use crate::facts::{Approx, FigureKind};
+use crate::facts::{fact_word, fact_words, lower_small, Approx, FactWord, FigureKind, Lower};
 use crate::tokens::{Tok, TokKind, CAP, LOWER, SENT_START};
 
 /// One figure found in tokens `a..b`.
@@ -18,78 +17,35 @@ pub struct Found {
     pub approx: Option<Approx>,
 }
 
-/// Value of a number word below a hundred ("seven", "twenty-five").
+/// Value of a number word below a hundred ("seven", "twenty-five"), lower case.
 pub fn small_word(w: &str) -> Option<f64> {
-    let v = match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => {
-            // "twenty-one": the tens word is at most seven letters, so the hyphen is early.
-            let k = w.bytes().take(8).position(|b| b == b'-')?;
-            let (tens, unit) = (&w[..k], &w[k + 1..]);
-            let t = small_word(tens)?;
-            let u = small_word(unit)?;
-            if t >= 20.0 && t % 10.0 == 0.0 && (1.0..10.0).contains(&u) {
-                return Some(t + u);
-            }
-            return None;
-        }
-    };
-    Some(f64::from(v))
+    match fact_word(w.as_bytes()) {
+        FactWord::Cardinal(n) => Some(f64::from(n)),
+        _ => None,
+    }
 }
 
 fn scale_word(w: &str) -> Option<f64> {
+    scale_word_bytes(w.as_bytes())
+}
+
+fn scale_word_bytes(w: &[u8]) -> Option<f64> {
     Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mln" | "millions" => 1e6,
-        "billion" | "bln" | "bn" | "billions" => 1e9,
-        "trillion" | "trillions" => 1e12,
+        b"hundred" => 1e2,
+        b"thousand" => 1e3,
+        b"million" | b"mln" | b"millions" => 1e6,
+        b"billion" | b"bln" | b"bn" | b"billions" => 1e9,
+        b"trillion" | b"trillions" => 1e12,
         _ => return None,
     })
 }
 
-/// Value of an ordinal word ("second" -> 2).
+/// Value of an ordinal word ("second" -> 2), lower case.
 pub fn ordinal_word(w: &str) -> Option<f64> {
-    let v = match w {
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    match fact_word(w.as_bytes()) {
+        FactWord::Ordinal(n) => Some(f64::from(n)),
+        _ => None,
+    }
 }
 
 /// Parse number words from a lower-case word sequence: "two hundred thirty-five thousand",
@@ -404,6 +360,7 @@ const SKIP_BEFORE: &[&str] = &["no", "number", "nos"];
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    words: &'a [FactWord],
 }
 
 impl Scan<'_> {
@@ -422,7 +379,19 @@ impl Scan<'_> {
 
 /// Find the figures in `toks`, skipping the token ranges in `skip` (dates), sorted.
 pub fn find(text: &str, toks: &[Tok], skip: &[(usize, usize)]) -> Vec<Found> {
-    let s = Scan { text, toks };
+    let mut words = Vec::new();
+    fact_words(text, toks, &mut words);
+    find_with(text, toks, &words, skip)
+}
+
+/// [`find`] with the tokens' [`FactWord`]s read already.
+pub(crate) fn find_with(
+    text: &str,
+    toks: &[Tok],
+    words: &[FactWord],
+    skip: &[(usize, usize)],
+) -> Vec<Found> {
+    let s = Scan { text, toks, words };
     let mut out = Vec::new();
     let mut i = 0;
     let mut skip_at = 0;
@@ -432,6 +401,11 @@ pub fn find(text: &str, toks: &[Tok], skip: &[(usize, usize)]) -> Vec<Found> {
         }
         if skip_at < skip.len() && skip[skip_at].0 <= i {
             i = skip[skip_at].1;
+            continue;
+        }
+        // Numbers, currency signs and number words start a figure: most words are out at once.
+        if toks[i].kind == TokKind::Word && !may_start_figure(words[i]) {
+            i += 1;
             continue;
         }
         match number_at(&s, i) {
@@ -631,25 +605,28 @@ fn range_token(s: &Scan, i: usize) -> Option<(f64, f64, usize)> {
     Some((lo, hi, i + 1))
 }
 
+/// Whether a word may begin a number, before looking at the words after it.
+fn may_start_figure(word: FactWord) -> bool {
+    matches!(
+        word,
+        FactWord::Cardinal(_)
+            | FactWord::Ordinal(_)
+            | FactWord::Times(_)
+            | FactWord::Vague
+            | FactWord::Article
+    )
+}
+
 /// Whether the word at i may start a number: most words are no number, and this decides on
 /// the first word before reading more.
 fn word_candidate(s: &Scan, i: usize) -> bool {
-    let mut first_buf = [0u8; 16];
-    let Some(first) = lower_small(s.w(i), &mut first_buf) else {
-        return false;
-    };
-    small_word(first).is_some()
-        || ordinal_word(first).is_some()
-        || matches!(
-            first,
-            "twice" | "thrice" | "dozens" | "hundreds" | "thousands" | "millions"
-        )
-        || (matches!(first, "a" | "an") && {
-            let mut b = [0u8; 16];
-            lower_small(s.w(i + 1), &mut b)
-                .and_then(scale_word)
-                .is_some()
-        })
+    match s.words[i] {
+        // "a million"
+        FactWord::Article => {
+            scale_word_bytes(Lower::of_tok(s.text, s.toks, i + 1).bytes()).is_some()
+        }
+        word => may_start_figure(word),
+    }
 }
 
 fn unit_static(u: &str) -> &'static str {
@@ -721,7 +698,9 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
         f.counts = counted_after(s, f.b).or_else(|| subject_before(s, f.a));
         return Some(f);
     }
-    if t.kind == TokKind::Word && !word_candidate(s, i) {
+    // A capitalised word inside a sentence is a name, never a number ("Seven Seas"): the
+    // number reader refuses it, so it is out before any lookup.
+    if t.kind == TokKind::Word && ((t.is(CAP) && !t.is(SENT_START)) || !word_candidate(s, i)) {
         return None;
     }
     // Exclusions before the number.
