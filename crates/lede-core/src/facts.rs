@@ -129,9 +129,10 @@ pub fn lower_small<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     std::str::from_utf8(lower_bytes(word, buf)?).ok()
 }
 
-/// A short word lower-cased without allocating: borrowed when the token is lower case
-/// already (most words), else copied to the stack. Empty when the word is longer than 16
-/// bytes or not ASCII: every word it is compared with is short and ASCII.
+/// A short word lower-cased without allocating, to compare with short ASCII words: borrowed
+/// when the token is lower case already (most words), else copied to the stack. Empty when
+/// the word is longer than 16 bytes or, from [`Lower::of`], not ASCII. A token's bytes
+/// outside ASCII are kept as they are: they match no ASCII word.
 #[derive(Clone, Copy)]
 pub(crate) enum Lower<'a> {
     Same(&'a [u8]),
@@ -155,7 +156,7 @@ impl<'a> Lower<'a> {
 
     fn of_token(text: &'a str, t: &Tok) -> Lower<'a> {
         let bytes = &text.as_bytes()[t.start as usize..t.end as usize];
-        if bytes.len() > 16 || !bytes.is_ascii() {
+        if bytes.len() > 16 {
             return Lower::Same(&[]);
         }
         if t.is(LOWER) {

@@ -154,205 +154,209 @@ fn parse_digits(w: &str) -> Option<(f64, &str)> {
     Some((v, suffix))
 }
 
-const APPROX: &[(&str, Approx)] = &[
-    ("about", Approx::About),
-    ("around", Approx::About),
-    ("some", Approx::About),
-    ("roughly", Approx::About),
-    ("approximately", Approx::About),
-    ("estimated", Approx::About),
-    ("nearly", Approx::AtMost),
-    ("almost", Approx::AtMost),
-    ("under", Approx::AtMost),
-    ("over", Approx::AtLeast),
-    ("exceeding", Approx::AtLeast),
-];
+/// The hedge a lower-case word puts on the number after it.
+fn approx_word(lower: &[u8]) -> Option<Approx> {
+    Some(match lower {
+        b"about" | b"around" | b"some" | b"roughly" | b"approximately" | b"estimated" => {
+            Approx::About
+        }
+        b"nearly" | b"almost" | b"under" => Approx::AtMost,
+        b"over" | b"exceeding" => Approx::AtLeast,
+        _ => return None,
+    })
+}
 
-const RISE_VERBS: &[&str] = &[
-    "rose",
-    "risen",
-    "rises",
-    "rise",
-    "fell",
-    "fallen",
-    "falls",
-    "reached",
-    "reaches",
-    "stood",
-    "stands",
-    "climbed",
-    "climbs",
-    "jumped",
-    "jumps",
-    "dropped",
-    "drops",
-    "increased",
-    "decreased",
-    "declined",
-    "grew",
-    "hit",
-    "hits",
-    "totaled",
-    "totalled",
-    "totals",
-    "was",
-    "is",
-    "were",
-    "are",
-    "soared",
-    "surged",
-    "plunged",
-    "doubled",
-    "topped",
-    "exceeded",
-];
+fn is_rise_verb(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"rose"
+            | b"risen"
+            | b"rises"
+            | b"rise"
+            | b"fell"
+            | b"fallen"
+            | b"falls"
+            | b"reached"
+            | b"reaches"
+            | b"stood"
+            | b"stands"
+            | b"climbed"
+            | b"climbs"
+            | b"jumped"
+            | b"jumps"
+            | b"dropped"
+            | b"drops"
+            | b"increased"
+            | b"decreased"
+            | b"declined"
+            | b"grew"
+            | b"hit"
+            | b"hits"
+            | b"totaled"
+            | b"totalled"
+            | b"totals"
+            | b"was"
+            | b"is"
+            | b"were"
+            | b"are"
+            | b"soared"
+            | b"surged"
+            | b"plunged"
+            | b"doubled"
+            | b"topped"
+            | b"exceeded"
+    )
+}
 
-const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dollars", "USD"),
-    ("dollar", "USD"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("pounds", "GBP"),
-    ("sterling", "GBP"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("rupees", "INR"),
-    ("roubles", "RUB"),
-    ("rubles", "RUB"),
-    ("francs", "CHF"),
-    ("usd", "USD"),
-    ("eur", "EUR"),
-    ("gbp", "GBP"),
-];
+/// The currency code of a lower-case currency word.
+fn currency_code(lower: &[u8]) -> Option<&'static str> {
+    Some(match lower {
+        b"dollars" | b"dollar" | b"usd" => "USD",
+        b"euros" | b"euro" | b"eur" => "EUR",
+        b"pounds" | b"sterling" | b"gbp" => "GBP",
+        b"yen" => "JPY",
+        b"yuan" => "CNY",
+        b"rupees" => "INR",
+        b"roubles" | b"rubles" => "RUB",
+        b"francs" => "CHF",
+        _ => return None,
+    })
+}
 
-const MEASURES: &[&str] = &[
-    "km",
-    "kilometers",
-    "kilometres",
-    "miles",
-    "meters",
-    "metres",
-    "feet",
-    "foot",
-    "inches",
-    "tons",
-    "tonnes",
-    "kg",
-    "kilograms",
-    "grams",
-    "acres",
-    "hectares",
-    "barrels",
-    "degrees",
-    "mph",
-    "km/h",
-    "liters",
-    "litres",
-    "gallons",
-    "square",
-    "cm",
-    "mm",
-    "kilometer",
-    "kilometre",
-    "mile",
-    "meter",
-    "metre",
-];
+fn is_measure(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"km"
+            | b"kilometers"
+            | b"kilometres"
+            | b"miles"
+            | b"meters"
+            | b"metres"
+            | b"feet"
+            | b"foot"
+            | b"inches"
+            | b"tons"
+            | b"tonnes"
+            | b"kg"
+            | b"kilograms"
+            | b"grams"
+            | b"acres"
+            | b"hectares"
+            | b"barrels"
+            | b"degrees"
+            | b"mph"
+            | b"km/h"
+            | b"liters"
+            | b"litres"
+            | b"gallons"
+            | b"square"
+            | b"cm"
+            | b"mm"
+            | b"kilometer"
+            | b"kilometre"
+            | b"mile"
+            | b"meter"
+            | b"metre"
+    )
+}
 
 /// Words that never name what a number counts.
-const NOT_COUNTED: &[&str] = &[
-    "of",
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "that",
-    "which",
-    "who",
-    "were",
-    "was",
-    "are",
-    "is",
-    "be",
-    "been",
-    "have",
-    "has",
-    "had",
-    "it",
-    "its",
-    "their",
-    "his",
-    "her",
-    "this",
-    "these",
-    "those",
-    "more",
-    "less",
-    "than",
-    "as",
-    "per",
-    "after",
-    "before",
-    "since",
-    "until",
-    "following",
-    "over",
-    "under",
-    "into",
-    "about",
-    "around",
-    "each",
-    "other",
-    "all",
-    "not",
-    "but",
-    "so",
-    "if",
-    "when",
-    "while",
-    "said",
-    "says",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "also",
-    "just",
-    "only",
-    "among",
-    "including",
-    "through",
-    "during",
-    "against",
-    "up",
-    "down",
-    "out",
-    "off",
-    "then",
-    "there",
-    "here",
-    "such",
-    "last",
-    "first",
-    "next",
-    "past",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "percent",
-    "cent",
-];
+fn not_counted(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"of"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"and"
+            | b"or"
+            | b"to"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"with"
+            | b"that"
+            | b"which"
+            | b"who"
+            | b"were"
+            | b"was"
+            | b"are"
+            | b"is"
+            | b"be"
+            | b"been"
+            | b"have"
+            | b"has"
+            | b"had"
+            | b"it"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"more"
+            | b"less"
+            | b"than"
+            | b"as"
+            | b"per"
+            | b"after"
+            | b"before"
+            | b"since"
+            | b"until"
+            | b"following"
+            | b"over"
+            | b"under"
+            | b"into"
+            | b"about"
+            | b"around"
+            | b"each"
+            | b"other"
+            | b"all"
+            | b"not"
+            | b"but"
+            | b"so"
+            | b"if"
+            | b"when"
+            | b"while"
+            | b"said"
+            | b"says"
+            | b"will"
+            | b"would"
+            | b"could"
+            | b"can"
+            | b"may"
+            | b"also"
+            | b"just"
+            | b"only"
+            | b"among"
+            | b"including"
+            | b"through"
+            | b"during"
+            | b"against"
+            | b"up"
+            | b"down"
+            | b"out"
+            | b"off"
+            | b"then"
+            | b"there"
+            | b"here"
+            | b"such"
+            | b"last"
+            | b"first"
+            | b"next"
+            | b"past"
+            | b"hundred"
+            | b"thousand"
+            | b"million"
+            | b"billion"
+            | b"percent"
+            | b"cent"
+    )
+}
 
 /// Words that precede an ordinal or a cardinal in a name or an idiom, not a figure.
 const SKIP_BEFORE: &[&str] = &["no", "number", "nos"];
@@ -371,6 +375,9 @@ impl Scan<'_> {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == TokKind::Word && t.is(LOWER))
+    }
+    fn lw(&self, i: usize) -> Lower<'_> {
+        Lower::of_tok(self.text, self.toks, i)
     }
     fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
@@ -556,7 +563,7 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
             // "one" alone is mostly a pronoun; "a" alone is an article.
             if used == 1 && first == "one" {
                 let next = words.get(1).copied().unwrap_or("");
-                if !(MEASURES.contains(&next) || next == "percent") {
+                if !(is_measure(next.as_bytes()) || next == "percent") {
                     return None;
                 }
             }
@@ -740,10 +747,9 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
         {
             return None;
         }
-        let next = s.w(n.end).to_ascii_lowercase();
         if matches!(
-            next.as_str(),
-            "a.m." | "p.m." | "am" | "pm" | "gmt" | "a" | "p"
+            s.lw(n.end).bytes(),
+            b"a.m." | b"p.m." | b"am" | b"pm" | b"gmt" | b"a" | b"p"
         ) {
             return None;
         }
@@ -782,27 +788,27 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
     }
     range_after(s, &mut f);
     // Units after the number.
-    let mut buf = [0u8; 16];
-    let next = lower_small(s.w(f.b), &mut buf).unwrap_or("").to_string();
+    let next = s.lw(f.b);
+    let next = next.bytes();
     if s.w(f.b) == "%" {
         f.kind = FigureKind::Percent;
         f.unit = Some("%".into());
         f.b += 1;
-    } else if next == "percent" || (next == "per" && s.w(f.b + 1).eq_ignore_ascii_case("cent")) {
+    } else if next == b"percent" || (next == b"per" && s.w(f.b + 1).eq_ignore_ascii_case("cent")) {
         f.kind = FigureKind::Percent;
         f.unit = Some("%".into());
-        f.b += if next == "per" { 2 } else { 1 };
-    } else if next == "percentage" && s.w(f.b + 1).starts_with("point") {
+        f.b += if next == b"per" { 2 } else { 1 };
+    } else if next == b"percentage" && s.w(f.b + 1).starts_with("point") {
         f.kind = FigureKind::Percent;
         f.unit = Some("percentage points".into());
         f.b += 2;
-    } else if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == next) {
+    } else if let Some(code) = currency_code(next) {
         f.kind = FigureKind::Money;
-        f.unit = Some((*code).to_string());
+        f.unit = Some(code.to_string());
         f.b += 1;
-    } else if MEASURES.contains(&next.as_str()) {
+    } else if is_measure(next) {
         f.kind = FigureKind::Measure;
-        f.unit = Some(next.clone());
+        f.unit = Some(s.w(f.b).to_ascii_lowercase());
         f.b += 1;
     } else if s.w(f.b) == "-" && s.w(f.b + 1).starts_with("year-old") {
         f.kind = FigureKind::Age;
@@ -811,7 +817,7 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
         f.counts = None;
         approx_before(s, &mut f);
         return Some(f);
-    } else if next == "years" && s.w(f.b + 1) == "old" {
+    } else if next == b"years" && s.w(f.b + 1) == "old" {
         f.kind = FigureKind::Age;
         f.unit = Some("years".into());
         f.b += 2;
@@ -822,7 +828,7 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
         _ if f.a >= 2
             && s.w(f.a - 1) == "of"
             && s.is_lower_word(f.a - 2)
-            && !NOT_COUNTED.contains(&s.w(f.a - 2))
+            && !not_counted(s.w(f.a - 2))
             && counted_after(s, f.b).is_none() =>
         {
             // "a crowd of 31,500"
@@ -851,7 +857,7 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
 }
 
 fn plural_noun_follows(s: &Scan, i: usize) -> bool {
-    s.is_lower_word(i) && s.w(i).ends_with('s') && !NOT_COUNTED.contains(&s.w(i))
+    s.is_lower_word(i) && s.w(i).ends_with('s') && !not_counted(s.w(i))
 }
 
 /// "10 to 15", "between 10 and 15".
@@ -898,19 +904,20 @@ fn approx_before(s: &Scan, f: &mut Found) {
     if f.a == 0 {
         return;
     }
-    let p = s.w(f.a - 1).to_ascii_lowercase();
+    let p = s.lw(f.a - 1);
+    let p = p.bytes();
     let pp = if f.a >= 2 {
-        s.w(f.a - 2).to_ascii_lowercase()
+        s.lw(f.a - 2)
     } else {
-        String::new()
+        Lower::Same(&[])
     };
-    let two = match (pp.as_str(), p.as_str()) {
-        ("more" | "greater", "than") => Some(Approx::AtLeast),
-        ("at", "least") => Some(Approx::AtLeast),
-        ("up", "to") => Some(Approx::AtMost),
-        ("less" | "fewer", "than") => Some(Approx::AtMost),
-        ("as", "many") | ("as", "much") => Some(Approx::AtMost),
-        ("at", "most") => Some(Approx::AtMost),
+    let two = match (pp.bytes(), p) {
+        (b"more" | b"greater", b"than") => Some(Approx::AtLeast),
+        (b"at", b"least") => Some(Approx::AtLeast),
+        (b"up", b"to") => Some(Approx::AtMost),
+        (b"less" | b"fewer", b"than") => Some(Approx::AtMost),
+        (b"as", b"many") | (b"as", b"much") => Some(Approx::AtMost),
+        (b"at", b"most") => Some(Approx::AtMost),
         _ => None,
     };
     if let Some(a) = two {
@@ -918,31 +925,34 @@ fn approx_before(s: &Scan, f: &mut Found) {
         f.a -= 2;
         return;
     }
-    if let Some((_, a)) = APPROX.iter().find(|(w, _)| *w == p) {
-        f.approx = Some(*a);
+    if let Some(a) = approx_word(p) {
+        f.approx = Some(a);
         f.a -= 1;
-        if f.a > 0 && s.w(f.a - 1).eq_ignore_ascii_case("an") && p == "estimated" {
+        if f.a > 0 && s.w(f.a - 1).eq_ignore_ascii_case("an") && p == b"estimated" {
             f.a -= 1;
         }
     }
 }
 
 /// Participles that do name what is counted: "three injured".
-const COUNTED_PARTICIPLES: &[&str] = &[
-    "injured",
-    "wounded",
-    "killed",
-    "dead",
-    "missing",
-    "arrested",
-    "detained",
-    "displaced",
-];
+fn is_counted_participle(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"injured"
+            | b"wounded"
+            | b"killed"
+            | b"dead"
+            | b"missing"
+            | b"arrested"
+            | b"detained"
+            | b"displaced"
+    )
+}
 
 /// "six explosions", "three major cities".
 fn counted_after(s: &Scan, i: usize) -> Option<String> {
     let w1 = s.w(i);
-    if w1.ends_with("ing") || (w1.ends_with("ed") && !COUNTED_PARTICIPLES.contains(&w1)) {
+    if w1.ends_with("ing") || (w1.ends_with("ed") && !is_counted_participle(w1)) {
         return None;
     }
     counted_after_any(s, i)
@@ -950,7 +960,7 @@ fn counted_after(s: &Scan, i: usize) -> Option<String> {
 
 /// The counted noun after a number, participles allowed ("second warning").
 fn counted_after_any(s: &Scan, i: usize) -> Option<String> {
-    if !s.is_lower_word(i) || NOT_COUNTED.contains(&s.w(i)) {
+    if !s.is_lower_word(i) || not_counted(s.w(i)) {
         return None;
     }
     let w1 = s.w(i);
@@ -960,7 +970,7 @@ fn counted_after_any(s: &Scan, i: usize) -> Option<String> {
     let mut end = i;
     if !w1.ends_with('s')
         && s.is_lower_word(i + 1)
-        && !NOT_COUNTED.contains(&s.w(i + 1))
+        && !not_counted(s.w(i + 1))
         && s.w(i + 1).ends_with('s')
     {
         end = i + 1;
@@ -987,7 +997,7 @@ fn rise_before(s: &Scan, i: usize) -> bool {
     if k > 0 && matches!(s.w(k - 1), "to" | "at" | "by") {
         k -= 1;
     }
-    k > 0 && RISE_VERBS.contains(&s.w(k - 1))
+    k > 0 && is_rise_verb(s.w(k - 1))
 }
 
 /// "the death toll rose to 155" -> "death toll".
@@ -996,12 +1006,12 @@ fn subject_before(s: &Scan, i: usize) -> Option<String> {
     if k > 0 && matches!(s.w(k - 1), "to" | "at" | "by") {
         k -= 1;
     }
-    if k == 0 || !RISE_VERBS.contains(&s.w(k - 1)) {
+    if k == 0 || !is_rise_verb(s.w(k - 1)) {
         return None;
     }
     let verb = k - 1;
     let mut a = verb;
-    while a > 0 && a + 3 > verb && s.is_lower_word(a - 1) && !NOT_COUNTED.contains(&s.w(a - 1)) {
+    while a > 0 && a + 3 > verb && s.is_lower_word(a - 1) && !not_counted(s.w(a - 1)) {
         a -= 1;
     }
     if a == verb {
@@ -1013,7 +1023,7 @@ fn subject_before(s: &Scan, i: usize) -> Option<String> {
 /// "spoke twice" -> "spoke".
 fn verb_before(s: &Scan, i: usize) -> Option<String> {
     let k = i.checked_sub(1)?;
-    if s.is_lower_word(k) && !NOT_COUNTED.contains(&s.w(k)) {
+    if s.is_lower_word(k) && !not_counted(s.w(k)) {
         return Some(s.w(k).to_string());
     }
     None
