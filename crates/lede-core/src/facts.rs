@@ -498,25 +498,97 @@ fn span_of(toks: &[Tok], a: usize, b: usize) -> Span {
     Span::new(toks[a].start as usize, toks[b - 1].end as usize)
 }
 
-/// Function words left out of labels.
-const LABEL_SKIP: &[&str] = &[
-    "the", "a", "an", "of", "to", "by", "on", "in", "at", "for", "and", "that", "this", "its",
-    "their", "his", "her", "was", "were", "is", "are", "be", "been", "has", "have", "had", "which",
-    "who", "as", "but", "while", "with", "from", "during", "after", "before", "since", "it",
-    "they", "he", "she", "we", "all", "other", "own", "said", "until", "till", "about", "around",
-    "nearly", "almost", "some", "would", "will", "could", "should", "might", "can", "may", "than",
-    "more", "less", "million", "billion", "thousand", "hundred", "per", "cent", "percent",
-];
+/// Function words left out of labels, lower case.
+fn is_label_skip(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"the"
+            | b"a"
+            | b"an"
+            | b"of"
+            | b"to"
+            | b"by"
+            | b"on"
+            | b"in"
+            | b"at"
+            | b"for"
+            | b"and"
+            | b"that"
+            | b"this"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"was"
+            | b"were"
+            | b"is"
+            | b"are"
+            | b"be"
+            | b"been"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"which"
+            | b"who"
+            | b"as"
+            | b"but"
+            | b"while"
+            | b"with"
+            | b"from"
+            | b"during"
+            | b"after"
+            | b"before"
+            | b"since"
+            | b"it"
+            | b"they"
+            | b"he"
+            | b"she"
+            | b"we"
+            | b"all"
+            | b"other"
+            | b"own"
+            | b"said"
+            | b"until"
+            | b"till"
+            | b"about"
+            | b"around"
+            | b"nearly"
+            | b"almost"
+            | b"some"
+            | b"would"
+            | b"will"
+            | b"could"
+            | b"should"
+            | b"might"
+            | b"can"
+            | b"may"
+            | b"than"
+            | b"more"
+            | b"less"
+            | b"million"
+            | b"billion"
+            | b"thousand"
+            | b"hundred"
+            | b"per"
+            | b"cent"
+            | b"percent"
+    )
+}
 
 /// Speech verbs end a label: what was said matters, not who said it.
-const SPEECH: &[&str] = &["said", "says", "told", "announced", "added", "stated"];
+fn is_speech(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"said" | b"says" | b"told" | b"announced" | b"added" | b"stated"
+    )
+}
 
 /// What happened at the date: up to four content words of its clause before it, else after.
 fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
     let is_boundary = |t: &Tok| {
         (t.kind == TokKind::Punct
             && matches!(t.text(text), "," | "." | ";" | ":" | "?" | "!" | "(" | ")"))
-            || (t.kind == TokKind::Word && SPEECH.contains(&t.text(text)))
+            || (t.kind == TokKind::Word && is_speech(t.text(text)))
     };
     let mut words: Vec<&str> = Vec::new();
     let mut k = a;
@@ -525,9 +597,8 @@ fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
         if is_boundary(t) {
             break;
         }
-        let w = t.text(text);
-        if t.kind == TokKind::Word && !LABEL_SKIP.contains(&w.to_ascii_lowercase().as_str()) {
-            words.push(w);
+        if t.kind == TokKind::Word && !is_label_skip(Lower::of_token(text, t).bytes()) {
+            words.push(t.text(text));
         }
         k -= 1;
     }
@@ -544,9 +615,8 @@ fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
             if is_boundary(t) {
                 break;
             }
-            let w = t.text(text);
-            if t.kind == TokKind::Word && !LABEL_SKIP.contains(&w.to_ascii_lowercase().as_str()) {
-                after.push(w);
+            if t.kind == TokKind::Word && !is_label_skip(Lower::of_token(text, t).bytes()) {
+                after.push(t.text(text));
             }
             k += 1;
         }
