@@ -7,7 +7,7 @@
 //! the clause speaks of the future ("will", "beginning", "due"), else back (the anchor's own
 //! weekday counts as that day).
 
-use crate::facts::{fact_word, fact_words, lower_bytes, CivilDate, DatePrecision, FactWord, Lower};
+use crate::facts::{fact_word, lower_bytes, CivilDate, DatePrecision, FactWord, FactWords, Lower};
 use crate::tokens::{Tok, TokKind, LOWER};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -171,30 +171,28 @@ impl Scan<'_> {
 
 /// Find the dates in `toks` (a run of one block's tokens).
 pub fn find(text: &str, toks: &[Tok], anchor: Option<CivilDate>) -> Vec<Found> {
-    let mut words = Vec::new();
-    fact_words(text, toks, &mut words);
-    find_with(text, toks, &words, anchor)
+    find_with(text, toks, &FactWords::read(text, toks), anchor)
 }
 
-/// [`find`] with the tokens' [`FactWord`]s read already.
+/// [`find`] with the tokens' [`FactWords`] read already.
 pub(crate) fn find_with(
     text: &str,
     toks: &[Tok],
-    words: &[FactWord],
+    words: &FactWords,
     anchor: Option<CivilDate>,
 ) -> Vec<Found> {
     let s = Scan {
         text,
         toks,
-        words,
+        words: &words.words,
         anchor: anchor.and_then(to_naive),
     };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        // Numbers and a few words start a date: most tokens are out at once.
-        if toks[i].kind != TokKind::Num && !may_start_date(words[i]) {
-            i += 1;
+    // The first token not read yet: a date is not read again from inside.
+    let mut next = 0;
+    // Numbers and a few words start a date: the other tokens are not visited.
+    for &i in &words.marked {
+        if i < next || !may_start_date(words.words[i]) {
             continue;
         }
         if let Some(mut f) = at(&s, i) {
@@ -204,10 +202,8 @@ pub(crate) fn find_with(
                     f = Found { a: i, ..g };
                 }
             }
-            i = f.b.max(i + 1);
+            next = f.b.max(i + 1);
             out.push(f);
-        } else {
-            i += 1;
         }
     }
     out
@@ -247,10 +243,11 @@ fn relative(
     }
 }
 
-/// Whether a word may begin a date.
+/// Whether a token may begin a date.
 fn may_start_date(word: FactWord) -> bool {
     match word {
-        FactWord::Month(_)
+        FactWord::Number
+        | FactWord::Month(_)
         | FactWord::Weekday(_)
         | FactWord::Today
         | FactWord::DayOffset(_)

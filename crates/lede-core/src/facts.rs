@@ -178,11 +178,15 @@ impl<'a> Lower<'a> {
 }
 
 /// What a word may begin for the date, figure and source readers. Read once per token
-/// ([`fact_words`]) by one `match` on its lower-case bytes, so that the readers pass over the
+/// ([`FactWords`]) by one `match` on its lower-case bytes, so that the readers pass over the
 /// many words that are `Other` without looking at their text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FactWord {
     Other,
+    /// A number in digits.
+    Number,
+    /// "$", "£", "€", "¥".
+    Currency,
     /// A month name or its news abbreviation, numbered 1-12.
     Month(u8),
     Weekday(Weekday),
@@ -320,13 +324,66 @@ fn hyphenated_cardinal(lower: &[u8]) -> Option<u8> {
     (tens >= 20 && tens % 10 == 0 && (1..10).contains(&unit)).then_some(tens + unit)
 }
 
-/// The [`FactWord`] of every token of `toks`, in `out`.
-pub(crate) fn fact_words(text: &str, toks: &[Tok], out: &mut Vec<FactWord>) {
-    out.clear();
-    out.extend(toks.iter().map(|t| match t.kind {
-        TokKind::Word => fact_word(Lower::of_token(text, t).bytes()),
-        TokKind::Num | TokKind::Punct => FactWord::Other,
-    }));
+/// The [`FactWord`]s of a run of tokens.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FactWords {
+    /// One per token.
+    pub words: Vec<FactWord>,
+    /// The tokens that are not [`FactWord::Other`], in order: the only ones a date, figure
+    /// or source may begin at.
+    pub marked: Vec<usize>,
+}
+
+impl FactWords {
+    /// The fact words of `toks`.
+    pub fn read(text: &str, toks: &[Tok]) -> FactWords {
+        let mut words = FactWords::default();
+        words.fill(text, toks);
+        words
+    }
+
+    /// Read the fact words of `toks`, reusing the buffers.
+    pub fn fill(&mut self, text: &str, toks: &[Tok]) {
+        self.words.clear();
+        self.words.extend(toks.iter().map(|t| token_word(text, t)));
+        self.marked.clear();
+        self.marked.extend(
+            self.words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| !matches!(w, FactWord::Other))
+                .map(|(i, _)| i),
+        );
+    }
+}
+
+fn token_word(text: &str, t: &Tok) -> FactWord {
+    match t.kind {
+        TokKind::Word => {
+            let bytes = &text.as_bytes()[t.start as usize..t.end as usize];
+            if t.is(LOWER) {
+                return fact_word(bytes);
+            }
+            // No fact word is longer than sixteen letters.
+            let mut buf = [0u8; 16];
+            let Some(lower) = buf.get_mut(..bytes.len()) else {
+                return FactWord::Other;
+            };
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            fact_word(lower)
+        }
+        TokKind::Num => FactWord::Number,
+        TokKind::Punct => {
+            let sign = &text.as_bytes()[t.start as usize..t.end as usize];
+            // "$" or one of the two-byte and three-byte signs.
+            if sign == b"$" || (sign.len() > 1 && matches!(t.text(text), "£" | "€" | "¥")) {
+                FactWord::Currency
+            } else {
+                FactWord::Other
+            }
+        }
+    }
 }
 
 /// The article's date from its dateline, timestamp or byline block, or from a line near the
@@ -420,7 +477,7 @@ pub fn extract_tokenized(
 ) -> Facts {
     let mut facts = Facts::default();
     let mut own: Vec<Tok> = Vec::new();
-    let mut words: Vec<FactWord> = Vec::new();
+    let mut words = FactWords::default();
     // Entity mentions, sorted, for sources.
     let mut mentions: Vec<(Span, EntityId, EntityKind)> = entities
         .iter()
@@ -462,7 +519,7 @@ pub fn extract_tokenized(
                 &own
             }
         };
-        fact_words(text, toks, &mut words);
+        words.fill(text, toks);
         let found = dates::find_with(text, toks, &words, article_date);
         let mut skip = Vec::with_capacity(found.len());
         for f in &found {
@@ -644,7 +701,7 @@ fn entity_at(
 fn find_sources(
     text: &str,
     toks: &[Tok],
-    words: &[FactWord],
+    words: &FactWords,
     mentions: &[(Span, EntityId, EntityKind)],
     entities: &[Entity],
     out: &mut Vec<Source>,
@@ -666,13 +723,16 @@ fn find_sources(
             .map(|e| e.name.clone())
             .unwrap_or_default()
     };
-    let mut i = 0;
-    while i < n {
-        let t = &toks[i];
-        let FactWord::Cue(word) = words[i] else {
-            i += 1;
+    // The first token not read yet: a phrase read as a source is not read again.
+    let mut next = 0;
+    for &i in &words.marked {
+        if i < next {
+            continue;
+        }
+        let FactWord::Cue(word) = words.words[i] else {
             continue;
         };
+        let t = &toks[i];
         // "according to X", "citing X", "a report by X"
         let phrase_start = match word {
             SourceCue::According if lw(i + 1).bytes() == b"to" => Some((i + 2, "according to")),
@@ -718,7 +778,7 @@ fn find_sources(
                         entity: ent.map(|m| m.1),
                     });
                 }
-                i = e;
+                next = e;
                 continue;
             }
         }
@@ -814,6 +874,5 @@ fn find_sources(
                 });
             }
         }
-        i += 1;
     }
 }

@@ -1,7 +1,7 @@
 //! Figures in running text: numbers in digits or words, percentages, money, ranges,
 //! approximations, each with its unit and, where the sentence says, what it counts.
 
-use crate::facts::{fact_word, fact_words, lower_small, Approx, FactWord, FigureKind, Lower};
+use crate::facts::{fact_word, lower_small, Approx, FactWord, FactWords, FigureKind, Lower};
 use crate::tokens::{Tok, TokKind, CAP, LOWER, SENT_START};
 
 /// One figure found in tokens `a..b`.
@@ -386,41 +386,40 @@ impl Scan<'_> {
 
 /// Find the figures in `toks`, skipping the token ranges in `skip` (dates), sorted.
 pub fn find(text: &str, toks: &[Tok], skip: &[(usize, usize)]) -> Vec<Found> {
-    let mut words = Vec::new();
-    fact_words(text, toks, &mut words);
-    find_with(text, toks, &words, skip)
+    find_with(text, toks, &FactWords::read(text, toks), skip)
 }
 
-/// [`find`] with the tokens' [`FactWord`]s read already.
+/// [`find`] with the tokens' [`FactWords`] read already.
 pub(crate) fn find_with(
     text: &str,
     toks: &[Tok],
-    words: &[FactWord],
+    words: &FactWords,
     skip: &[(usize, usize)],
 ) -> Vec<Found> {
-    let s = Scan { text, toks, words };
+    let s = Scan {
+        text,
+        toks,
+        words: &words.words,
+    };
     let mut out = Vec::new();
-    let mut i = 0;
+    // The first token not read yet: a figure is not read again from inside.
+    let mut next = 0;
     let mut skip_at = 0;
-    while i < toks.len() {
+    // Numbers, currency signs and number words start a figure: the other tokens are not
+    // visited.
+    for &i in &words.marked {
+        if i < next || !may_start_figure(words.words[i]) {
+            continue;
+        }
         while skip_at < skip.len() && skip[skip_at].1 <= i {
             skip_at += 1;
         }
         if skip_at < skip.len() && skip[skip_at].0 <= i {
-            i = skip[skip_at].1;
             continue;
         }
-        // Numbers, currency signs and number words start a figure: most words are out at once.
-        if toks[i].kind == TokKind::Word && !may_start_figure(words[i]) {
-            i += 1;
-            continue;
-        }
-        match number_at(&s, i) {
-            Some(f) => {
-                i = f.b.max(i + 1);
-                out.push(f);
-            }
-            None => i += 1,
+        if let Some(f) = number_at(&s, i) {
+            next = f.b.max(i + 1);
+            out.push(f);
         }
     }
     out
@@ -612,11 +611,13 @@ fn range_token(s: &Scan, i: usize) -> Option<(f64, f64, usize)> {
     Some((lo, hi, i + 1))
 }
 
-/// Whether a word may begin a number, before looking at the words after it.
+/// Whether a token may begin a figure, before looking at the tokens after it.
 fn may_start_figure(word: FactWord) -> bool {
     matches!(
         word,
-        FactWord::Cardinal(_)
+        FactWord::Number
+            | FactWord::Currency
+            | FactWord::Cardinal(_)
             | FactWord::Ordinal(_)
             | FactWord::Times(_)
             | FactWord::Vague
