@@ -135,7 +135,8 @@ fn decimal(s: &str) -> Option<f64> {
 /// unit suffix when glued ("bn", "m", "st").
 fn parse_digits(w: &str) -> Option<(f64, &str)> {
     let end = w
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
         .unwrap_or(w.len());
     let (num, suffix) = w.split_at(end);
     if num.is_empty() || num.ends_with('.') || num.ends_with(',') {
@@ -359,7 +360,9 @@ fn not_counted(w: &str) -> bool {
 }
 
 /// Words that precede an ordinal or a cardinal in a name or an idiom, not a figure.
-const SKIP_BEFORE: &[&str] = &["no", "number", "nos"];
+fn is_skip_before(lower: &[u8]) -> bool {
+    matches!(lower, b"no" | b"number" | b"nos")
+}
 
 struct Scan<'a> {
     text: &'a str,
@@ -438,10 +441,8 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
     let w = s.w(i);
     match t.kind {
         TokKind::Num => {
-            if w.contains(':') || w.contains('/') || w.matches('-').count() > 1 {
-                return None;
-            }
-            if w.contains('-') {
+            // Times, dates, fractions and ranges are read elsewhere or not at all.
+            if w.bytes().any(|b| matches!(b, b':' | b'/' | b'-')) {
                 return None;
             }
             let (v, suffix) = parse_digits(w)?;
@@ -471,8 +472,7 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
             }
             let mut end = i + 1;
             let mut value = v;
-            let mut buf = [0u8; 16];
-            if let Some(scale) = lower_small(s.w(end), &mut buf).and_then(scale_word) {
+            if let Some(scale) = scale_word_bytes(s.lw(end).bytes()) {
                 value *= scale;
                 end += 1;
             }
@@ -604,8 +604,7 @@ fn range_token(s: &Scan, i: usize) -> Option<(f64, f64, usize)> {
         return None;
     }
     let (lo, hi) = hyphen_range(s.w(i))?;
-    let mut buf = [0u8; 16];
-    if let Some(scale) = lower_small(s.w(i + 1), &mut buf).and_then(scale_word) {
+    if let Some(scale) = scale_word_bytes(s.lw(i + 1).bytes()) {
         return Some((lo * scale, hi * scale, i + 2));
     }
     Some((lo, hi, i + 1))
@@ -713,10 +712,11 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
     }
     // Exclusions before the number.
     if i > 0 {
-        let mut buf = [0u8; 16];
-        let prev = lower_small(s.w(i - 1), &mut buf).unwrap_or("");
+        let prev = s.lw(i - 1);
         let prev2 = if i > 1 { s.w(i - 2) } else { "" };
-        if SKIP_BEFORE.contains(&prev) || (prev == "." && prev2.eq_ignore_ascii_case("no")) {
+        if is_skip_before(prev.bytes())
+            || (prev.bytes() == b"." && prev2.eq_ignore_ascii_case("no"))
+        {
             return None;
         }
     }
