@@ -267,8 +267,14 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
         TokKind::Punct => return None,
         TokKind::Word => {}
     }
-    let w = s.w(i);
     let word = s.words[i];
+    // "two days ago": the many articles and numbers without "ago" two tokens on are out.
+    if matches!(word, FactWord::Article | FactWord::Cardinal(_))
+        && !s.w(i + 2).eq_ignore_ascii_case("ago")
+    {
+        return None;
+    }
+    let w = s.w(i);
     let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
     match word {
         FactWord::Month(month) => {
@@ -324,7 +330,7 @@ fn at(s: &Scan, i: usize) -> Option<Found> {
             Some(f)
         }
         // "two days ago", "three weeks ago".
-        FactWord::Article | FactWord::Cardinal(1..=12) if s.lw(i + 2).bytes() == b"ago" => {
+        FactWord::Article | FactWord::Cardinal(1..=12) => {
             let n = match word {
                 FactWord::Cardinal(n) => u32::from(n),
                 _ => 1,
