@@ -177,9 +177,10 @@ impl<'a> Lower<'a> {
     }
 }
 
-/// What a word may begin for the date, figure and source readers. Read once per token
-/// ([`FactWords`]) by one `match` on its lower-case bytes, so that the readers pass over the
-/// many words that are `Other` without looking at their text.
+/// What a token may begin for the date, figure and source readers: a number, a currency
+/// sign or one of a few words. Read once per token ([`FactWords`]), a word by one `match` on
+/// its lower-case bytes, so that the readers pass over the many tokens that are `Other`
+/// without looking at their text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FactWord {
     Other,
