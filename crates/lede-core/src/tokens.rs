@@ -74,18 +74,62 @@ impl Tokenized {
     }
 }
 
-/// Words that are pasted button labels when glued to a following capitalised name
-/// ("PlayJane Doe").
-const GLUED_LABELS: &[&str] = &[
-    "Play", "Watch", "Video", "Photo", "Listen", "Share", "Image",
-];
+/// Whether `word` is an abbreviation whose period does not end a sentence.
+fn is_abbreviation(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"Gov"
+            | b"Sen"
+            | b"Rep"
+            | b"Gen"
+            | b"Col"
+            | b"Lt"
+            | b"Capt"
+            | b"Sgt"
+            | b"St"
+            | b"Jan"
+            | b"Feb"
+            | b"Mar"
+            | b"Apr"
+            | b"Aug"
+            | b"Sep"
+            | b"Sept"
+            | b"Oct"
+            | b"Nov"
+            | b"Dec"
+            | b"No"
+            | b"Nos"
+            | b"Prof"
+            | b"Rev"
+            | b"Jr"
+            | b"Sr"
+            | b"Mt"
+            | b"Ft"
+            | b"Adm"
+            | b"Cmdr"
+            | b"Maj"
+            | b"vs"
+            | b"Vs"
+            | b"v"
+            | b"etc"
+            | b"approx"
+    )
+}
 
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Capt", "Sgt", "St", "Jan",
-    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Prof", "Rev",
-    "Jr", "Sr", "Mt", "Ft", "Adm", "Cmdr", "Maj", "vs", "Vs", "v", "etc", "approx",
-];
+/// The character at byte `i` of `text[..end]`, read without decoding when it is ASCII.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i).filter(|_| i < end)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[i..end].chars().next()
+    }
+}
 
 /// Tokenise `text[start..end]`, appending to `out`. The first token is marked as a line and
 /// sentence start.
@@ -97,62 +141,68 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut sent_start = true;
     while i < end {
         let b = bytes[i];
-        // ASCII fast path for spaces.
-        if b == b' ' || b == b'\t' || b == b'\r' {
-            i += 1;
-            continue;
-        }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            match text[i..end].chars().next() {
-                Some(c) => c,
-                None => break,
+        let (c, clen) = if b < 0x80 {
+            match b {
+                b'\n' => {
+                    line_start = true;
+                    sent_start = true;
+                    i += 1;
+                    continue;
+                }
+                // ASCII white space: tab, vertical tab, form feed, carriage return, space.
+                b'\t' | 0x0B | 0x0C | b'\r' | b' ' => {
+                    i += 1;
+                    continue;
+                }
+                _ => (char::from(b), 1),
             }
+        } else {
+            let Some(c) = text[i..end].chars().next() else {
+                break;
+            };
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            (c, clen)
         };
-        let clen = c.len_utf8();
-        if c == '\n' {
-            line_start = true;
-            sent_start = true;
-            i += 1;
-            continue;
-        }
-        if c.is_whitespace() {
-            i += clen;
-            continue;
-        }
         let mut flags = 0;
         if line_start {
             flags |= LINE_START | SENT_START;
         } else if sent_start {
             flags |= SENT_START;
         }
-        if c.is_alphabetic() {
-            let j = scan_word(text, i, end);
-            let (j, glued) = split_glued(text, i, j);
-            let tok_flags = flags | word_flags(&text[i..j]);
-            out.push(Tok {
-                start: i as u32,
-                end: j as u32,
-                kind: TokKind::Word,
-                flags: tok_flags,
-            });
-            if let Some(k) = glued {
-                let f = word_flags(&text[j..k]);
+        if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
+            let (j, class) = scan_word(text, i, end);
+            if let Some(label) = glued_label(&text[i..j]) {
+                // Both halves are ASCII letters first, so their flags are read the same way.
+                let k = i + label;
                 out.push(Tok {
-                    start: j as u32,
+                    start: i as u32,
                     end: k as u32,
                     kind: TokKind::Word,
-                    flags: f,
+                    flags: flags | word_flags(&text[i..k]),
                 });
-                i = k;
+                out.push(Tok {
+                    start: k as u32,
+                    end: j as u32,
+                    kind: TokKind::Word,
+                    flags: word_flags(&text[k..j]),
+                });
             } else {
-                i = j;
+                out.push(Tok {
+                    start: i as u32,
+                    end: j as u32,
+                    kind: TokKind::Word,
+                    flags: flags | word_flags_with(&text[i..j], class),
+                });
             }
+            i = j;
             line_start = false;
             sent_start = false;
-        } else if c.is_ascii_digit() {
-            let j = scan_number(text, i, end);
+        } else if b.is_ascii_digit() {
+            let j = scan_number(bytes, i, end);
             out.push(Tok {
                 start: i as u32,
                 end: j as u32,
@@ -170,65 +220,116 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 flags,
             });
             i += clen;
-            if matches!(c, '.' | '?' | '!') {
-                let prev = out
-                    .len()
-                    .checked_sub(2)
-                    .filter(|&p| p >= first)
-                    .map(|p| out[p]);
-                let abbrev = prev.is_some_and(|p| {
-                    p.kind == TokKind::Word
-                        && p.end as usize == i - 1
-                        && c == '.'
-                        && (ABBREVIATIONS.contains(&p.text(text))
-                            || (p.end - p.start == 1 && p.is(CAP)))
-                });
-                if !abbrev {
-                    sent_start = true;
+            match c {
+                '.' => {
+                    // A period glued to an abbreviation or a single capital ("J.") ends no
+                    // sentence.
+                    let abbrev = out.len() >= first + 2 && {
+                        let p = out[out.len() - 2];
+                        p.kind == TokKind::Word
+                            && p.end as usize == i - 1
+                            && (is_abbreviation(&bytes[p.start as usize..p.end as usize])
+                                || (p.end - p.start == 1 && p.is(CAP)))
+                    };
+                    if !abbrev {
+                        sent_start = true;
+                    }
                 }
-            } else if matches!(c, ':' | ';') && bytes.get(i).is_some_and(|b| *b == b'\n') {
-                sent_start = true;
-            } else if !(matches!(c, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '-')
-                && sent_start)
-            {
+                '?' | '!' => sent_start = true,
+                ':' | ';' if bytes.get(i) == Some(&b'\n') => sent_start = true,
                 // Opening quotes and brackets keep a sentence start for the word after them.
-                sent_start = false;
+                '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '-' if sent_start => {}
+                _ => sent_start = false,
             }
             line_start = false;
         }
     }
 }
 
-fn word_flags(w: &str) -> u8 {
-    let mut upper = 0;
-    let mut lower = 0;
-    if w.is_ascii() {
-        for b in w.bytes() {
-            upper += usize::from(b.is_ascii_uppercase());
-            lower += usize::from(b.is_ascii_lowercase());
+/// Byte classes: upper-case ASCII letter, lower-case ASCII letter, ASCII digit, any byte of a
+/// non-ASCII character; the first three are also `ALNUM_BIT`.
+const UPPER_BIT: u8 = 1;
+const LOWER_BIT: u8 = 2;
+const NON_ASCII_BIT: u8 = 4;
+const ALNUM_BIT: u8 = 8;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER_BIT | ALNUM_BIT
+        } else if c.is_ascii_lowercase() {
+            LOWER_BIT | ALNUM_BIT
+        } else if c.is_ascii_digit() {
+            ALNUM_BIT
+        } else if c >= 0x80 {
+            NON_ASCII_BIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`word_flags`] of a word whose bytes' [`BYTE_CLASS`] bits or-ed together are `class`.
+fn word_flags_with(w: &str, class: u8) -> u8 {
+    if class & NON_ASCII_BIT != 0 {
+        return word_flags(w);
+    }
+    let upper = class & UPPER_BIT != 0;
+    let lower = class & LOWER_BIT != 0;
+    let mut f = 0;
+    if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        f |= CAP;
+    } else if let Some(rest) = has_particle_hyphen(w).then(|| particle_rest(w)).flatten() {
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            f |= CAP;
         }
-    } else {
+    }
+    if upper && !lower {
+        f |= ALLCAPS;
+    }
+    if !upper && lower {
+        f |= LOWER;
+    }
+    f
+}
+
+fn word_flags(w: &str) -> u8 {
+    let bytes = w.as_bytes();
+    let mut class = 0;
+    for &b in bytes {
+        class |= BYTE_CLASS[usize::from(b)];
+    }
+    let (mut upper, mut lower) = (class & UPPER_BIT != 0, class & LOWER_BIT != 0);
+    if class & NON_ASCII_BIT != 0 {
+        (upper, lower) = (false, false);
         for c in w.chars() {
             if c.is_uppercase() {
-                upper += 1;
+                upper = true;
             } else if c.is_lowercase() {
-                lower += 1;
+                lower = true;
             }
         }
     }
     let mut f = 0;
-    let first = w.chars().next().unwrap_or(' ');
-    if first.is_uppercase() {
+    let first_upper = match bytes.first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    };
+    if first_upper {
         f |= CAP;
     } else if let Some(rest) = has_particle_hyphen(w).then(|| particle_rest(w)).flatten() {
         if rest.chars().next().is_some_and(char::is_uppercase) {
             f |= CAP;
         }
     }
-    if upper > 0 && lower == 0 {
+    if upper && !lower {
         f |= ALLCAPS;
     }
-    if upper == 0 && lower > 0 {
+    if !upper && lower {
         f |= LOWER;
     }
     f
@@ -252,51 +353,69 @@ fn particle_rest(w: &str) -> Option<&str> {
     None
 }
 
-fn scan_word(text: &str, start: usize, end: usize) -> usize {
+/// The end of the word starting at `start`, and the [`BYTE_CLASS`] bits of its bytes or-ed
+/// together.
+fn scan_word(text: &str, start: usize, end: usize) -> (usize, u8) {
     let bytes = text.as_bytes();
     let mut j = start;
+    let mut class = 0;
     let mut dots = 0;
     let mut single_letter_parts = true;
     let mut part_len = 0;
     while j < end {
-        let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-            part_len += 1;
+        // A run of ASCII letters and digits.
+        let mut run = 0;
+        for &b in &bytes[j..end] {
+            let c = BYTE_CLASS[usize::from(b)];
+            if c & ALNUM_BIT == 0 {
+                break;
+            }
+            class |= c;
+            run += 1;
+        }
+        if run > 0 {
+            j += run;
+            part_len += run;
             if part_len > 1 {
                 single_letter_parts = false;
             }
             continue;
         }
+        let b = bytes[j];
         let c = if b < 0x80 {
-            b as char
+            // Only these ASCII characters can continue a word.
+            if !matches!(b, b'\'' | b'-' | b'&' | b'.') {
+                break;
+            }
+            char::from(b)
         } else {
             match text[j..end].chars().next() {
                 Some(c) => c,
                 None => break,
             }
         };
-        if c.is_alphanumeric() {
+        if b >= 0x80 && c.is_alphanumeric() {
+            class |= NON_ASCII_BIT;
             j += c.len_utf8();
             part_len += 1;
             continue;
         }
-        let next = text[j + c.len_utf8()..end].chars().next();
+        let next = char_at(text, j + c.len_utf8(), end);
         let next_alnum = next.is_some_and(char::is_alphanumeric);
         match c {
             '\'' | '\u{2019}' => {
                 // Possessive: stop before "'s" at the end of a word.
                 let after = j + c.len_utf8();
                 if matches!(bytes.get(after), Some(b's' | b'S'))
-                    && !text[after + 1..end]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+                    && !char_at(text, after + 1, end).is_some_and(char::is_alphanumeric)
                 {
                     break;
                 }
                 if !next_alnum {
                     break;
+                }
+                if b >= 0x80 {
+                    class |= NON_ASCII_BIT;
                 }
                 j += c.len_utf8();
             }
@@ -317,31 +436,34 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
             single_letter_parts = false;
         }
     }
-    j
+    (j, class)
 }
 
-/// "PlayJane" -> split after "Play" when the word is a pasted label glued to a name.
-fn split_glued(text: &str, start: usize, end: usize) -> (usize, Option<usize>) {
-    let w = &text[start..end];
+/// The length of a pasted button label glued to a following capitalised name ("PlayJane"
+/// -> "Play"), if the word starts with one.
+fn glued_label(w: &str) -> Option<usize> {
+    let bytes = w.as_bytes();
     // Labels start with a capital; most words do not.
-    if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || w.len() < 6 {
-        return (end, None);
+    if bytes.len() < 6 || !bytes[0].is_ascii_uppercase() {
+        return None;
     }
-    for label in GLUED_LABELS {
-        if let Some(rest) = w.strip_prefix(label) {
-            let mut cs = rest.chars();
-            if cs.next().is_some_and(char::is_uppercase)
-                && cs.next().is_some_and(char::is_lowercase)
-            {
-                return (start + label.len(), Some(end));
-            }
-        }
-    }
-    (end, None)
+    let label = match bytes {
+        [b'P', b'l', b'a', b'y', ..] => 4,
+        [b'W', b'a', b't', b'c', b'h', ..] => 5,
+        [b'V', b'i', b'd', b'e', b'o', ..] => 5,
+        [b'P', b'h', b'o', b't', b'o', ..] => 5,
+        [b'L', b'i', b's', b't', b'e', b'n', ..] => 6,
+        [b'S', b'h', b'a', b'r', b'e', ..] => 5,
+        [b'I', b'm', b'a', b'g', b'e', ..] => 5,
+        _ => return None,
+    };
+    // Then a capital and a lower-case letter.
+    let mut cs = w[label..].chars();
+    (cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase))
+        .then_some(label)
 }
 
-fn scan_number(text: &str, start: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
+fn scan_number(bytes: &[u8], start: usize, end: usize) -> usize {
     let mut j = start;
     while j < end {
         let b = bytes[j];
