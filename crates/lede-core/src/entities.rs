@@ -10,6 +10,7 @@ use crate::gazetteer::{fold_key, lists, push_folded, FastMap, FastSet, Lists, Pl
 use crate::tokens::{Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
@@ -390,6 +391,8 @@ struct Ctx<'t> {
     folded: String,
     key_at: Vec<(u32, u32)>,
     lower_seen: FastSet<&'t str>,
+    /// [`Ctx::is_capword`] of every token, worked out once.
+    capword: Vec<bool>,
     lists: &'static Lists,
     sporty: bool,
     modifiers: FastSet<&'static str>,
@@ -435,7 +438,13 @@ impl<'t> Ctx<'t> {
             })
     }
 
+    /// A capitalised word that can be part of a name: no date word, no lower-case tail after a
+    /// hyphen ("Anti-war") unless an Arabic article leads ("al-Nusra").
     fn is_capword(&self, i: usize) -> bool {
+        self.capword[i]
+    }
+
+    fn capword_uncached(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word()
             && t.is(CAP)
@@ -539,7 +548,12 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             folded.push(' ');
         }
         let s = folded.len();
-        push_folded(&mut folded, w);
+        if w.is_ascii() {
+            // ASCII folds to lower case byte for byte.
+            folded.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            push_folded(&mut folded, w);
+        }
         key_at.push((s as u32, folded.len() as u32));
     }
     // Lower-case forms of sentence-initial capitalised words that the text also uses in lower
@@ -569,10 +583,14 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         folded,
         key_at,
         lower_seen,
+        capword: Vec::new(),
         lists,
         sporty: false,
         modifiers: TITLE_MODIFIERS.iter().copied().collect(),
     };
+    ctx.capword = (0..ctx.toks.len())
+        .map(|i| ctx.capword_uncached(i))
+        .collect();
     let mut mentions = Vec::new();
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
     let mut runs = Vec::new();
@@ -1443,23 +1461,28 @@ fn fallback(ctx: &Ctx, m: &Mention) -> Label {
     Label::Unknown
 }
 
-fn group(
-    ctx: &Ctx,
-    mut mentions: Vec<Mention>,
-    adjectives: Vec<(usize, &'static str)>,
-) -> Vec<Entity> {
+fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str)>) -> Vec<Entity> {
     let _ = adjectives;
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
+    // Folded name -> entity, one map per kind (indexed by `EntityKind as usize`).
+    let mut by_key: [FastMap<Cow<str>, usize>; 3] = Default::default();
     // Person surnames and first names -> entity, from multi-word names.
-    let mut person_parts: FastMap<String, usize> = FastMap::default();
+    let mut person_parts: FastMap<&str, usize> = FastMap::default();
     // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
-    let mut org_heads: FastMap<String, usize> = FastMap::default();
+    let mut org_heads: FastMap<&str, usize> = FastMap::default();
     let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
-    // Longer names first, so short forms can join them.
-    mentions.sort_by_key(|m| (std::cmp::Reverse(m.b - m.a), m.a));
+    // Longer names first, so short forms can join them (a stable order of indices: the
+    // mentions themselves stay put).
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&k| {
+        (
+            std::cmp::Reverse(mentions[k].b - mentions[k].a),
+            mentions[k].a,
+        )
+    });
     let mut adj_spans: Vec<(Span, &'static str)> = Vec::new();
-    for m in &mentions {
+    for &k in &order {
+        let m = &mentions[k];
         let span = Span::new(ctx.toks[m.a].start as usize, ctx.toks[m.b - 1].end as usize);
         if m.adjective {
             if let Some(p) = m.canonical {
@@ -1474,23 +1497,29 @@ fn group(
             Label::Unknown => continue,
         };
         let surface = &ctx.text[span.range()];
-        let mut key = match m.canonical {
-            Some(c) => fold_key(c),
-            None => ctx.key_range(m.a, m.b).to_string(),
+        let key: Cow<str> = match m.canonical {
+            Some(c) => {
+                let key = fold_key(c);
+                match key.strip_prefix("the ") {
+                    Some(rest) => Cow::Owned(rest.to_string()),
+                    None => Cow::Owned(key),
+                }
+            }
+            None => {
+                let key = ctx.key_range(m.a, m.b);
+                Cow::Borrowed(key.strip_prefix("the ").unwrap_or(key))
+            }
         };
-        if let Some(rest) = key.strip_prefix("the ") {
-            key = rest.to_string();
-        }
-        let kind_id = kind as u8;
+        let kind_map = &mut by_key[kind as usize];
         let existing = if let Some(d) = m.acronym_of {
             range_entity.get(&d).copied()
-        } else if let Some(&e) = by_key.get(&(kind_id, key.clone())) {
+        } else if let Some(&e) = kind_map.get(&*key) {
             Some(e)
         } else if kind == EntityKind::Person {
             // "Obama" or "Al Hashish" of a longer name seen before.
-            person_parts.get(&key).copied()
+            person_parts.get(&*key).copied()
         } else if kind == EntityKind::Organization && m.b - m.a == 1 {
-            org_heads.get(&key).copied()
+            org_heads.get(&*key).copied()
         } else {
             None
         };
@@ -1520,19 +1549,17 @@ fn group(
                 entities.len() - 1
             }
         };
-        by_key.entry((kind_id, key)).or_insert(e);
+        kind_map.entry(key).or_insert(e);
         if kind == EntityKind::Organization && m.b - m.a >= 2 && !ctx.is_org_word(m.a) {
-            org_heads.entry(ctx.key(m.a).to_string()).or_insert(e);
+            org_heads.entry(ctx.key(m.a)).or_insert(e);
         }
         if kind == EntityKind::Person && m.b - m.a >= 2 {
             for k in m.a..m.b {
                 if ctx.toks[k].is(CAP) && !is_particle(ctx.key(k)) {
-                    person_parts.entry(ctx.key(k).to_string()).or_insert(e);
+                    person_parts.entry(ctx.key(k)).or_insert(e);
                 }
                 if k > m.a && k + 1 < m.b {
-                    person_parts
-                        .entry(ctx.key_range(k, m.b).to_string())
-                        .or_insert(e);
+                    person_parts.entry(ctx.key_range(k, m.b)).or_insert(e);
                 }
             }
         }
@@ -1548,7 +1575,7 @@ fn group(
     }
     for (span, place) in adj_spans {
         let key = fold_key(place);
-        if let Some(&e) = by_key.get(&(EntityKind::Place as u8, key)) {
+        if let Some(&e) = by_key[EntityKind::Place as usize].get(key.as_str()) {
             entities[e].adjective_mentions.push(span);
         }
     }
