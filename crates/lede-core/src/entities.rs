@@ -446,12 +446,22 @@ impl<'t> Ctx<'t> {
 
     fn capword_uncached(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word()
-            && t.is(CAP)
-            && !self.is_date_word(i)
-            && !self.key(i).rsplit_once('-').is_some_and(|(_, tail)| {
-                tail.bytes().all(|c| c.is_ascii_lowercase()) && !self.key(i).starts_with("al-")
-            })
+        if !(t.is_word() && t.is(CAP)) {
+            return false;
+        }
+        let key = self.key(i).as_bytes();
+        // Month and weekday names start with one of these letters.
+        if matches!(
+            key.first(),
+            Some(b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w')
+        ) && self.is_date_word(i)
+        {
+            return false;
+        }
+        match key.iter().rposition(|&b| b == b'-') {
+            Some(h) => !key[h + 1..].iter().all(u8::is_ascii_lowercase) || key.starts_with(b"al-"),
+            None => true,
+        }
     }
 }
 
@@ -537,25 +547,30 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     let toks = std::mem::take(&mut tokenized.toks);
     // Exactly the folded text's length when folding keeps lengths (ASCII), plus a little.
     let folded_len: usize = toks.iter().map(|t| (t.end - t.start) as usize + 1).sum();
-    let mut folded = String::with_capacity(folded_len + folded_len / 16 + 16);
+    // Built as bytes: ASCII bytes and whole folded strings, so always UTF-8.
+    let mut folded: Vec<u8> = Vec::with_capacity(folded_len + folded_len / 16 + 16);
     let mut key_at = Vec::with_capacity(toks.len());
     let mut lower_seen = FastSet::default();
+    let mut scratch = String::new();
     for (i, t) in toks.iter().enumerate() {
         let w = t.text(text);
         if t.kind == TokKind::Punct && w == "." && i > 0 && toks[i - 1].end == t.start {
             // "St." folds as one key with its period.
         } else if !folded.is_empty() {
-            folded.push(' ');
+            folded.push(b' ');
         }
         let s = folded.len();
         if w.is_ascii() {
             // ASCII folds to lower case byte for byte.
-            folded.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            folded.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
         } else {
-            push_folded(&mut folded, w);
+            scratch.clear();
+            push_folded(&mut scratch, w);
+            folded.extend_from_slice(scratch.as_bytes());
         }
         key_at.push((s as u32, folded.len() as u32));
     }
+    let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
     // Lower-case forms of sentence-initial capitalised words that the text also uses in lower
     // case ("The", "Officials"): a filter by first byte and length keeps this to few lookups.
     let mut initial: FastSet<&str> = FastSet::default();
@@ -564,15 +579,16 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         if t.is_word() && t.is(SENT_START) && t.is(CAP) && !t.is(ALLCAPS) {
             let (s, e) = key_at[i];
             let k = &folded[s as usize..e as usize];
-            filter[usize::from(k.as_bytes()[0])] |= 1u64 << k.len().min(63);
+            let (row, bit) = word_filter_bit(k);
+            filter[row] |= bit;
             initial.insert(k);
         }
     }
     for t in toks.iter() {
         if t.is_word() && t.is(LOWER) {
             let w = t.text(text);
-            let bits = filter[usize::from(w.as_bytes()[0])];
-            if bits & (1u64 << w.len().min(63)) != 0 && initial.contains(w) {
+            let (row, bit) = word_filter_bit(w);
+            if filter[row] & bit != 0 && initial.contains(w) {
                 lower_seen.insert(w);
             }
         }
@@ -683,14 +699,23 @@ fn is_sporty(ctx: &Ctx) -> bool {
         }
         match t.kind {
             TokKind::Num => {
-                let w = t.text(ctx.text);
-                if let Some((a, b)) = w.split_once('-') {
-                    if a.len() <= 3 && b.len() <= 3 && b.bytes().all(|c| c.is_ascii_digit()) {
+                let w = t.text(ctx.text).as_bytes();
+                // A score: "3-1", "101-99".
+                if let Some(h) = w.iter().position(|&c| c == b'-') {
+                    let b = &w[h + 1..];
+                    if h <= 3 && b.len() <= 3 && b.iter().all(u8::is_ascii_digit) {
                         scores += 1;
                     }
                 }
             }
-            TokKind::Word if t.is(LOWER) && is_sport_word(ctx.key(i)) => words += 1,
+            // Sport words are 4 to 12 letters long.
+            TokKind::Word
+                if t.is(LOWER)
+                    && (4..=12).contains(&ctx.key(i).len())
+                    && is_sport_word(ctx.key(i)) =>
+            {
+                words += 1
+            }
             _ => {}
         }
     }
@@ -704,8 +729,13 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
     let mut words = 0;
     let mut caps = 0;
     let mut title_case = 0;
-    for i in a..b {
-        let t = &ctx.toks[i];
+    let mut capitalised = 0;
+    let mut numbers = 0;
+    let mut long_lower = false;
+    for t in &ctx.toks[a..b] {
+        if t.kind == TokKind::Num {
+            numbers += 1;
+        }
         if !t.is_word() {
             continue;
         }
@@ -714,30 +744,26 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
         if t.is(ALLCAPS) && len > 1 {
             caps += 1;
         }
+        if t.is(CAP) {
+            capitalised += 1;
+        }
         if t.is(CAP) || (len <= 3 && t.is(LOWER)) {
             title_case += 1;
+        }
+        if t.is(LOWER) && len > 3 {
+            long_lower = true;
         }
     }
     if words == 0 {
         return false;
     }
     let all_caps = caps * 4 >= words * 3 && (words >= 2 || caps == 1 && b - a <= 2);
-    let capitalised = ctx.toks[a..b]
-        .iter()
-        .filter(|t| t.is_word() && t.is(CAP))
-        .count();
-    let numbers = ctx.toks[a..b]
-        .iter()
-        .filter(|t| t.kind == TokKind::Num)
-        .count();
     let title = words >= 4
         && numbers < 2
         && capitalised >= 4
         && capitalised * 5 >= words * 3
         && title_case == words
-        && !ctx.toks[a..b]
-            .iter()
-            .any(|t| t.is(LOWER) && t.end - t.start > 3);
+        && !long_lower;
     all_caps || title
 }
 
@@ -1087,14 +1113,19 @@ fn read_run(
     // Sentence-initial common word.
     while i < j && ctx.toks[i].is(SENT_START) && !ctx.toks[i].is(ALLCAPS) {
         let k = ctx.key(i);
-        let listed = lists.places.contains_key(k)
-            || lists.orgs.contains(k)
-            || lists.titles.contains(k)
-            || lists.demonyms.contains_key(k)
-            || lists.first_names.contains(k);
-        let common = lists.common.contains(k) || ctx.lower_seen.contains(k);
-        let title_before_name = lists.titles.contains(k) && j - i > 1;
-        if common && !title_before_name && !(listed && j - i > 1 && !lists.common.contains(k)) {
+        let common_word = lists.common.contains(k);
+        let common = common_word || ctx.lower_seen.contains(k);
+        // A listed word before more of the name stays, unless it is a common word.
+        let keep = || {
+            j - i > 1
+                && (lists.titles.contains(k)
+                    || (!common_word
+                        && (lists.places.contains_key(k)
+                            || lists.orgs.contains(k)
+                            || lists.demonyms.contains_key(k)
+                            || lists.first_names.contains(k))))
+        };
+        if common && !keep() {
             i += 1;
             // Skip joiners left at the front.
             while i < j && !ctx.is_capword(i) {
@@ -1317,6 +1348,15 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     }
 }
 
+/// A word's place in a first-pass filter of a word set, `[u64; 256]`: the row of its first
+/// byte, and a bit chosen by its length and last byte. Words of a set mark their bits; a word
+/// whose bit is clear is not in the set. `w` is not empty.
+fn word_filter_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let last = usize::from(b[b.len() - 1]);
+    (usize::from(b[0]), 1u64 << ((b.len() * 7 + last) & 63))
+}
+
 /// A guessed person whose words the article also writes in lower case ("Human Rights",
 /// "Grand Slam") is a phrase, not a name.
 fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
@@ -1328,8 +1368,9 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     {
         for k in m.a..m.b {
             let key = ctx.key(k);
-            if let Some(&b0) = key.as_bytes().first() {
-                filter[usize::from(b0)] |= 1u64 << key.len().min(63);
+            if !key.is_empty() {
+                let (row, bit) = word_filter_bit(key);
+                filter[row] |= bit;
                 words.insert(key);
             }
         }
@@ -1340,10 +1381,13 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     let mut seen: FastSet<&str> = FastSet::default();
     for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
         let w = t.text(ctx.text);
-        let bits = filter[usize::from(w.as_bytes()[0])];
-        if bits & (1u64 << w.len().min(63)) != 0 && words.contains(w) {
+        let (row, bit) = word_filter_bit(w);
+        if filter[row] & bit != 0 && words.contains(w) {
             seen.insert(w);
         }
+    }
+    if seen.is_empty() {
+        return;
     }
     for m in mentions
         .iter_mut()
