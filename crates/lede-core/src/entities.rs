@@ -6,7 +6,9 @@
 //! upper-case mentions. Headline-style lines (all capitals or Title Case) are read with the
 //! lists and the rest of the document only.
 
-use crate::gazetteer::{fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind};
+use crate::gazetteer::{
+    fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind, WordFilter,
+};
 use crate::tokens::{Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
@@ -335,45 +337,43 @@ fn is_month_or_day(w: &str) -> bool {
     )
 }
 
-fn is_sport_word(w: &str) -> bool {
-    matches!(
-        w,
-        "beat"
-            | "beats"
-            | "drew"
-            | "innings"
-            | "wickets"
-            | "wicket"
-            | "goals"
-            | "halftime"
-            | "half-time"
-            | "scorers"
-            | "standings"
-            | "tournament"
-            | "seeded"
-            | "soccer"
-            | "cricket"
-            | "tennis"
-            | "golf"
-            | "baseball"
-            | "basketball"
-            | "hockey"
-            | "rugby"
-            | "striker"
-            | "midfielder"
-            | "semifinal"
-            | "quarterfinal"
-            | "batsman"
-            | "bowler"
-            | "pitcher"
-            | "inning"
-            | "touchdown"
-            | "playoff"
-            | "playoffs"
-            | "matches"
-            | "scored"
-    )
-}
+/// Words of sports reports.
+const SPORT_WORDS: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "innings",
+    "wickets",
+    "wicket",
+    "goals",
+    "halftime",
+    "half-time",
+    "scorers",
+    "standings",
+    "tournament",
+    "seeded",
+    "soccer",
+    "cricket",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "rugby",
+    "striker",
+    "midfielder",
+    "semifinal",
+    "quarterfinal",
+    "batsman",
+    "bowler",
+    "pitcher",
+    "inning",
+    "touchdown",
+    "playoff",
+    "playoffs",
+    "matches",
+    "scored",
+];
 
 /// Words after which a place name stays a place even on a sports page.
 fn is_place_prep(w: &str) -> bool {
@@ -414,13 +414,13 @@ impl<'t> Ctx<'t> {
         &self.folded[s..e]
     }
     fn is_title(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.lists.titles.contains(self.key(i))
+        self.toks[i].is_word() && self.lists.is_title(self.key(i))
     }
     fn is_title_head(&self, i: usize) -> bool {
         self.is_title(i) && !self.modifiers.contains(self.key(i))
     }
     fn is_org_word(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.lists.org_words.contains(self.key(i))
+        self.toks[i].is_word() && self.lists.is_org_word(self.key(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p
@@ -552,9 +552,10 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     let mut key_at = Vec::with_capacity(toks.len());
     let mut lower_seen = FastSet::default();
     let mut scratch = String::new();
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
-        let w = t.text(text);
-        if t.kind == TokKind::Punct && w == "." && i > 0 && toks[i - 1].end == t.start {
+        let w = &bytes[t.start as usize..t.end as usize];
+        if t.kind == TokKind::Punct && w == b"." && i > 0 && toks[i - 1].end == t.start {
             // "St." folds as one key with its period.
         } else if !folded.is_empty() {
             folded.push(b' ');
@@ -562,34 +563,44 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         let s = folded.len();
         if w.is_ascii() {
             // ASCII folds to lower case byte for byte.
-            folded.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+            folded.extend(w.iter().map(u8::to_ascii_lowercase));
         } else {
             scratch.clear();
-            push_folded(&mut scratch, w);
+            push_folded(&mut scratch, t.text(text));
             folded.extend_from_slice(scratch.as_bytes());
         }
         key_at.push((s as u32, folded.len() as u32));
     }
     let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
     // Lower-case forms of sentence-initial capitalised words that the text also uses in lower
-    // case ("The", "Officials"): a filter by first byte and length keeps this to few lookups.
+    // case ("The", "Officials"). A filter keeps this to few look-ups: a word found in lower case
+    // leaves the set, and its filter bit is cleared once no other word of the set has it, so
+    // the many later "the" skip the look-up.
     let mut initial: FastSet<&str> = FastSet::default();
     let mut filter = [0u64; 256];
+    let mut sharing = vec![0u32; 256 * 64];
     for (i, t) in toks.iter().enumerate() {
         if t.is_word() && t.is(SENT_START) && t.is(CAP) && !t.is(ALLCAPS) {
             let (s, e) = key_at[i];
             let k = &folded[s as usize..e as usize];
-            let (row, bit) = word_filter_bit(k);
-            filter[row] |= bit;
-            initial.insert(k);
+            if initial.insert(k) {
+                let (row, bit) = word_filter_bit(k);
+                filter[row] |= bit;
+                sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
+            }
         }
     }
     for t in toks.iter() {
         if t.is_word() && t.is(LOWER) {
             let w = t.text(text);
             let (row, bit) = word_filter_bit(w);
-            if filter[row] & bit != 0 && initial.contains(w) {
+            if filter[row] & bit != 0 && initial.remove(w) {
                 lower_seen.insert(w);
+                let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
+                *n -= 1;
+                if *n == 0 {
+                    filter[row] &= !bit;
+                }
             }
         }
     }
@@ -655,8 +666,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     if sporty {
         for m in mentions.iter_mut().filter(|m| !m.dateline) {
             if m.label == Label::Loc && !m.subnational && m.canonical.is_none() {
-                m.subnational =
-                    ctx.lists.places.get(ctx.key_range(m.a, m.b)) == Some(&PlaceKind::Place);
+                m.subnational = ctx.lists.place(ctx.key_range(m.a, m.b)) == Some(PlaceKind::Place);
             }
             if m.label == Label::Loc && m.subnational {
                 // "in Leeds", "MINNESOTA AT MILWAUKEE": the place, not the club.
@@ -679,6 +689,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
 
 /// Whether the document reads like sports results.
 fn is_sporty(ctx: &Ctx) -> bool {
+    let sport_filter = WordFilter::of(SPORT_WORDS.iter().copied());
     let mut scores = 0;
     let mut words = 0;
     // Table rows: a capitalised name, then two or more numbers ("Boston 71 64 .526").
@@ -708,11 +719,10 @@ fn is_sporty(ctx: &Ctx) -> bool {
                     }
                 }
             }
-            // Sport words are 4 to 12 letters long.
             TokKind::Word
                 if t.is(LOWER)
-                    && (4..=12).contains(&ctx.key(i).len())
-                    && is_sport_word(ctx.key(i)) =>
+                    && sport_filter.may_contain(ctx.key(i))
+                    && SPORT_WORDS.contains(&ctx.key(i)) =>
             {
                 words += 1
             }
@@ -788,13 +798,12 @@ fn read_credit(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         {
             e -= 1;
         }
-        while i < e && ctx.lists.common.contains(ctx.key(i)) && !ctx.lists.orgs.contains(ctx.key(i))
-        {
+        while i < e && ctx.lists.is_common(ctx.key(i)) && !ctx.lists.is_org(ctx.key(i)) {
             i += 1;
         }
         if i < e {
             let key = ctx.key_range(i, e);
-            if ctx.lists.orgs.contains(key) || e - i == 1 || (i..e).any(|k| ctx.is_org_word(k)) {
+            if ctx.lists.is_org(key) || e - i == 1 || (i..e).any(|k| ctx.is_org_word(k)) {
                 out.push(Mention::new(i, e, Label::Org, true));
             } else {
                 let mut m = Mention::new(i, e, Label::Per, true);
@@ -897,7 +906,7 @@ fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
             continue;
         }
         let key = ctx.key_range(i, e);
-        if let Some(&canon) = lists.aliases.get(key) {
+        if let Some(canon) = lists.alias(key) {
             // "US" is an alias only in capitals; "Us" is a pronoun.
             if key == "us" && !ctx.toks[i].is(ALLCAPS) {
                 continue;
@@ -906,12 +915,12 @@ fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
             m.canonical = Some(canon);
             return Some((e, m));
         }
-        if let Some(kind) = lists.places.get(key) {
+        if let Some(kind) = lists.place(key) {
             let mut m = Mention::new(i, e, Label::Loc, true);
-            m.subnational = *kind == PlaceKind::Place;
+            m.subnational = kind == PlaceKind::Place;
             return Some((e, m));
         }
-        if lists.orgs.contains(key) {
+        if lists.is_org(key) {
             return Some((e, Mention::new(i, e, Label::Org, true)));
         }
     }
@@ -941,11 +950,11 @@ fn read_line(
             && j - a <= 3
             && j < b
             && (ctx.is_punct(j, ",") || ctx.is_punct(j, "("))
-            && !ctx.lists.orgs.contains(ctx.key_range(a, j))
+            && !ctx.lists.is_org(ctx.key_range(a, j))
         {
             let mut m = Mention::new(a, j, Label::Loc, true);
             m.dateline = true;
-            if let Some(&c) = ctx.lists.aliases.get(ctx.key_range(a, j)) {
+            if let Some(c) = ctx.lists.alias(ctx.key_range(a, j)) {
                 m.canonical = Some(c);
             }
             out.push(m);
@@ -971,9 +980,7 @@ fn read_line(
                 let prev = ctx.key(j - 1);
                 let join = match k {
                     "of" | "for" => {
-                        ctx.lists.org_words.contains(prev)
-                            || ctx.is_title_head(j - 1)
-                            || is_of_head(prev)
+                        ctx.lists.is_org_word(prev) || ctx.is_title_head(j - 1) || is_of_head(prev)
                     }
                     "&" => true,
                     "." => {
@@ -1065,7 +1072,7 @@ fn read_line(
 /// Whether token `acr` abbreviates tokens a..b: not a place, first letters agree.
 fn is_acronym_of(ctx: &Ctx, acr: usize, a: usize, b: usize) -> bool {
     let key = ctx.key(acr);
-    if ctx.lists.places.contains_key(key) || ctx.lists.aliases.contains_key(key) {
+    if ctx.lists.is_place(key) || ctx.lists.alias(key).is_some() {
         return false;
     }
     let initials: String = (a..b)
@@ -1113,17 +1120,17 @@ fn read_run(
     // Sentence-initial common word.
     while i < j && ctx.toks[i].is(SENT_START) && !ctx.toks[i].is(ALLCAPS) {
         let k = ctx.key(i);
-        let common_word = lists.common.contains(k);
+        let common_word = lists.is_common(k);
         let common = common_word || ctx.lower_seen.contains(k);
         // A listed word before more of the name stays, unless it is a common word.
         let keep = || {
             j - i > 1
-                && (lists.titles.contains(k)
+                && (lists.is_title(k)
                     || (!common_word
-                        && (lists.places.contains_key(k)
-                            || lists.orgs.contains(k)
-                            || lists.demonyms.contains_key(k)
-                            || lists.first_names.contains(k))))
+                        && (lists.is_place(k)
+                            || lists.is_org(k)
+                            || lists.demonym(k).is_some()
+                            || lists.is_first_name(k))))
         };
         if common && !keep() {
             i += 1;
@@ -1202,9 +1209,9 @@ fn read_run(
 /// Whether the words before a title belong to the role ("Russian" President, "ABC News").
 fn qualifies_role(ctx: &Ctx, i: usize, t: usize) -> bool {
     let key = ctx.key_range(i, t);
-    ctx.lists.demonyms.contains_key(key)
-        || ctx.lists.places.contains_key(key)
-        || ctx.lists.orgs.contains(key)
+    ctx.lists.demonym(key).is_some()
+        || ctx.lists.is_place(key)
+        || ctx.lists.is_org(key)
         || (i..t).any(|k| ctx.is_org_word(k))
 }
 
@@ -1218,10 +1225,10 @@ fn read_segment(
 ) {
     let lists = ctx.lists;
     let key = ctx.key_range(i, j);
-    if j - i >= 2 && is_misc_head(ctx.key(j - 1)) && !lists.orgs.contains(key) {
+    if j - i >= 2 && is_misc_head(ctx.key(j - 1)) && !lists.is_org(key) {
         return;
     }
-    if lists.places.contains_key(key) || lists.aliases.contains_key(key) {
+    if lists.is_place(key) || lists.alias(key).is_some() {
         if let Some((e, m)) = list_match(ctx, i, j) {
             if e == j {
                 out.push(m);
@@ -1229,7 +1236,7 @@ fn read_segment(
             }
         }
     }
-    if lists.orgs.contains(key) {
+    if lists.is_org(key) {
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
@@ -1237,7 +1244,7 @@ fn read_segment(
         out.push(Mention::new(i, j, Label::Org, true));
         return;
     }
-    if j - i >= 2 && lists.first_names.contains(ctx.key(i)) {
+    if j - i >= 2 && lists.is_first_name(ctx.key(i)) {
         out.push(Mention::new(i, j, Label::Per, true));
         return;
     }
@@ -1259,10 +1266,10 @@ fn read_segment(
             } else {
                 let w = ctx.key(k);
                 if ctx.is_capword(k)
-                    && !lists.demonyms.contains_key(w)
-                    && !lists.titles.contains(w)
-                    && !lists.first_names.contains(w)
-                    && !lists.common.contains(w)
+                    && lists.demonym(w).is_none()
+                    && !lists.is_title(w)
+                    && !lists.is_first_name(w)
+                    && !lists.is_common(w)
                 {
                     unknown = true;
                 }
@@ -1274,12 +1281,13 @@ fn read_segment(
             return;
         }
     }
-    // Longest list matches; the gaps are names of unknown kind.
+    // Longest list matches; the gaps are names of unknown kind. A single word that got here
+    // matched no list above.
     let mut k = i;
     let mut gap = i;
     while k < j {
         let dem = demonym_at(ctx, k, j);
-        let found = if dem.is_some() {
+        let found = if dem.is_some() || j - i == 1 {
             None
         } else {
             list_match(ctx, k, j)
@@ -1313,7 +1321,7 @@ fn read_segment(
 
 fn demonym_at(ctx: &Ctx, k: usize, j: usize) -> Option<(usize, &'static str)> {
     for e in (k + 1..=j.min(k + 2)).rev() {
-        if let Some(&p) = ctx.lists.demonyms.get(ctx.key_range(k, e)) {
+        if let Some(p) = ctx.lists.demonym(ctx.key_range(k, e)) {
             return Some((e, p));
         }
     }
@@ -1337,11 +1345,11 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         // "J. Smith": an initial makes a person.
         let initial = ctx.toks[a].end - ctx.toks[a].start == 1
             && ctx.is_punct(a + 1, ".")
-            && !ctx.lists.places.contains_key(ctx.key(b - 1));
+            && !ctx.lists.is_place(ctx.key(b - 1));
         out.push(Mention::new(a, b, Label::Per, initial));
     } else {
         let k = ctx.key(a);
-        if ctx.lists.common.contains(k) && ctx.toks[a].is(SENT_START) {
+        if ctx.lists.is_common(k) && ctx.toks[a].is(SENT_START) {
             return;
         }
         out.push(Mention::new(a, b, Label::Unknown, false));
@@ -1393,8 +1401,8 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
         .iter_mut()
         .filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2)
     {
-        let common = (m.a..m.b)
-            .any(|k| seen.contains(ctx.key(k)) && !ctx.lists.first_names.contains(ctx.key(k)));
+        let common =
+            (m.a..m.b).any(|k| seen.contains(ctx.key(k)) && !ctx.lists.is_first_name(ctx.key(k)));
         if common {
             m.label = Label::Unknown;
         }
@@ -1423,10 +1431,10 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
             let k = ctx.key(m.a);
             if ctx.is_capword(m.a)
                 && !ctx.is_org_word(m.a)
-                && !ctx.lists.places.contains_key(k)
-                && !ctx.lists.demonyms.contains_key(k)
-                && !ctx.lists.common.contains(k)
-                && !ctx.lists.titles.contains(k)
+                && !ctx.lists.is_place(k)
+                && ctx.lists.demonym(k).is_none()
+                && !ctx.lists.is_common(k)
+                && !ctx.lists.is_title(k)
             {
                 parts.entry(k).or_insert(Label::Org);
             }

@@ -32,10 +32,73 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+    /// Integers (token indices) mixed in one step rather than byte by byte.
+    fn write_usize(&mut self, n: usize) {
+        let h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (h ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+    }
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// A first-pass filter of a set of words: one bit per first byte, length and last byte. A
+/// word whose bit is clear is not in the set; a set bit means the set must be asked. Checking
+/// it costs a few instructions, far less than hashing the word.
+#[derive(Clone)]
+pub struct WordFilter([u64; 256]);
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter([0; 256])
+    }
+}
+
+impl WordFilter {
+    fn slot(w: &str) -> Option<(usize, u64)> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        Some((
+            usize::from(first),
+            1u64 << ((b.len() * 7 + usize::from(last)) & 63),
+        ))
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        if let Some((row, bit)) = WordFilter::slot(w) {
+            self.0[row] |= bit;
+        }
+    }
+
+    /// False when `w` is certainly not in the set.
+    pub fn may_contain(&self, w: &str) -> bool {
+        WordFilter::slot(w).is_none_or(|(row, bit)| self.0[row] & bit != 0)
+    }
+
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut f = WordFilter::default();
+        for w in words {
+            f.insert(w);
+        }
+        f
+    }
+}
+
+/// Filters of the lists' keys, checked before the hash look-ups of [`Lists`]' methods.
+struct Filters {
+    places: WordFilter,
+    aliases: WordFilter,
+    demonyms: WordFilter,
+    first_names: WordFilter,
+    titles: WordFilter,
+    org_words: WordFilter,
+    common: WordFilter,
+    orgs: WordFilter,
+}
 
 /// What a place name denotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +124,47 @@ pub struct Lists {
     pub common: FastSet<&'static str>,
     /// Well-known organisations and outlets named by one or two words.
     pub orgs: FastSet<&'static str>,
+    filters: Filters,
+}
+
+/// Look-ups by folded key, a filter first: most words are in no list.
+impl Lists {
+    pub fn place(&self, key: &str) -> Option<PlaceKind> {
+        if !self.filters.places.may_contain(key) {
+            return None;
+        }
+        self.places.get(key).copied()
+    }
+    pub fn is_place(&self, key: &str) -> bool {
+        self.place(key).is_some()
+    }
+    pub fn alias(&self, key: &str) -> Option<&'static str> {
+        if !self.filters.aliases.may_contain(key) {
+            return None;
+        }
+        self.aliases.get(key).copied()
+    }
+    pub fn demonym(&self, key: &str) -> Option<&'static str> {
+        if !self.filters.demonyms.may_contain(key) {
+            return None;
+        }
+        self.demonyms.get(key).copied()
+    }
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.filters.first_names.may_contain(key) && self.first_names.contains(key)
+    }
+    pub fn is_title(&self, key: &str) -> bool {
+        self.filters.titles.may_contain(key) && self.titles.contains(key)
+    }
+    pub fn is_org_word(&self, key: &str) -> bool {
+        self.filters.org_words.may_contain(key) && self.org_words.contains(key)
+    }
+    pub fn is_common(&self, key: &str) -> bool {
+        self.filters.common.may_contain(key) && self.common.contains(key)
+    }
+    pub fn is_org(&self, key: &str) -> bool {
+        self.filters.orgs.may_contain(key) && self.orgs.contains(key)
+    }
 }
 
 pub fn lists() -> &'static Lists {
@@ -68,8 +172,17 @@ pub fn lists() -> &'static Lists {
     LISTS.get_or_init(build)
 }
 
+/// The number of lines of a data file.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 fn build() -> Lists {
-    let mut places: FastMap<String, PlaceKind> = FastMap::default();
+    // Sized up front: growing a map re-inserts every key.
+    let mut places: FastMap<String, PlaceKind> = FastMap::with_capacity_and_hasher(
+        line_count(PLACES) + EXTRA_PLACES.len() + line_count(COUNTRIES) + EXTRA_COUNTRIES.len(),
+        Default::default(),
+    );
     for line in PLACES.lines().chain(EXTRA_PLACES.iter().copied()) {
         let key = fold_key(line);
         if key.contains('.') {
@@ -100,11 +213,22 @@ fn build() -> Lists {
             }
         }
     }
-    let first_names = FIRST_NAMES
-        .lines()
-        .map(|l| l.to_ascii_lowercase())
-        .filter(|l| !NOT_FIRST_NAMES.contains(&l.as_str()))
-        .collect();
+    let mut first_names: FastSet<String> =
+        FastSet::with_capacity_and_hasher(line_count(FIRST_NAMES), Default::default());
+    first_names.extend(FIRST_NAMES.lines().map(|l| l.to_ascii_lowercase()));
+    for name in NOT_FIRST_NAMES {
+        first_names.remove(*name);
+    }
+    let filters = Filters {
+        places: WordFilter::of(places.keys().map(String::as_str)),
+        aliases: WordFilter::of(aliases.keys().copied()),
+        demonyms: WordFilter::of(demonyms.keys().copied()),
+        first_names: WordFilter::of(first_names.iter().map(String::as_str)),
+        titles: WordFilter::of(TITLES.iter().copied()),
+        org_words: WordFilter::of(ORG_WORDS.iter().copied()),
+        common: WordFilter::of(COMMON.split_ascii_whitespace()),
+        orgs: WordFilter::of(KNOWN_ORGS.iter().copied()),
+    };
     Lists {
         places,
         aliases,
@@ -114,6 +238,7 @@ fn build() -> Lists {
         org_words: ORG_WORDS.iter().copied().collect(),
         common: COMMON.split_ascii_whitespace().collect(),
         orgs: KNOWN_ORGS.iter().copied().collect(),
+        filters,
     }
 }
 
@@ -1093,5 +1218,16 @@ mod tests {
         assert_eq!(l.demonyms.get("russian"), Some(&"Russia"));
         assert!(l.first_names.contains("barack") || l.first_names.contains("john"));
         assert!(!l.first_names.contains("will"));
+        // The filtered look-ups agree with the sets.
+        assert_eq!(l.place("syria"), Some(PlaceKind::Country));
+        assert_eq!(l.alias("u.s."), Some("United States"));
+        assert!(l.is_title("minister") && l.is_org_word("ministry") && l.is_common("the"));
+        assert!(!l.is_title("ministry") && !l.is_place("zzyzx-not-a-place") && !l.is_org(""));
+        for k in l.places.keys() {
+            assert!(l.is_place(k), "{k}");
+        }
+        for k in &l.first_names {
+            assert!(l.is_first_name(k), "{k}");
+        }
     }
 }
