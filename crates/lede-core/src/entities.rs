@@ -553,8 +553,11 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     let mut lower_seen = FastSet::default();
     let mut scratch = String::new();
     let bytes = text.as_bytes();
+    // ASCII folds to lower case byte for byte: lower-case the text once and copy from it.
+    let lower = bytes.to_ascii_lowercase();
     for (i, t) in toks.iter().enumerate() {
-        let w = &bytes[t.start as usize..t.end as usize];
+        let (a, b) = (t.start as usize, t.end as usize);
+        let w = &bytes[a..b];
         if t.kind == TokKind::Punct && w == b"." && i > 0 && toks[i - 1].end == t.start {
             // "St." folds as one key with its period.
         } else if !folded.is_empty() {
@@ -562,8 +565,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         }
         let s = folded.len();
         if w.is_ascii() {
-            // ASCII folds to lower case byte for byte.
-            folded.extend(w.iter().map(u8::to_ascii_lowercase));
+            folded.extend_from_slice(&lower[a..b]);
         } else {
             scratch.clear();
             push_folded(&mut scratch, t.text(text));
@@ -1369,17 +1371,20 @@ fn word_filter_bit(w: &str) -> (usize, u64) {
 /// "Grand Slam") is a phrase, not a name.
 fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     let mut words: FastSet<&str> = FastSet::default();
+    // A filter of `words`, with how many words share each bit: a word found in lower case
+    // leaves the set, and a bit no word has any more is cleared.
     let mut filter = [0u64; 256];
+    let mut sharing = vec![0u32; 256 * 64];
     for m in mentions
         .iter()
         .filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2)
     {
         for k in m.a..m.b {
             let key = ctx.key(k);
-            if !key.is_empty() {
+            if !key.is_empty() && words.insert(key) {
                 let (row, bit) = word_filter_bit(key);
                 filter[row] |= bit;
-                words.insert(key);
+                sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
             }
         }
     }
@@ -1390,8 +1395,13 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
         let w = t.text(ctx.text);
         let (row, bit) = word_filter_bit(w);
-        if filter[row] & bit != 0 && words.contains(w) {
+        if filter[row] & bit != 0 && words.remove(w) {
             seen.insert(w);
+            let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
+            *n -= 1;
+            if *n == 0 {
+                filter[row] &= !bit;
+            }
         }
     }
     if seen.is_empty() {
