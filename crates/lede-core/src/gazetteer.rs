@@ -172,6 +172,25 @@ pub fn lists() -> &'static Lists {
     LISTS.get_or_init(build)
 }
 
+/// The lines of a data file, as `str::lines` reads them, found by a plain byte scan (the
+/// files have thousands of short lines).
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.bytes().position(|b| b == b'\n') {
+            Some(n) => {
+                let line = &rest[..n];
+                rest = &rest[n + 1..];
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => Some(std::mem::take(&mut rest)),
+        }
+    })
+}
+
 /// The number of lines of a data file.
 fn line_count(data: &str) -> usize {
     data.bytes().filter(|&b| b == b'\n').count() + 1
@@ -183,7 +202,7 @@ fn build() -> Lists {
         line_count(PLACES) + EXTRA_PLACES.len() + line_count(COUNTRIES) + EXTRA_COUNTRIES.len(),
         Default::default(),
     );
-    for line in PLACES.lines().chain(EXTRA_PLACES.iter().copied()) {
+    for line in data_lines(PLACES).chain(EXTRA_PLACES.iter().copied()) {
         let key = fold_key(line);
         if key.contains('.') {
             // "St. Louis" is also written "St Louis".
@@ -191,7 +210,7 @@ fn build() -> Lists {
         }
         places.insert(key, PlaceKind::Place);
     }
-    for line in COUNTRIES.lines().chain(EXTRA_COUNTRIES.iter().copied()) {
+    for line in data_lines(COUNTRIES).chain(EXTRA_COUNTRIES.iter().copied()) {
         places.insert(fold_key(line), PlaceKind::Country);
     }
     for name in NOT_PLACES {
@@ -215,7 +234,7 @@ fn build() -> Lists {
     }
     let mut first_names: FastSet<String> =
         FastSet::with_capacity_and_hasher(line_count(FIRST_NAMES), Default::default());
-    first_names.extend(FIRST_NAMES.lines().map(|l| l.to_ascii_lowercase()));
+    first_names.extend(data_lines(FIRST_NAMES).map(|l| l.to_ascii_lowercase()));
     for name in NOT_FIRST_NAMES {
         first_names.remove(*name);
     }
@@ -1228,6 +1247,10 @@ mod tests {
         }
         for k in &l.first_names {
             assert!(l.is_first_name(k), "{k}");
+        }
+        for data in ["", "a", "a\n", "a\r\n\nb\r", "\n\nc"] {
+            let lines: Vec<&str> = data_lines(data).collect();
+            assert_eq!(lines, data.lines().collect::<Vec<_>>(), "{data:?}");
         }
     }
 }
