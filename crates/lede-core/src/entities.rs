@@ -13,6 +13,7 @@ use crate::tokens::{Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, SE
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
@@ -702,6 +703,10 @@ fn is_sporty(ctx: &Ctx) -> bool {
         if t.is(LINE_START) {
             if row_name && row_nums >= 2 {
                 rows += 1;
+                if rows >= 3 {
+                    // The counts only grow: the answer is known.
+                    return true;
+                }
             }
             row_name = t.is_word() && t.is(CAP);
             row_nums = 0;
@@ -712,12 +717,15 @@ fn is_sporty(ctx: &Ctx) -> bool {
         }
         match t.kind {
             TokKind::Num => {
-                let w = t.text(ctx.text).as_bytes();
+                let w = &ctx.text.as_bytes()[t.start as usize..t.end as usize];
                 // A score: "3-1", "101-99".
                 if let Some(h) = w.iter().position(|&c| c == b'-') {
                     let b = &w[h + 1..];
                     if h <= 3 && b.len() <= 3 && b.iter().all(u8::is_ascii_digit) {
                         scores += 1;
+                        if scores >= 3 {
+                            return true;
+                        }
                     }
                 }
             }
@@ -726,7 +734,10 @@ fn is_sporty(ctx: &Ctx) -> bool {
                     && sport_filter.may_contain(ctx.key(i))
                     && SPORT_WORDS.contains(&ctx.key(i)) =>
             {
-                words += 1
+                words += 1;
+                if words >= 2 {
+                    return true;
+                }
             }
             _ => {}
         }
@@ -1572,16 +1583,17 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
                 Cow::Borrowed(key.strip_prefix("the ").unwrap_or(key))
             }
         };
-        let kind_map = &mut by_key[kind as usize];
+        // One look-up of the name serves both the question and the insertion below.
+        let slot = by_key[kind as usize].entry(key);
         let existing = if let Some(d) = m.acronym_of {
             range_entity.get(&d).copied()
-        } else if let Some(&e) = kind_map.get(&*key) {
-            Some(e)
+        } else if let Entry::Occupied(known) = &slot {
+            Some(*known.get())
         } else if kind == EntityKind::Person {
             // "Obama" or "Al Hashish" of a longer name seen before.
-            person_parts.get(&*key).copied()
+            person_parts.get(&**slot.key()).copied()
         } else if kind == EntityKind::Organization && m.b - m.a == 1 {
-            org_heads.get(&*key).copied()
+            org_heads.get(&**slot.key()).copied()
         } else {
             None
         };
@@ -1611,7 +1623,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
                 entities.len() - 1
             }
         };
-        kind_map.entry(key).or_insert(e);
+        slot.or_insert(e);
         if kind == EntityKind::Organization && m.b - m.a >= 2 && !ctx.is_org_word(m.a) {
             org_heads.entry(ctx.key(m.a)).or_insert(e);
         }
