@@ -175,7 +175,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         }
         if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
             let (j, class) = scan_word(text, i, end);
-            if let Some(label) = glued_label(&text[i..j]) {
+            let w = &text[i..j];
+            // A glued label needs an upper-case ASCII first letter and six bytes.
+            let glued = if class & UPPER_BIT != 0 && w.len() >= 6 {
+                glued_label(w)
+            } else {
+                None
+            };
+            if let Some(label) = glued {
                 // Both halves are ASCII letters first, so their flags are read the same way.
                 let k = i + label;
                 out.push(Tok {
@@ -195,7 +202,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     start: i as u32,
                     end: j as u32,
                     kind: TokKind::Word,
-                    flags: flags | word_flags_with(&text[i..j], class),
+                    flags: flags | word_flags_with(w, class),
                 });
             }
             i = j;
