@@ -1,6 +1,6 @@
 //! The speech-cue lexicon: verbs that introduce or close a quotation, with their inflections.
 
-use crate::names::{Lower, WordMap};
+use crate::names::{Key, Lexicon, Lower};
 use std::sync::OnceLock;
 
 /// What a cue word is.
@@ -231,27 +231,24 @@ const LEXICON: &str = "\
 +acknowledge acknowledges acknowledged acknowledging
 ";
 
-fn table() -> &'static WordMap<Cue> {
-    static TABLE: OnceLock<WordMap<Cue>> = OnceLock::new();
+fn table() -> &'static Lexicon<Cue> {
+    static TABLE: OnceLock<Lexicon<Cue>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = WordMap::default();
-        for line in LEXICON.lines() {
+        let forms = LEXICON.lines().flat_map(|line| {
             let reports = line.starts_with('+');
             let line = line.trim_start_matches('+');
             let takes_object = line.starts_with('@');
             let line = line.trim_start_matches('@');
-            for form in line.split_whitespace() {
-                let reports = reports && !WEAK.contains(&form);
-                map.insert(
-                    form.as_bytes(),
-                    Cue {
-                        takes_object,
-                        reports,
-                    },
-                );
-            }
-        }
-        map
+            line.split_whitespace().map(move |form| {
+                let cue = Cue {
+                    takes_object,
+                    reports: reports && !WEAK.contains(&form),
+                };
+                (form, cue)
+            })
+        });
+        // A form listed again under another lemma line takes that line's reading.
+        Lexicon::build(forms, |_, later| later)
     })
 }
 
@@ -487,20 +484,18 @@ pub fn cue(word: &str) -> Option<Cue> {
             return None;
         }
     }
-    let l = Lower::new(word);
-    let w = l.bytes();
-    if w.is_empty() {
-        return None;
-    }
-    table().get(w).copied()
+    table().get_key(Key::new(w)?)
 }
 
 /// "said", "says", "told": the verbs that open reported speech in most news sentences.
 pub fn is_say(word: &str) -> bool {
+    if word.len() > 7 {
+        return false;
+    }
     let l = Lower::new(word);
     matches!(
-        l.as_str(),
-        "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling"
+        l.bytes(),
+        b"say" | b"says" | b"said" | b"saying" | b"tell" | b"tells" | b"told" | b"telling"
     )
 }
 

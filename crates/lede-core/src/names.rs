@@ -35,42 +35,73 @@ fn is_joiner(c: char) -> bool {
 /// and dots as in "al-Zoubi", "O'Neil", "U.S") and single punctuation characters. Spaces are
 /// dropped. Appends to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let bytes = &text.as_bytes()[..end];
     let mut i = start;
     while i < end {
         let (class, len) = class_at(text, i);
-        if class == Class::Space {
-            i += len;
-            continue;
-        }
-        if class != Class::Word {
-            out.push(Tok {
-                start: i,
-                end: i + len,
-                word: false,
-            });
-            i += len;
-            continue;
-        }
-        let mut e = i + len;
-        while e < end {
-            let (d, dl) = class_at(text, e);
-            if d == Class::Word
-                // A joiner stays in the word only when a word character follows it.
-                || (d == Class::Joiner && e + dl < end && class_at(text, e + dl).0 == Class::Word)
-            {
-                e += dl;
-            } else {
-                break;
+        match class {
+            Class::Space => i += len,
+            Class::Word => {
+                let e = word_end(text, i + len, end);
+                out.push(Tok {
+                    start: i,
+                    end: e,
+                    word: true,
+                });
+                i = e;
+            }
+            Class::Joiner | Class::Other => {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    word: false,
+                });
+                i += len;
             }
         }
-        out.push(Tok {
-            start: i,
-            end: e,
-            word: true,
-        });
-        i = e;
+        // Spaces between words: skip them here rather than one outer round each.
+        while i < end && bytes[i] == b' ' {
+            i += 1;
+        }
     }
 }
+
+/// Where a word that goes on at byte `e` ends (at most `end`): after its letters and digits,
+/// and joiners with a word character after them.
+#[inline(always)]
+fn word_end(text: &str, mut e: usize, end: usize) -> usize {
+    let bytes = &text.as_bytes()[..end];
+    loop {
+        // A run of ASCII letters and digits, most of a word, by table.
+        e += bytes[e..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(end - e);
+        if e >= end {
+            return end;
+        }
+        let (d, dl) = class_at(text, e);
+        // A joiner stays in the word only when a word character follows it.
+        if d == Class::Word
+            || (d == Class::Joiner && e + dl < end && class_at(text, e + dl).0 == Class::Word)
+        {
+            e += dl;
+        } else {
+            return e;
+        }
+    }
+}
+
+/// ASCII letters and digits; false for every other byte, non-ASCII ones included.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    table
+};
 
 /// What a character is to the tokenizer.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -173,8 +204,13 @@ impl<'a> Lower<'a> {
     }
 }
 
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase())
+    match word.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// "RCMP", "U.S", "CBC": two or more letters, all capitals.
@@ -284,12 +320,136 @@ impl std::hash::Hasher for WordHasher {
 pub type WordMap<V> =
     std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<WordHasher>>;
 
+/// A word of at most 16 ASCII bytes, lowercased and packed into two integers: compared and
+/// hashed without a byte loop or a call to `memcmp`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key {
+    lo: u64,
+    hi: u64,
+    len: u8,
+}
+
+impl Key {
+    /// The key of `word` in lower case; None when it is longer than 16 bytes or not ASCII
+    /// (no lexicon entry is).
+    #[inline]
+    pub(crate) fn new(word: &[u8]) -> Option<Key> {
+        if word.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word);
+        let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7] = buf;
+        let lo = u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]);
+        let hi = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        if (lo | hi) & HIGH != 0 {
+            return None;
+        }
+        Some(Key {
+            lo: lower_ascii8(lo),
+            hi: lower_ascii8(hi),
+            len: word.len() as u8,
+        })
+    }
+
+    #[inline]
+    fn hash(self) -> u64 {
+        (self.lo ^ self.hi.rotate_left(29) ^ u64::from(self.len))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+/// Lowercase eight ASCII bytes at once: each byte in 'A'..='Z' gains the 0x20 bit.
+#[inline]
+fn lower_ascii8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of a byte is set when the byte is at least 'A', and at least 'Z' + 1
+    // (no byte carries into the next: every byte is below 0x80).
+    let ge_a = x + ONES * u64::from(0x80 - b'A');
+    let gt_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// A fixed set of short lowercase words with a value each, looked up in any letter case: an
+/// open-addressing table of packed keys, built once.
+pub(crate) struct Lexicon<V> {
+    slots: Vec<Option<(Key, V)>>,
+    shift: u32,
+}
+
+impl<V: Copy> Lexicon<V> {
+    /// A table for `words`, each with its value; a word listed twice gets `merge(old, new)`.
+    /// Panics on a word that can't be a key (longer than 16 bytes or not ASCII): such an entry
+    /// could never match.
+    pub(crate) fn build<'w>(
+        words: impl IntoIterator<Item = (&'w str, V)>,
+        merge: impl Fn(V, V) -> V,
+    ) -> Lexicon<V> {
+        let words: Vec<(&str, V)> = words.into_iter().collect();
+        let size = (words.len() * 3).next_power_of_two().max(16);
+        let mut table = Lexicon {
+            slots: vec![None; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, v) in words {
+            let key = Key::new(w.as_bytes())
+                .unwrap_or_else(|| panic!("lexicon word {w:?} is no short ASCII word"));
+            let mut k = table.slot_of(key);
+            loop {
+                match &mut table.slots[k] {
+                    Some((old, value)) if *old == key => {
+                        *value = merge(*value, v);
+                        break;
+                    }
+                    Some(_) => k = (k + 1) & (size - 1),
+                    empty => {
+                        *empty = Some((key, v));
+                        break;
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    /// How many words the table holds.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.is_some()).count()
+    }
+
+    #[inline]
+    fn slot_of(&self, key: Key) -> usize {
+        (key.hash() >> self.shift) as usize
+    }
+
+    /// The value of `word` in any letter case.
+    #[inline]
+    pub(crate) fn get(&self, word: &[u8]) -> Option<V> {
+        self.get_key(Key::new(word)?)
+    }
+
+    #[inline]
+    pub(crate) fn get_key(&self, key: Key) -> Option<V> {
+        let mask = self.slots.len() - 1;
+        let mut k = self.slot_of(key);
+        loop {
+            match self.slots[k] {
+                Some((old, v)) if old == key => return Some(v),
+                Some(_) => k = (k + 1) & mask,
+                None => return None,
+            }
+        }
+    }
+}
+
 /// Every lexicon word with the lists it belongs to, built once.
-fn lexicon() -> &'static WordMap<u16> {
-    static MAP: std::sync::OnceLock<WordMap<u16>> = std::sync::OnceLock::new();
+fn lexicon() -> &'static Lexicon<u16> {
+    static MAP: std::sync::OnceLock<Lexicon<u16>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = WordMap::default();
-        for (list, flag) in [
+        let lists = [
             (TITLES, TITLE),
             (ORG_HEADS, ORG_HEAD),
             (GROUP_NOUNS, GROUP),
@@ -299,31 +459,37 @@ fn lexicon() -> &'static WordMap<u16> {
             (MALE_NAMES, MALE),
             (FEMALE_NAMES, FEMALE),
             (NOT_PERSON, PLACE),
-        ] {
-            for w in list {
-                *map.entry(w.as_bytes()).or_insert(0) |= flag;
-            }
-        }
-        map
+        ];
+        Lexicon::build(
+            lists
+                .iter()
+                .flat_map(|&(list, flag)| list.iter().map(move |w| (*w, flag)))
+                // "café": a word with a non-ASCII letter never matches (see `flags`).
+                .filter(|(w, _)| w.is_ascii()),
+            |a, b| a | b,
+        )
     })
 }
 
+/// The lexicon flags of `word` in any letter case; none for a word with a non-ASCII letter or
+/// longer than 32 bytes.
 fn flags(word: &str) -> u16 {
-    let l = Lower::new(word);
-    let w = l.bytes();
-    if w.is_empty() {
+    let w = word.as_bytes();
+    if w.len() <= 16 {
+        let Some(key) = Key::new(w) else {
+            return 0;
+        };
+        if let Some(f) = lexicon().get_key(key) {
+            return f;
+        }
+    } else if w.len() > 32 || !w.is_ascii() {
         return 0;
     }
-    match lexicon().get(w) {
-        Some(&f) => f,
-        None => {
-            // "Sergeant-at-Arms", "Lieutenant-Governor": a hyphenated title.
-            let Some(k) = w.iter().position(|&b| b == b'-') else {
-                return 0;
-            };
-            lexicon().get(&w[..k]).copied().unwrap_or(0) & TITLE
-        }
-    }
+    // "Sergeant-at-Arms", "Lieutenant-Governor": a hyphenated title.
+    let Some(k) = w.iter().position(|&b| b == b'-') else {
+        return 0;
+    };
+    lexicon().get(&w[..k]).unwrap_or(0) & TITLE
 }
 
 fn in_flag(flag: u16, word: &str) -> bool {
@@ -521,12 +687,16 @@ const TITLES: &[&str] = &[
 
 /// Honorific gender: 'm', 'f' or none.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
+    // No honorific is longer than "congresswoman".
+    if word.len() > 13 {
+        return None;
+    }
     let l = Lower::new(word);
-    match l.as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "congressman"
-        | "chairman" | "spokesman" | "sheikh" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister"
-        | "congresswoman" | "chairwoman" | "spokeswoman" => Some(Gender::Female),
+    match l.bytes() {
+        b"mr" | b"sir" | b"lord" | b"king" | b"prince" | b"father" | b"brother"
+        | b"congressman" | b"chairman" | b"spokesman" | b"sheikh" => Some(Gender::Male),
+        b"mrs" | b"ms" | b"miss" | b"dame" | b"lady" | b"queen" | b"princess" | b"sister"
+        | b"congresswoman" | b"chairwoman" | b"spokeswoman" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -1252,13 +1422,16 @@ pub enum Pronoun {
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
+    if word.len() > 4 {
+        return None;
+    }
     let l = Lower::new(word);
-    match l.as_str() {
-        "he" => Some(Pronoun::He),
-        "she" => Some(Pronoun::She),
-        "they" => Some(Pronoun::They),
-        "it" => Some(Pronoun::It),
-        "i" | "we" => Some(Pronoun::First),
+    match l.bytes() {
+        b"he" => Some(Pronoun::He),
+        b"she" => Some(Pronoun::She),
+        b"they" => Some(Pronoun::They),
+        b"it" => Some(Pronoun::It),
+        b"i" | b"we" => Some(Pronoun::First),
         _ => None,
     }
 }
@@ -1591,12 +1764,8 @@ const FEMALE_NAMES: &[&str] = &[
 ];
 
 pub fn forename_gender(word: &str) -> Option<Gender> {
-    let l = Lower::new(word);
-    let w = l.as_str();
-    if w.is_empty() {
-        return None;
-    }
-    let f = flags(w);
+    // `flags` reads the word in any letter case.
+    let f = flags(word);
     let male = f & MALE != 0;
     let female = f & FEMALE != 0;
     match (male, female) {
@@ -1631,7 +1800,27 @@ pub struct Mention {
 /// such as the dot of "Mr." or the hyphen tokens) into a mention. Returns None when the phrase
 /// names no one.
 pub fn read_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
-    let words: Vec<Tok> = toks.iter().copied().filter(|t| t.word).collect();
+    // The words of a phrase next to a cue fit on the stack.
+    const ON_STACK: usize = 16;
+    let mut buf = [Tok {
+        start: 0,
+        end: 0,
+        word: false,
+    }; ON_STACK];
+    let mut n = 0;
+    for t in toks.iter().filter(|t| t.word) {
+        if n == ON_STACK {
+            let words: Vec<Tok> = toks.iter().copied().filter(|t| t.word).collect();
+            return read_phrase_words(text, &words);
+        }
+        buf[n] = *t;
+        n += 1;
+    }
+    read_phrase_words(text, &buf[..n])
+}
+
+/// [`read_phrase`] on the phrase's words alone.
+fn read_phrase_words(text: &str, words: &[Tok]) -> Option<Mention> {
     let first = *words.first()?;
     if words.len() == 1 {
         if let Some(p) = pronoun(first.text(text)) {
@@ -1643,7 +1832,7 @@ pub fn read_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             });
         }
     }
-    read_words(text, &words)
+    read_words(text, words)
 }
 
 fn strip_possessive(text: &str, t: Tok) -> Tok {
@@ -1666,10 +1855,10 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     if let Some(f) = ws.first() {
         let l = Lower::new(f.text(text));
         if matches!(
-            l.as_str(),
-            "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three"
+            l.bytes(),
+            b"the" | b"a" | b"an" | b"another" | b"one" | b"some" | b"two" | b"three"
         ) {
-            determiner = Some(l.as_str() == "the");
+            determiner = Some(l.bytes() == b"the");
             ws = &ws[1..];
         }
     }
@@ -1717,8 +1906,8 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         while a > 0 {
             let w = ws[a - 1].text(text);
             let l = Lower::new(w);
-            if is_capitalized(w) && !matches!(l.as_str(), "the" | "a" | "an")
-                || matches!(l.as_str(), "of" | "for" | "and" | "on")
+            if is_capitalized(w) && !matches!(l.bytes(), b"the" | b"a" | b"an")
+                || matches!(l.bytes(), b"of" | b"for" | b"and" | b"on")
                     && a >= 2
                     && is_capitalized(ws[a - 2].text(text))
             {
@@ -1731,7 +1920,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         let ap = before_article_after_preposition(text, ws, a);
         if ap >= 2 && determiner.is_some() && !is_capitalized(ws[ap - 2].text(text)) {
             let l = Lower::new(ws[ap - 1].text(text));
-            if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
+            if matches!(l.bytes(), b"of" | b"at" | b"for" | b"with" | b"from") {
                 // "the founder of Northfield Press": a person, not the organisation.
                 return Some(Mention {
                     name: Span::new(words[0].start, ws[ap - 2].end),
@@ -1763,7 +1952,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         // Start at the last determiner: "out the laid-back resident" names "the ... resident".
         let from = words
             .iter()
-            .rposition(|t| matches!(Lower::new(t.text(text)).as_str(), "the" | "a" | "an"))
+            .rposition(|t| matches!(Lower::new(t.text(text)).bytes(), b"the" | b"a" | b"an"))
             .map_or(words[0].start, |k| words[k].start);
         return Some(Mention {
             name: Span::new(from, head.end),
@@ -1778,8 +1967,8 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         let prep = a > 0 && {
             let l = Lower::new(ws[a - 1].text(text));
             matches!(
-                l.as_str(),
-                "of" | "from" | "in" | "at" | "for" | "with" | "on"
+                l.bytes(),
+                b"of" | b"from" | b"in" | b"at" | b"for" | b"with" | b"on"
             )
         };
         if prep && k > 0 {
@@ -1811,7 +2000,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     if a_prep >= 2 && determiner.is_some() && !is_capitalized(ws[a_prep - 2].text(text)) {
         let a = a_prep;
         let l = Lower::new(ws[a - 1].text(text));
-        if matches!(l.as_str(), "of" | "at" | "for" | "with" | "from") {
+        if matches!(l.bytes(), b"of" | b"at" | b"for" | b"with" | b"from") {
             return Some(Mention {
                 name: Span::new(words[0].start, ws[a - 2].end),
                 role: None,
@@ -1951,10 +2140,10 @@ pub fn name_run_before(text: &str, toks: &[Tok], end_idx: usize) -> Option<(usiz
 /// (the article then belongs with the name), else `a`.
 fn before_article_after_preposition(text: &str, ws: &[Tok], a: usize) -> usize {
     if a >= 3
-        && Lower::new(ws[a - 1].text(text)).as_str() == "the"
+        && Lower::new(ws[a - 1].text(text)).bytes() == b"the"
         && matches!(
-            Lower::new(ws[a - 2].text(text)).as_str(),
-            "of" | "at" | "for" | "with" | "from"
+            Lower::new(ws[a - 2].text(text)).bytes(),
+            b"of" | b"at" | b"for" | b"with" | b"from"
         )
     {
         a - 1

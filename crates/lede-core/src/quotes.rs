@@ -192,24 +192,25 @@ fn is_elision(after: &str) -> bool {
     let word = &after[..word_end];
     let l = Lower::new(word);
     matches!(
-        l.as_str(),
-        "em" | "n"
-            | "til"
-            | "cause"
-            | "tis"
-            | "twas"
-            | "bout"
-            | "round"
-            | "kay"
-            | "nuff"
-            | "cos"
-            | "coz"
-            | "ello"
-            | "ere"
-            | "ow"
-            | "im"
-            | "er"
-            | "s"
+        l.bytes(),
+        b"em"
+            | b"n"
+            | b"til"
+            | b"cause"
+            | b"tis"
+            | b"twas"
+            | b"bout"
+            | b"round"
+            | b"kay"
+            | b"nuff"
+            | b"cos"
+            | b"coz"
+            | b"ello"
+            | b"ere"
+            | b"ow"
+            | b"im"
+            | b"er"
+            | b"s"
     )
 }
 
@@ -506,7 +507,7 @@ fn is_abbreviation_before(text: &str, dot: usize, floor: usize) -> bool {
         return true;
     }
     let l = Lower::new(word);
-    ABBREVIATIONS.contains(&l.as_str())
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == l.bytes())
 }
 
 /// Sentences of one paragraph (spans) with quotations kept whole.
@@ -1028,12 +1029,20 @@ fn is_verb_cue(w: &str) -> bool {
         return false;
     }
     let l = Lower::new(w);
-    let w = l.as_str();
-    w.ends_with("ed")
-        || w.ends_with('s') && !w.ends_with("ss")
+    let w = l.bytes();
+    w.ends_with(b"ed")
+        || w.ends_with(b"s") && !w.ends_with(b"ss")
         || matches!(
             w,
-            "said" | "told" | "wrote" | "went" | "thought" | "felt" | "sang" | "began" | "swore"
+            b"said"
+                | b"told"
+                | b"wrote"
+                | b"went"
+                | b"thought"
+                | b"felt"
+                | b"sang"
+                | b"began"
+                | b"swore"
         )
 }
 
@@ -1217,6 +1226,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
         }
         return None;
     }
+    let c = cues::cue(t.text(text))?;
     // A capitalised word inside a sentence is a name ("U.S. State Department"), never a
     // speech verb; only at the start of a clause can a cue be capitalised.
     if i > 0
@@ -1225,7 +1235,6 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
     {
         return None;
     }
-    let c = cues::cue(t.text(text))?;
     if lower_is(text, t, &["go", "goes", "went", "going"]) {
         let n = *toks.get(i + 1)?;
         if lower_is(text, n, &["on"]) {
@@ -1235,17 +1244,16 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
     }
     // A particle belongs to the verb: "points out", "spoke up", "shot back", "went on".
     if let Some(&n) = toks.get(i + 1) {
-        let particle = match Lower::new(t.text(text)).as_str() {
-            "point" | "points" | "pointed" | "pointing" => &["out"][..],
-            "speak" | "speaks" | "spoke" | "speaking" => &["up", "out"][..],
-            "shoot" | "shoots" | "shot" | "fire" | "fires" | "fired" | "hit" | "hits" | "snap"
-            | "snaps" | "snapped" | "write" | "writes" | "wrote" | "answer" | "answered" => {
-                &["back"][..]
-            }
-            "sum" | "sums" | "summed" | "chime" | "chimes" | "chimed" | "pipe" | "piped"
-            | "open" | "opened" => &["up", "in"][..],
-            "add" | "adds" | "added" | "continue" | "continues" | "continued" | "carry"
-            | "carried" => &["on"][..],
+        let particle = match Lower::new(t.text(text)).bytes() {
+            b"point" | b"points" | b"pointed" | b"pointing" => &["out"][..],
+            b"speak" | b"speaks" | b"spoke" | b"speaking" => &["up", "out"][..],
+            b"shoot" | b"shoots" | b"shot" | b"fire" | b"fires" | b"fired" | b"hit" | b"hits"
+            | b"snap" | b"snaps" | b"snapped" | b"write" | b"writes" | b"wrote" | b"answer"
+            | b"answered" => &["back"][..],
+            b"sum" | b"sums" | b"summed" | b"chime" | b"chimes" | b"chimed" | b"pipe"
+            | b"piped" | b"open" | b"opened" => &["up", "in"][..],
+            b"add" | b"adds" | b"added" | b"continue" | b"continues" | b"continued" | b"carry"
+            | b"carried" => &["on"][..],
             _ => &[][..],
         };
         if !particle.is_empty() && lower_is(text, n, particle) {
@@ -1661,33 +1669,33 @@ fn clause_start(text: &str, toks: &[Tok], mut i: usize, takes_object: bool) -> u
 fn is_time_word(w: &str) -> bool {
     let l = Lower::new(w);
     matches!(
-        l.as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "earlier"
-            | "recently"
-            | "previously"
-            | "later"
-            | "then"
-            | "also"
-            | "again"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "afterward"
-            | "afterwards"
-            | "morning"
-            | "evening"
-            | "night"
-            | "afternoon"
+        l.bytes(),
+        b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"today"
+            | b"yesterday"
+            | b"tonight"
+            | b"earlier"
+            | b"recently"
+            | b"previously"
+            | b"later"
+            | b"then"
+            | b"also"
+            | b"again"
+            | b"repeatedly"
+            | b"publicly"
+            | b"privately"
+            | b"afterward"
+            | b"afterwards"
+            | b"morning"
+            | b"evening"
+            | b"night"
+            | b"afternoon"
     )
 }
 
@@ -2458,14 +2466,14 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         return;
     }
     // Every pattern below needs a reporting verb or "according to": most sentences have
-    // neither and stop here.
-    if !toks.iter().any(|t| {
+    // neither and stop here. An attribution after a comma needs one after that comma.
+    let Some(last_report) = toks.iter().rposition(|t| {
         t.word
             && (cues::cue(t.text(text)).is_some_and(|c| c.reports)
                 || lower_is(text, *t, &["according"]))
-    }) {
+    }) else {
         return;
-    }
+    };
     let end = sentence_end_trimmed(text, ss, se);
     // "According to X, CLAUSE."
     if lower_is(text, toks[0], &["according"]) && n > 2 && lower_is(text, toks[1], &["to"]) {
@@ -2498,6 +2506,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         .filter(|&k| is_punct(text, toks[k], &[","]))
         .take(2)
     {
+        if comma >= last_report {
+            continue;
+        }
         let tail = &toks[comma..];
         let tail_end_ok = tail
             .iter()
@@ -2563,6 +2574,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         .iter()
         .any(|t| t.text(text).ends_with("ing") && lower_is(text, *t, &gerunds));
     for comma in (2..n.min(60)).filter(|&k| has_gerund && is_punct(text, toks[k], &[","])) {
+        if comma >= last_report {
+            break;
+        }
         let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
             a.cue
                 .is_some_and(|c| cues::cue(&text[c]).is_some_and(|c| c.reports))
@@ -2600,6 +2614,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
     }
     // "CLAUSE, X said, (that) CLAUSE.": reported speech interrupted by its attribution.
     for comma in (2..n.min(30)).filter(|&k| is_punct(text, toks[k], &[","])) {
+        if comma >= last_report {
+            break;
+        }
         let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
             a.cue.is_some_and(|c| {
                 cues::cue(&text[c]).is_some_and(|c| c.reports) || text[c].starts_with("according")
@@ -2674,7 +2691,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         // 1,400", "recorded his first goal" report nothing.
         let core = a.cue.is_some_and(|c| {
             let l = Lower::new(&text[c]);
-            let w = l.as_str();
+            let w = l.bytes();
             [
                 "say",
                 "said",
@@ -2704,7 +2721,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
                 "according",
             ]
             .iter()
-            .any(|p| w.starts_with(p))
+            .any(|p| w.starts_with(p.as_bytes()))
         });
         // "BC Ferries urged travellers to stay home", "told residents never to ...": a
         // directive and its infinitive.
