@@ -444,17 +444,18 @@ const WEAK: &[&str] = &[
     "stating",
 ];
 
-/// Which three-letter beginnings (a-z, any case) some lexicon form has: one bit each, so most
-/// words are turned away before the lexicon look-up.
-fn prefixes() -> &'static [u64] {
+/// Which shapes (three-letter beginning in any case, and length) lexicon forms have, hashed
+/// to one bit each: most words, "the" and "that" among them, are turned away before the
+/// lexicon look-up.
+fn shapes() -> &'static [u64] {
     static BITS: OnceLock<Vec<u64>> = OnceLock::new();
     BITS.get_or_init(|| {
-        let mut bits = vec![0u64; PREFIX_SLOTS.div_ceil(64)];
+        let mut bits = vec![0u64; SHAPE_BITS / 64];
         for form in LEXICON
             .lines()
             .flat_map(|l| l.trim_start_matches(['+', '@']).split_whitespace())
         {
-            if let Some(k) = prefix_slot(form.as_bytes()) {
+            if let Some(k) = shape_bit(form.as_bytes()) {
                 bits[k / 64] |= 1 << (k % 64);
             }
         }
@@ -462,8 +463,17 @@ fn prefixes() -> &'static [u64] {
     })
 }
 
-const PREFIX_SLOTS: usize = 26 * 26 * 26;
+const SHAPE_BITS: usize = 1 << 16;
 
+/// The bit of a word's shape; None for a word that doesn't start with three ASCII letters.
+#[inline]
+fn shape_bit(w: &[u8]) -> Option<usize> {
+    let slot = prefix_slot(w)? as u32;
+    let shape = slot << 5 | w.len() as u32;
+    Some((shape.wrapping_mul(0x9e37_79b1) >> 16) as usize)
+}
+
+#[inline]
 fn prefix_slot(w: &[u8]) -> Option<usize> {
     let [a, b, c, ..] = *w else { return None };
     let l = |x: u8| {
@@ -479,8 +489,8 @@ pub fn cue(word: &str) -> Option<Cue> {
     if w.len() < 2 || w.len() > 16 {
         return None;
     }
-    if let Some(k) = prefix_slot(w) {
-        if prefixes()[k / 64] & (1 << (k % 64)) == 0 {
+    if let Some(k) = shape_bit(w) {
+        if shapes()[k / 64] & (1 << (k % 64)) == 0 {
             return None;
         }
     }

@@ -334,14 +334,7 @@ impl Key {
     /// (no lexicon entry is).
     #[inline]
     pub(crate) fn new(word: &[u8]) -> Option<Key> {
-        if word.len() > 16 {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf[..word.len()].copy_from_slice(word);
-        let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7] = buf;
-        let lo = u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]);
-        let hi = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+        let (lo, hi) = pack16(word)?;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         if (lo | hi) & HIGH != 0 {
             return None;
@@ -358,6 +351,32 @@ impl Key {
         (self.lo ^ self.hi.rotate_left(29) ^ u64::from(self.len))
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
+}
+
+/// The bytes of a word of at most 16 bytes, little-endian and zero-padded, in two integers;
+/// None for a longer word. Overlapping loads instead of a byte loop or a copy.
+#[inline]
+fn pack16(w: &[u8]) -> Option<(u64, u64)> {
+    let n = w.len();
+    // Each load reads a slice of a fixed length: one bounds check, no byte loop.
+    let u32_at = |k: usize| u32::from_le_bytes(w[k..k + 4].try_into().unwrap_or_default());
+    let u64_at = |k: usize| u64::from_le_bytes(w[k..k + 8].try_into().unwrap_or_default());
+    Some(match n {
+        0 => (0, 0),
+        1..=3 => {
+            // The first, middle and last bytes cover a word of one to three bytes.
+            let (a, b, c) = (w[0], w[n / 2], w[n - 1]);
+            let lo = u64::from(a) | u64::from(b) << (8 * (n / 2)) | u64::from(c) << (8 * (n - 1));
+            (lo, 0)
+        }
+        4..=7 => {
+            let lo = u64::from(u32_at(0)) | u64::from(u32_at(n - 4)) << (8 * (n - 4));
+            (lo, 0)
+        }
+        8 => (u64_at(0), 0),
+        9..=16 => (u64_at(0), u64_at(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    })
 }
 
 /// Lowercase eight ASCII bytes at once: each byte in 'A'..='Z' gains the 0x20 bit.
@@ -2084,7 +2103,12 @@ fn trim_role(text: &str, r: Span) -> Span {
 
 /// A capitalised word that can be part of a name (not a title, not a function word).
 pub fn is_name_word(w: &str) -> bool {
-    (is_capitalized(w) && flags(w) & (TITLE | NOT_NAME_F | GROUP) == 0) || glued_particle_name(w)
+    if is_capitalized(w) {
+        flags(w) & (TITLE | NOT_NAME_F | GROUP) == 0
+    } else {
+        // A glued particle is lowercase.
+        glued_particle_name(w)
+    }
 }
 
 /// A month that is a surname after a known forename: "Elizabeth May", "Theresa May".
@@ -2099,9 +2123,11 @@ pub fn is_month_surname(prev: &str, w: &str) -> bool {
 
 /// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.
 fn glued_particle_name(w: &str) -> bool {
-    // The particles are at most three letters: look for the hyphen among the first four bytes.
-    let Some(k) = w.bytes().take(4).position(|b| b == b'-') else {
-        return false;
+    // The particles have two or three letters: the hyphen is the third or the fourth byte.
+    let k = match w.as_bytes() {
+        [_, _, b'-', ..] => 2,
+        [_, _, _, b'-', ..] => 3,
+        _ => return false,
     };
     let (p, rest) = (&w[..k], &w[k + 1..]);
     matches!(
@@ -2193,6 +2219,28 @@ mod tests {
         );
         assert_eq!(phrase("she").unwrap().2, MentionKind::Pronoun(Pronoun::She));
         assert_eq!(phrase("the weather"), None);
+    }
+
+    #[test]
+    fn keys_are_lowercase_words() {
+        // Every length up to 16 bytes, in mixed case: the key packs the lowercase bytes.
+        let word = "aBcDeFgHiJkLmNoPq";
+        for n in 0..=16 {
+            let w = &word[..n];
+            let lower = w.to_ascii_lowercase();
+            let key = Key::new(w.as_bytes()).unwrap();
+            assert!(key == Key::new(lower.as_bytes()).unwrap(), "{w}");
+            let mut bytes = [0u8; 16];
+            bytes[..n].copy_from_slice(lower.as_bytes());
+            let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap());
+            assert_eq!((key.lo, key.hi, usize::from(key.len)), (lo, hi, n), "{w}");
+        }
+        assert!(Key::new(word.as_bytes()).is_none());
+        assert!(Key::new("café".as_bytes()).is_none());
+        assert!(Key::new(b"ab\0") != Key::new(b"ab"));
+        assert!(is_title("Sergeant-at-Arms") && is_title("LIEUTENANT-GOVERNOR-GENERAL"));
+        assert!(!is_org_head("Café"));
     }
 
     #[test]

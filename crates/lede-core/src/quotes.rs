@@ -22,7 +22,7 @@
 //! mention and the cue next to each quote.
 
 use crate::cues;
-use crate::names::{self, Lower, Mention, MentionKind, Pronoun, Tok};
+use crate::names::{self, Lexicon, Lower, Mention, MentionKind, Pronoun, Tok};
 use crate::{Block, Span, SpeakerId};
 use serde::{Deserialize, Serialize};
 
@@ -664,85 +664,100 @@ struct Attr {
     takes_object: bool,
 }
 
+/// `t` is a punctuation token in `set`.
+#[inline]
 fn is_punct(text: &str, t: Tok, set: &[&str]) -> bool {
-    !t.word && set.contains(&t.text(text))
+    if t.word {
+        return false;
+    }
+    let w = &text.as_bytes()[t.start..t.end];
+    // Most tokens differ in their first byte: compare that before the rest.
+    set.iter()
+        .any(|s| s.len() == w.len() && s.as_bytes().first() == w.first() && s.as_bytes() == w)
 }
 
+/// `t` is a word among `words` (lowercase ASCII) in any letter case.
+#[inline]
 fn lower_is(text: &str, t: Tok, words: &[&str]) -> bool {
-    t.word && lower_is_str(t.text(text), words)
+    t.word && lower_is_bytes(&text.as_bytes()[t.start..t.end], words)
 }
 
 /// Words that end a noun phrase read forward.
+const PHRASE_STOPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "who",
+    "which",
+    "that",
+    "as",
+    "because",
+    "and",
+    "but",
+    "to",
+    "about",
+    "for",
+    "with",
+    "by",
+    "from",
+    "since",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "then",
+    "also",
+    "again",
+    "told",
+    "said",
+    "says",
+    "added",
+    "adding",
+    "saying",
+    "noting",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "via",
+    "over",
+    "though",
+    "although",
+    "if",
+    "where",
+    "whose",
+    "whom",
+    "until",
+];
+
 fn is_phrase_stop(w: &str) -> bool {
-    matches!(
-        Lower::new(w).bytes(),
-        b"in"
-            | b"on"
-            | b"at"
-            | b"during"
-            | b"after"
-            | b"before"
-            | b"when"
-            | b"while"
-            | b"who"
-            | b"which"
-            | b"that"
-            | b"as"
-            | b"because"
-            | b"and"
-            | b"but"
-            | b"to"
-            | b"about"
-            | b"for"
-            | b"with"
-            | b"by"
-            | b"from"
-            | b"since"
-            | b"today"
-            | b"yesterday"
-            | b"tonight"
-            | b"monday"
-            | b"tuesday"
-            | b"wednesday"
-            | b"thursday"
-            | b"friday"
-            | b"saturday"
-            | b"sunday"
-            | b"last"
-            | b"this"
-            | b"earlier"
-            | b"later"
-            | b"recently"
-            | b"previously"
-            | b"then"
-            | b"also"
-            | b"again"
-            | b"told"
-            | b"said"
-            | b"says"
-            | b"added"
-            | b"adding"
-            | b"saying"
-            | b"noting"
-            | b"is"
-            | b"was"
-            | b"were"
-            | b"are"
-            | b"has"
-            | b"had"
-            | b"have"
-            | b"will"
-            | b"would"
-            | b"via"
-            | b"over"
-            | b"though"
-            | b"although"
-            | b"if"
-            | b"where"
-            | b"whose"
-            | b"whom"
-            | b"until"
-    )
+    static STOPS: std::sync::OnceLock<Lexicon<()>> = std::sync::OnceLock::new();
+    STOPS
+        .get_or_init(|| Lexicon::build(PHRASE_STOPS.iter().map(|w| (*w, ())), |_, _| ()))
+        .get(w.as_bytes())
+        .is_some()
 }
 
 /// Read a noun phrase forward from token `i`: up to punctuation or a stop word. When the
@@ -889,7 +904,14 @@ fn phrase_forward_stop(
 
 /// `w` is one of `words` (lowercase ASCII) in any letter case.
 fn lower_is_str(w: &str, words: &[&str]) -> bool {
-    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    lower_is_bytes(w.as_bytes(), words)
+}
+
+#[inline]
+fn lower_is_bytes(w: &[u8], words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// Where a sentence's subject starts: after an opening phrase such as "In a statement," or
@@ -2475,6 +2497,16 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         return;
     };
     let end = sentence_end_trimmed(text, ss, se);
+    // The attribution after a comma, read once for the patterns below that each try it.
+    let mut attr_memo: Vec<(usize, Option<Attr>)> = Vec::new();
+    let mut attr_after = |comma: usize| -> Option<Attr> {
+        if let Some(&(_, a)) = attr_memo.iter().find(|(k, _)| *k == comma) {
+            return a;
+        }
+        let a = trailing_attr(text, &toks[comma..]);
+        attr_memo.push((comma, a));
+        a
+    };
     // "According to X, CLAUSE."
     if lower_is(text, toks[0], &["according"]) && n > 2 && lower_is(text, toks[1], &["to"]) {
         if let Some(comma) = (2..n.min(20)).find(|&k| is_punct(text, toks[k], &[","])) {
@@ -2532,7 +2564,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
                     None
                 }
             } else {
-                trailing_attr(text, tail).filter(|a| {
+                attr_after(comma).filter(|a| {
                     a.cue.is_some_and(|c| {
                         cues::cue(&text[c]).is_some_and(|c| c.reports)
                             || text[c].starts_with("according")
@@ -2577,7 +2609,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         if comma >= last_report {
             break;
         }
-        let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
+        let Some(a) = attr_after(comma).filter(|a| {
             a.cue
                 .is_some_and(|c| cues::cue(&text[c]).is_some_and(|c| c.reports))
         }) else {
@@ -2617,7 +2649,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         if comma >= last_report {
             break;
         }
-        let Some(a) = trailing_attr(text, &toks[comma..]).filter(|a| {
+        let Some(a) = attr_after(comma).filter(|a| {
             a.cue.is_some_and(|c| {
                 cues::cue(&text[c]).is_some_and(|c| c.reports) || text[c].starts_with("according")
             })
