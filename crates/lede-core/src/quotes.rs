@@ -220,11 +220,10 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let base = para.start as usize;
     let bytes = s.as_bytes();
     let mut i = 0;
-    // Every mark is '"', '\'' or a non-ASCII character: skip the rest byte by byte.
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\'' || b >= 0x80)
-    {
+    // Every mark is '"', '\'' or a non-ASCII character: skip the rest eight bytes at a time.
+    while let Some(k) = find_byte(&bytes[i..], |x| {
+        has_byte(x, b'"') | has_byte(x, b'\'') | x & HIGH_BITS
+    }) {
         i += k;
         let Some(c) = s[i..].chars().next() else {
             break;
@@ -469,9 +468,60 @@ fn missing_open(
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    if !s.is_ascii() {
+        return s
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+    }
+    // ASCII: count the runs between white space that hold a letter or a digit.
+    let mut count = 0;
+    let mut counted = false;
+    for &b in s.as_bytes() {
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            counted = false;
+        } else if !counted && b.is_ascii_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that equals `b`, exact up to the first such byte (a
+/// borrow may flag bytes after it, which [`find_byte`] never looks at).
+#[inline(always)]
+fn has_byte(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y & HIGH_BITS
+}
+
+/// The first byte of `bytes` that `hits` flags: `hits` maps eight bytes (little-endian) to
+/// the high bit of each byte sought, exact up to the first one.
+#[inline(always)]
+fn find_byte(bytes: &[u8], hits: impl Fn(u64) -> u64) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let m = hits(x);
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    // The last bytes, zero-padded; hits in the padding don't count.
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut last = [0u8; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    let m = hits(u64::from_le_bytes(last)) & (u64::MAX >> (8 * (8 - rest.len())));
+    (m != 0).then(|| at + (m.trailing_zeros() / 8) as usize)
 }
 
 /// Whether a paragraph starts with an opening quotation mark.
@@ -506,8 +556,10 @@ fn is_abbreviation_before(text: &str, dot: usize, floor: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    let l = Lower::new(word);
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == l.bytes())
+    static LIST: std::sync::OnceLock<Lexicon<()>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| Lexicon::build(ABBREVIATIONS.iter().map(|w| (*w, ())), |_, _| ()))
+        .get(word.as_bytes())
+        .is_some()
 }
 
 /// Sentences of one paragraph (spans) with quotations kept whole.
@@ -556,10 +608,9 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
         }
         // Jump to the next sentence mark before the next quotation.
         let limit = pairs.get(q).map_or(pe, |p| p.open.min(pe));
-        match bytes[i..limit]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'?' | b'!'))
-        {
+        match find_byte(&bytes[i..limit], |x| {
+            has_byte(x, b'.') | has_byte(x, b'?') | has_byte(x, b'!')
+        }) {
             Some(k) => i += k,
             None => {
                 i = limit;
@@ -2886,6 +2937,45 @@ mod tests {
         let mut m = Vec::new();
         scan_marks(s, Span::new(0, s.len()), &mut m);
         m.iter().map(|m| (m.pos, m.open, m.close)).collect()
+    }
+
+    #[test]
+    fn byte_search_and_word_count_match_plain_loops() {
+        // Every length and position of a hit, over a mix of ASCII, marks and multi-byte text.
+        let alphabet = [
+            "a", " ", ".", "\"", "'", "?", "!", "1", "\u{b}", "é", "“", "\t", "-",
+        ];
+        let mut seed = 7u32;
+        for len in 0..40 {
+            for _ in 0..20 {
+                let mut s = String::new();
+                for _ in 0..len {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    s.push_str(alphabet[(seed >> 16) as usize % alphabet.len()]);
+                }
+                let b = s.as_bytes();
+                let marks = find_byte(b, |x| {
+                    has_byte(x, b'"') | has_byte(x, b'\'') | x & HIGH_BITS
+                });
+                assert_eq!(
+                    marks,
+                    b.iter().position(|&c| c == b'"' || c == b'\'' || c >= 0x80),
+                    "{s:?}"
+                );
+                let stops = find_byte(b, |x| {
+                    has_byte(x, b'.') | has_byte(x, b'?') | has_byte(x, b'!')
+                });
+                assert_eq!(
+                    stops,
+                    b.iter().position(|&c| matches!(c, b'.' | b'?' | b'!'))
+                );
+                let words = s
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
+                assert_eq!(word_count(&s), words, "{s:?}");
+            }
+        }
     }
 
     #[test]
