@@ -444,55 +444,11 @@ const WEAK: &[&str] = &[
     "stating",
 ];
 
-/// Which shapes (three-letter beginning in any case, and length) lexicon forms have, hashed
-/// to one bit each: most words, "the" and "that" among them, are turned away before the
-/// lexicon look-up.
-fn shapes() -> &'static [u64] {
-    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut bits = vec![0u64; SHAPE_BITS / 64];
-        for form in LEXICON
-            .lines()
-            .flat_map(|l| l.trim_start_matches(['+', '@']).split_whitespace())
-        {
-            if let Some(k) = shape_bit(form.as_bytes()) {
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        bits
-    })
-}
-
-const SHAPE_BITS: usize = 1 << 16;
-
-/// The bit of a word's shape; None for a word that doesn't start with three ASCII letters.
-#[inline]
-fn shape_bit(w: &[u8]) -> Option<usize> {
-    let slot = prefix_slot(w)? as u32;
-    let shape = slot << 5 | w.len() as u32;
-    Some((shape.wrapping_mul(0x9e37_79b1) >> 16) as usize)
-}
-
-#[inline]
-fn prefix_slot(w: &[u8]) -> Option<usize> {
-    let [a, b, c, ..] = *w else { return None };
-    let l = |x: u8| {
-        x.is_ascii_alphabetic()
-            .then(|| usize::from(x.to_ascii_lowercase() - b'a'))
-    };
-    Some((l(a)? * 26 + l(b)?) * 26 + l(c)?)
-}
-
 /// The cue a word is, if any.
 pub fn cue(word: &str) -> Option<Cue> {
     let w = word.as_bytes();
     if w.len() < 2 || w.len() > 16 {
         return None;
-    }
-    if let Some(k) = shape_bit(w) {
-        if shapes()[k / 64] & (1 << (k % 64)) == 0 {
-            return None;
-        }
     }
     table().get_key(Key::new(w)?)
 }

@@ -38,7 +38,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = &text.as_bytes()[..end];
     let mut i = start;
     while i < end {
-        let (class, len) = class_at(text, i);
+        // ASCII by table; a non-ASCII character is decoded.
+        let b = bytes[i];
+        let (class, len) = if b < 0x80 {
+            (ASCII_CLASSES[usize::from(b)], 1)
+        } else {
+            class_at(text, i)
+        };
         match class {
             Class::Space => i += len,
             Class::Word => {
@@ -48,7 +54,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     end: e,
                     word: true,
                 });
-                i = e;
+                // The space after a word, most often one.
+                i = if e < end && bytes[e] == b' ' {
+                    e + 1
+                } else {
+                    e
+                };
             }
             Class::Joiner | Class::Other => {
                 out.push(Tok {
@@ -58,10 +69,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 });
                 i += len;
             }
-        }
-        // Spaces between words: skip them here rather than one outer round each.
-        while i < end && bytes[i] == b' ' {
-            i += 1;
         }
     }
 }

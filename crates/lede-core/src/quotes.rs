@@ -1507,9 +1507,16 @@ fn with_trailing_appositive(
 /// How many embedded quotations of one sentence look for a governing cue.
 const MAX_EMBEDDED_CUE_LOOKS: usize = 12;
 
-fn cue_with_mention(text: &str, toks: &[Tok], only_reports: bool) -> Option<(Attr, usize)> {
+///
+/// With `reporting`, only a verb that reports speech on its own (or "according to") counts:
+/// `reporting[i]` tells whether token `i` is such a verb or "according" ([`is_reporting`]).
+fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Option<(Attr, usize)> {
+    let only_reports = reporting.is_some();
     let mut best = None;
     for i in 0..toks.len() {
+        if reporting.is_some_and(|r| !r[i]) {
+            continue;
+        }
         let Some((cue, after, c)) = cue_at(text, toks, i) else {
             continue;
         };
@@ -1830,15 +1837,16 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 if si + 1 == sents.len() && text[sent].trim_end().ends_with(':') {
                     toks.clear();
                     names::tokenize(text, ss, se, &mut toks);
-                    pending_lead = cue_with_mention(text, &toks, false)
-                        .map(|(a, _)| a)
-                        .or_else(|| {
-                            let n = toks.len().saturating_sub(1);
-                            phrase_backward(text, &toks, n).map(|(m, _)| Attr {
-                                mention: Some(m),
-                                ..Attr::default()
-                            })
-                        });
+                    pending_lead =
+                        cue_with_mention(text, &toks, None)
+                            .map(|(a, _)| a)
+                            .or_else(|| {
+                                let n = toks.len().saturating_sub(1);
+                                phrase_backward(text, &toks, n).map(|(m, _)| Attr {
+                                    mention: Some(m),
+                                    ..Attr::default()
+                                })
+                            });
                     continue;
                 }
                 indirect(text, sent, bi, &mut toks, &mut cards);
@@ -1880,7 +1888,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     lead_ok = true;
                 }
                 if !lead_ok && lead_colon {
-                    if let Some((a, after)) = cue_with_mention(text, &toks, false) {
+                    if let Some((a, after)) = cue_with_mention(text, &toks, None) {
                         let words_after = toks[after..].iter().filter(|t| t.word).count();
                         if words_after <= 8 {
                             lead = Some(a);
@@ -2087,7 +2095,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                         None => (sp[sp.len() - 1], None),
                     };
                     let clause_end = sentence_end_trimmed(text, ss, se);
-                    let governing = cue_with_mention(text, &before, false).filter(|(a, after)| {
+                    let governing = cue_with_mention(text, &before, None).filter(|(a, after)| {
                         // A short quoted term under a cue is speech only after a say-verb or a
                         // naming verb right before it ("called it "a stark choice"").
                         let short = sp
@@ -2540,11 +2548,8 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
     }
     // Every pattern below needs a reporting verb or "according to": most sentences have
     // neither and stop here. An attribution after a comma needs one after that comma.
-    let Some(last_report) = toks.iter().rposition(|t| {
-        t.word
-            && (cues::cue(t.text(text)).is_some_and(|c| c.reports)
-                || lower_is(text, *t, &["according"]))
-    }) else {
+    let reporting: Vec<bool> = toks.iter().map(|t| is_reporting(text, *t)).collect();
+    let Some(last_report) = reporting.iter().rposition(|&r| r) else {
         return;
     };
     let end = sentence_end_trimmed(text, ss, se);
@@ -2624,7 +2629,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             };
             if let Some(a) = attr {
                 let head = &toks[..comma];
-                if let Some((inner, after)) = cue_with_mention(text, head, true) {
+                if let Some((inner, after)) =
+                    cue_with_mention(text, head, Some(&reporting[..comma]))
+                {
                     let cs = clause_start(text, head, after, inner.takes_object);
                     if cs < comma && !is_punct(text, head[after.min(comma - 1)], &[",", "."]) {
                         let clause = Span::new(head[cs].start, toks[comma].start);
@@ -2753,7 +2760,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         break;
     }
     // "X said (that) CLAUSE."
-    if let Some((a, after)) = cue_with_mention(text, &toks[..n], true) {
+    if let Some((a, after)) = cue_with_mention(text, &toks[..n], Some(&reporting)) {
         if after >= n
             || is_punct(text, toks[after], &[".", ",", ";", ":"])
                 && !lower_is(text, toks[after.min(n - 1)], &["that"])
@@ -2914,6 +2921,12 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             }
         }
     }
+}
+
+/// A verb that reports speech on its own ("said", "argued"), or "according".
+fn is_reporting(text: &str, t: Tok) -> bool {
+    t.word
+        && (cues::cue(t.text(text)).is_some_and(|c| c.reports) || lower_is(text, t, &["according"]))
 }
 
 fn push_indirect(cards: &mut Vec<Card>, block: usize, clause: Span, a: Attr, rule: &'static str) {
