@@ -1826,6 +1826,9 @@ pub struct Mention {
 /// such as the dot of "Mr." or the hyphen tokens) into a mention. Returns None when the phrase
 /// names no one.
 pub fn read_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
+    if toks.iter().all(|t| t.word) {
+        return read_phrase_words(text, toks);
+    }
     // The words of a phrase next to a cue fit on the stack.
     const ON_STACK: usize = 16;
     let mut buf = [Tok {
