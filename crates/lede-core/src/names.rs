@@ -2254,6 +2254,95 @@ mod tests {
     }
 
     #[test]
+    fn tokens_match_a_character_loop() {
+        // The tokenizer as a plain loop over characters.
+        fn reference(s: &str) -> Vec<Tok> {
+            let class = |c: char| {
+                if c.is_whitespace() {
+                    Class::Space
+                } else if c.is_alphanumeric() {
+                    Class::Word
+                } else if is_joiner(c) {
+                    Class::Joiner
+                } else {
+                    Class::Other
+                }
+            };
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let at = |k: usize| chars.get(k).map_or(s.len(), |&(i, _)| i);
+            let mut out = Vec::new();
+            let mut k = 0;
+            while k < chars.len() {
+                let c = class(chars[k].1);
+                if c == Class::Space {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k + 1;
+                if c == Class::Word {
+                    while j < chars.len() {
+                        let d = class(chars[j].1);
+                        let next_word = chars.get(j + 1).is_some_and(|n| class(n.1) == Class::Word);
+                        if d == Class::Word || d == Class::Joiner && next_word {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                out.push(Tok {
+                    start: at(k),
+                    end: at(j),
+                    word: c == Class::Word,
+                });
+                k = j;
+            }
+            out
+        }
+        let alphabet = [
+            "a",
+            "Z",
+            "7",
+            " ",
+            "-",
+            "'",
+            ".",
+            "&",
+            "’",
+            "é",
+            "ß",
+            "\u{a0}",
+            ",",
+            "\n",
+            "“",
+            "@",
+            "[",
+            "`",
+            "{",
+            "/",
+            ":",
+            "\u{7f}",
+            "q",
+            "abcdefghij",
+            "ABC123xyz",
+            "Mountain",
+        ];
+        let mut seed = 11u32;
+        for len in 0..48 {
+            for _ in 0..30 {
+                let mut s = String::new();
+                for _ in 0..len {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    s.push_str(alphabet[(seed >> 16) as usize % alphabet.len()]);
+                }
+                let mut toks = Vec::new();
+                tokenize(&s, 0, s.len(), &mut toks);
+                assert_eq!(toks, reference(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn tokens() {
         let s = "al-Zoubi's “U.S. plan,” O'Neil";
         let mut toks = Vec::new();
