@@ -444,11 +444,42 @@ const WEAK: &[&str] = &[
     "stating",
 ];
 
+/// For each two-letter beginning (a-z, any case), the lengths of the lexicon forms that have
+/// it, one bit each: most words, "the" and "that" among them, are turned away with two loads.
+fn shapes() -> &'static [u32; 26 * 26] {
+    static SHAPES: OnceLock<[u32; 26 * 26]> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = [0u32; 26 * 26];
+        for form in LEXICON
+            .lines()
+            .flat_map(|l| l.trim_start_matches(['+', '@']).split_whitespace())
+        {
+            if let Some(k) = shape_slot(form.as_bytes()) {
+                shapes[k] |= 1 << form.len();
+            }
+        }
+        shapes
+    })
+}
+
+/// The slot of a word's first two letters; None when they aren't ASCII letters.
+#[inline]
+fn shape_slot(w: &[u8]) -> Option<usize> {
+    let [a, b, ..] = *w else { return None };
+    let (a, b) = ((a | 0x20).wrapping_sub(b'a'), (b | 0x20).wrapping_sub(b'a'));
+    (a < 26 && b < 26).then(|| usize::from(a) * 26 + usize::from(b))
+}
+
 /// The cue a word is, if any.
 pub fn cue(word: &str) -> Option<Cue> {
     let w = word.as_bytes();
     if w.len() < 2 || w.len() > 16 {
         return None;
+    }
+    if let Some(k) = shape_slot(w) {
+        if shapes()[k] & 1 << w.len() == 0 {
+            return None;
+        }
     }
     table().get_key(Key::new(w)?)
 }
