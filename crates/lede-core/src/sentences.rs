@@ -24,19 +24,12 @@ pub fn split(text: &str, blocks: &[Block]) -> Vec<Span> {
     out
 }
 
-/// Bytes that start something the splitter looks at: terminators, straight quotes, and the
-/// lead bytes of curly quotes, the ellipsis and full-width punctuation.
-const INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'"' as usize] = true;
-    t[0xe2] = true;
-    t[0xe3] = true;
-    t[0xef] = true;
-    t
-};
+/// A byte that starts something the splitter looks at: a terminator, a straight quote, or the
+/// lead byte of a curly quote, the ellipsis or full-width punctuation. Written as comparisons
+/// (not a table) so that a test over a chunk of bytes vectorises.
+fn is_interesting(b: u8) -> bool {
+    (b == b'.') | (b == b'?') | (b == b'!') | (b == b'"') | (b == 0xe2) | (b == 0xe3) | (b == 0xef)
+}
 
 /// Append the sentences of one span of text.
 pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -49,8 +42,16 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     // close.
     let mut in_quote = false;
     while i < bytes.len() {
-        // Skip the bytes that can neither end a sentence nor open or close a quotation.
-        while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
+        // Skip the bytes that can neither end a sentence nor open or close a quotation:
+        // sixteen at a time while a whole chunk has none (that test vectorises), then byte
+        // by byte.
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            if chunk.iter().fold(false, |seen, &b| seen | is_interesting(b)) {
+                break;
+            }
+            i += 16;
+        }
+        while i < bytes.len() && !is_interesting(bytes[i]) {
             i += 1;
         }
         if i >= bytes.len() {
