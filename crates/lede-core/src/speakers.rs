@@ -737,6 +737,17 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 /// The longest run of tokens read as one name ("Sheikh Mohammed bin Rashid Al Maktoum").
 const MAX_NAME_TOKENS: usize = 16;
 
+/// Whether the word `b` can pass [`names::is_name_word`] at all, judged from its first bytes:
+/// that wants an upper-case first letter, or a particle of two or three letters and a hyphen
+/// ("al-Zoubi").
+#[inline]
+fn may_be_name_word(b: &[u8]) -> bool {
+    match b.first() {
+        Some(x) if x.is_ascii_uppercase() || *x >= 0x80 => true,
+        _ => b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'),
+    }
+}
+
 fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
     let mut table = Table {
         entries: Vec::new(),
@@ -748,6 +759,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         key: String::new(),
     };
     let mut toks = Vec::new();
+    let bytes = text.as_bytes();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
     // names link surnames and short forms but are never what a pronoun points at.
     for block in blocks
@@ -765,7 +777,11 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            if !t.word || !names::is_name_word(t.text(text)) || is_inside(quoted, t.start) {
+            if !t.word
+                || !may_be_name_word(&bytes[t.start..t.end])
+                || !names::is_name_word(t.text(text))
+                || is_inside(quoted, t.start)
+            {
                 i += 1;
                 continue;
             }
@@ -779,10 +795,10 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 if u.word
                     && (names::is_name_word(u.text(text))
                         || j == i + 1 && names::is_month_surname(t.text(text), u.text(text))
-                        || names::is_particle(u.text(text))
-                            && toks
-                                .get(j + 1)
-                                .is_some_and(|v| v.word && names::is_capitalized(v.text(text))))
+                        || toks
+                            .get(j + 1)
+                            .is_some_and(|v| v.word && names::is_capitalized(v.text(text)))
+                            && names::is_particle(u.text(text)))
                 {
                     j += 1;
                 } else if !u.word
@@ -1484,7 +1500,9 @@ fn group_before(text: &str, at: usize) -> Option<String> {
 fn pronoun_after(text: &str, toks: &[names::Tok]) -> Option<Gender> {
     toks.iter()
         .take(25)
-        .filter(|t| t.word)
+        // Every pronoun has two to seven letters and starts with an "h" or an "s".
+        .filter(|t| t.word && (2..=7).contains(&(t.end - t.start)))
+        .filter(|t| matches!(text.as_bytes()[t.start], b'h' | b'H' | b's' | b'S'))
         .find_map(|t| pronoun_gender(t.text(text)))
 }
 
