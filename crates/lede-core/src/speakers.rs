@@ -19,10 +19,10 @@
 //! 3. Entries that spoke become [`Speaker`]s, with the earliest longest name, a role and
 //!    every mention linked to them.
 
-use crate::gazetteer::FastMap;
 use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok};
 use crate::{Block, BlockKind, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
+use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SpeakerId(pub u32);
@@ -56,8 +56,8 @@ const LOOK_BACK: usize = 60;
 struct Entry {
     kind: SpeakerKind,
     name: String,
-    /// Lowercased last word, for surname links.
-    surname: String,
+    /// Its last word's list in [`Table::surname_mentions`].
+    surname: usize,
     role: Option<(usize, String)>,
     mentions: Vec<Span>,
     male: u32,
@@ -66,12 +66,11 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(kind: SpeakerKind, name: &str) -> Entry {
-        let surname = name.rsplit(' ').next().unwrap_or(name);
+    fn new(kind: SpeakerKind, name: &str, surname: usize) -> Entry {
         Entry {
             kind,
             name: name.to_string(),
-            surname: name_key(surname),
+            surname,
             role: None,
             mentions: Vec::new(),
             male: 0,
@@ -111,19 +110,59 @@ impl Entry {
     }
 }
 
+/// A multiplicative hasher that takes name keys eight bytes at a time.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+}
+
+/// Name keys to values.
+type KeyMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<KeyHasher>>;
+
 struct Table {
     entries: Vec<Entry>,
-    by_name: FastMap<String, usize>,
+    by_name: KeyMap<usize>,
     /// Person mentions in text order: (offset, entry, salient).
     person_mentions: Vec<(usize, usize, bool)>,
     /// Organisation mentions in text order.
     org_mentions: Vec<(usize, usize, bool)>,
-    /// Mentions of multi-word personal names by surname, in text order.
-    surnames: FastMap<String, Vec<(usize, usize)>>,
+    /// The key of each entry's last word -> its index in `surname_mentions`.
+    surnames: KeyMap<usize>,
+    /// Mentions of multi-word personal names (and first mentions of people known by one name)
+    /// by surname, in text order: (offset, entry).
+    surname_mentions: Vec<Vec<(usize, usize)>>,
     /// Mentions of multi-word personal names, in text order.
     full_mentions: Vec<(usize, usize)>,
-    /// Scratch space for name keys.
+    /// Scratch space for name keys: `key` holds the key of the last name found.
     key: String,
+    surname_key: String,
 }
 
 /// A name's comparison key: lowercase, one kind of apostrophe.
@@ -151,13 +190,46 @@ fn push_key(out: &mut String, name: &str) {
 }
 
 impl Table {
-    fn entry(&mut self, kind: SpeakerKind, name: &str) -> usize {
-        if let Some(i) = self.find(name) {
-            return i;
+    fn new() -> Table {
+        Table {
+            entries: Vec::new(),
+            by_name: KeyMap::default(),
+            person_mentions: Vec::new(),
+            org_mentions: Vec::new(),
+            surnames: KeyMap::default(),
+            surname_mentions: Vec::new(),
+            full_mentions: Vec::new(),
+            key: String::new(),
+            surname_key: String::new(),
         }
-        self.entries.push(Entry::new(kind, name));
-        let i = self.entries.len() - 1;
+    }
+
+    /// The entry named `name` (any letter case), added as a `kind` if there is none.
+    fn entry(&mut self, kind: SpeakerKind, name: &str) -> usize {
+        match self.find(name) {
+            Some(i) => i,
+            None => self.add(kind, name),
+        }
+    }
+
+    /// Add an entry for `name`, which [`Table::find`] has just not found.
+    fn add(&mut self, kind: SpeakerKind, name: &str) -> usize {
+        let i = self.entries.len();
         self.by_name.insert(self.key.clone(), i);
+        push_key(
+            &mut self.surname_key,
+            name.rsplit(' ').next().unwrap_or(name),
+        );
+        let surname = match self.surnames.get(self.surname_key.as_str()) {
+            Some(&list) => list,
+            None => {
+                self.surname_mentions.push(Vec::new());
+                let list = self.surname_mentions.len() - 1;
+                self.surnames.insert(self.surname_key.clone(), list);
+                list
+            }
+        };
+        self.entries.push(Entry::new(kind, name, surname));
         i
     }
 
@@ -169,13 +241,9 @@ impl Table {
 
     /// The person a surname refers to at `at`: the most recent full name before it with that
     /// surname, else the first one after it.
-    fn by_surname(&self, surname: &str, at: usize) -> Option<usize> {
-        let l = Lower::new(surname);
-        let list = if l.as_str().is_empty() {
-            self.surnames.get(&name_key(surname))?
-        } else {
-            self.surnames.get(l.as_str())?
-        };
+    fn by_surname(&mut self, surname: &str, at: usize) -> Option<usize> {
+        push_key(&mut self.surname_key, surname);
+        let list = &self.surname_mentions[*self.surnames.get(self.surname_key.as_str())?];
         let i = list.partition_point(|&(p, _)| p <= at);
         if i > 0 {
             Some(list[i - 1].1)
@@ -191,13 +259,7 @@ impl Table {
         let full = self.entries[e].name.contains(' ');
         if full || self.entries[e].mentions.len() <= 1 {
             // Full names, and the first mention of someone known by one name.
-            let key = &self.entries[e].surname;
-            match self.surnames.get_mut(key.as_str()) {
-                Some(list) => list.push((at, e)),
-                None => {
-                    self.surnames.insert(key.clone(), vec![(at, e)]);
-                }
-            }
+            self.surname_mentions[self.entries[e].surname].push((at, e));
         }
         if full {
             self.full_mentions.push((at, e));
@@ -366,42 +428,42 @@ fn short_form(a: &str, b: &str) -> bool {
 fn is_written(word: &str) -> bool {
     let l = Lower::new(word);
     matches!(
-        l.as_str(),
-        "statement"
-            | "report"
-            | "study"
-            | "release"
-            | "letter"
-            | "memo"
-            | "email"
-            | "e-mail"
-            | "note"
-            | "post"
-            | "tweet"
-            | "survey"
-            | "analysis"
-            | "website"
-            | "site"
-            | "blog"
-            | "database"
-            | "filing"
-            | "research"
-            | "findings"
-            | "finding"
-            | "document"
-            | "documents"
-            | "complaint"
-            | "lawsuit"
-            | "ruling"
-            | "notice"
-            | "review"
-            | "audit"
-            | "assessment"
-            | "paper"
-            | "submission"
-            | "brief"
-            | "order"
-            | "decision"
+        l.bytes(),
+        b"statement"
+            | b"report"
+            | b"study"
+            | b"release"
+            | b"letter"
+            | b"memo"
+            | b"email"
+            | b"e-mail"
+            | b"note"
+            | b"post"
+            | b"tweet"
+            | b"survey"
+            | b"analysis"
+            | b"website"
+            | b"site"
+            | b"blog"
+            | b"database"
+            | b"filing"
+            | b"research"
+            | b"findings"
+            | b"finding"
+            | b"document"
+            | b"documents"
+            | b"complaint"
+            | b"lawsuit"
+            | b"ruling"
+            | b"notice"
+            | b"review"
+            | b"audit"
+            | b"assessment"
+            | b"paper"
+            | b"submission"
+            | b"brief"
+            | b"order"
+            | b"decision"
     )
 }
 
@@ -469,76 +531,115 @@ fn is_country(name: &str) -> bool {
 /// Kerry"), not inside parentheses or a photo credit ("(Jo Park / Reuters)").
 fn salient(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end.min(text.len())..];
-    if after.starts_with("'s") || after.starts_with("’s") || after.trim_start().starts_with('/') {
+    if after.starts_with("'s") || after.starts_with("’s") || trim_start(after).starts_with('/') {
         return false;
     }
-    let before = text[..start].trim_end();
+    let before = trim_end(&text[..start]);
     if before.ends_with(['(', '/']) {
         return false;
     }
-    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
-        k + before[k..].chars().next().map_or(1, char::len_utf8)
-    });
+    // The word before: the letters and digits that end `before`. Only a short one is a
+    // preposition or a verb of the list below.
+    let mut word_start = before.len();
+    loop {
+        match before.as_bytes()[..word_start].last() {
+            Some(b) if b.is_ascii_alphanumeric() => word_start -= 1,
+            Some(&b) if b >= 0x80 => match before[..word_start].chars().next_back() {
+                Some(c) if c.is_alphanumeric() => word_start -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+        if before.len() - word_start > 9 {
+            return true;
+        }
+    }
     let word = &before[word_start..];
-    if word.is_empty() || word.len() > 9 {
+    if word.is_empty() {
         return true;
     }
     !matches!(
-        Lower::new(word).as_str(),
-        "of" | "with"
-            | "to"
-            | "by"
-            | "for"
-            | "unlike"
-            | "like"
-            | "against"
-            | "from"
-            | "about"
-            | "at"
-            | "than"
-            | "including"
-            | "between"
-            | "among"
-            | "toward"
-            | "towards"
-            | "behind"
-            | "under"
-            | "over"
-            | "via"
-            | "after"
-            | "before"
-            | "beside"
-            | "besides"
-            | "alongside"
-            | "without"
-            | "upon"
-            | "into"
-            | "onto"
-            | "and"
-            | "or"
-            | "nor"
-            | "told"
-            | "tell"
-            | "telling"
-            | "asked"
-            | "ask"
-            | "asking"
-            | "met"
-            | "meet"
-            | "called"
-            | "interviewed"
-            | "contacted"
-            | "emailed"
-            | "visited"
-            | "joined"
-            | "thanked"
-            | "named"
-            | "hired"
-            | "appointed"
-            | "replaced"
-            | "beat"
-            | "defeated"
+        Lower::new(word).bytes(),
+        b"of"
+            | b"with"
+            | b"to"
+            | b"by"
+            | b"for"
+            | b"unlike"
+            | b"like"
+            | b"against"
+            | b"from"
+            | b"about"
+            | b"at"
+            | b"than"
+            | b"including"
+            | b"between"
+            | b"among"
+            | b"toward"
+            | b"towards"
+            | b"behind"
+            | b"under"
+            | b"over"
+            | b"via"
+            | b"after"
+            | b"before"
+            | b"beside"
+            | b"besides"
+            | b"alongside"
+            | b"without"
+            | b"upon"
+            | b"into"
+            | b"onto"
+            | b"and"
+            | b"or"
+            | b"nor"
+            | b"told"
+            | b"tell"
+            | b"telling"
+            | b"asked"
+            | b"ask"
+            | b"asking"
+            | b"met"
+            | b"meet"
+            | b"called"
+            | b"interviewed"
+            | b"contacted"
+            | b"emailed"
+            | b"visited"
+            | b"joined"
+            | b"thanked"
+            | b"named"
+            | b"hired"
+            | b"appointed"
+            | b"replaced"
+            | b"beat"
+            | b"defeated"
     )
+}
+
+/// Whether `b` is an ASCII byte that [`char::is_whitespace`] accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// [`str::trim_start`], byte by byte while the text is ASCII.
+fn trim_start(s: &str) -> &str {
+    let n = s.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let s = &s[n..];
+    match s.as_bytes().first() {
+        Some(&b) if b >= 0x80 => s.trim_start(),
+        _ => s,
+    }
+}
+
+/// [`str::trim_end`], byte by byte while the text is ASCII.
+fn trim_end(s: &str) -> &str {
+    let n = s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
+    let s = &s[..s.len() - n];
+    match s.as_bytes().last() {
+        Some(&b) if b >= 0x80 => s.trim_end(),
+        _ => s,
+    }
 }
 
 fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
@@ -572,7 +673,7 @@ fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
             saw_title = true;
             i -= 1;
         } else if saw_title
-            && (Lower::new(w).as_str() == "of"
+            && (Lower::new(w).bytes() == b"of"
                 || names::is_capitalized(w) && !names::is_not_name(w))
         {
             i -= 1;
@@ -588,7 +689,7 @@ fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
             break;
         }
     }
-    while i < run_start && toks[i].word && Lower::new(toks[i].text(text)).as_str() == "of" {
+    while i < run_start && toks[i].word && Lower::new(toks[i].text(text)).bytes() == b"of" {
         i += 1;
     }
     (saw_title && i < run_start).then(|| Span::new(toks[i].start, toks[run_start - 1].end))
@@ -596,13 +697,14 @@ fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
 
 fn kin_gender(word: &str) -> Option<Gender> {
     let l = Lower::new(word);
-    match l.as_str() {
-        "husband" | "son" | "father" | "brother" | "boyfriend" | "grandfather" | "uncle"
-        | "nephew" | "dad" | "mr" | "sir" | "man" | "grandson" | "stepfather" => Some(Gender::Male),
-        "wife" | "daughter" | "mother" | "sister" | "girlfriend" | "grandmother" | "aunt"
-        | "niece" | "mom" | "mum" | "mrs" | "ms" | "woman" | "granddaughter" | "stepmother" => {
-            Some(Gender::Female)
+    match l.bytes() {
+        b"husband" | b"son" | b"father" | b"brother" | b"boyfriend" | b"grandfather" | b"uncle"
+        | b"nephew" | b"dad" | b"mr" | b"sir" | b"man" | b"grandson" | b"stepfather" => {
+            Some(Gender::Male)
         }
+        b"wife" | b"daughter" | b"mother" | b"sister" | b"girlfriend" | b"grandmother"
+        | b"aunt" | b"niece" | b"mom" | b"mum" | b"mrs" | b"ms" | b"woman" | b"granddaughter"
+        | b"stepmother" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -611,63 +713,63 @@ fn kin_gender(word: &str) -> Option<Gender> {
 fn is_document(word: &str) -> bool {
     let l = Lower::new(word);
     matches!(
-        l.as_str(),
-        "crowd"
-            | "audience"
-            | "crew"
-            | "panel"
-            | "jury"
-            | "public"
-            | "community"
-            | "family"
-            | "couple"
-            | "staff"
-            | "police"
-            | "opposition"
-            | "delegation"
-            | "mob"
-            | "choir"
-            | "chorus"
-            | "majority"
-            | "minority"
-            | "people"
-            | "statement"
-            | "report"
-            | "study"
-            | "release"
-            | "letter"
-            | "memo"
-            | "email"
-            | "note"
-            | "post"
-            | "tweet"
-            | "survey"
-            | "poll"
-            | "analysis"
-            | "website"
-            | "filing"
-            | "data"
-            | "research"
-            | "findings"
-            | "document"
-            | "complaint"
-            | "lawsuit"
-            | "ruling"
-            | "decision"
-            | "notice"
-            | "plan"
-            | "budget"
-            | "review"
-            | "audit"
-            | "assessment"
+        l.bytes(),
+        b"crowd"
+            | b"audience"
+            | b"crew"
+            | b"panel"
+            | b"jury"
+            | b"public"
+            | b"community"
+            | b"family"
+            | b"couple"
+            | b"staff"
+            | b"police"
+            | b"opposition"
+            | b"delegation"
+            | b"mob"
+            | b"choir"
+            | b"chorus"
+            | b"majority"
+            | b"minority"
+            | b"people"
+            | b"statement"
+            | b"report"
+            | b"study"
+            | b"release"
+            | b"letter"
+            | b"memo"
+            | b"email"
+            | b"note"
+            | b"post"
+            | b"tweet"
+            | b"survey"
+            | b"poll"
+            | b"analysis"
+            | b"website"
+            | b"filing"
+            | b"data"
+            | b"research"
+            | b"findings"
+            | b"document"
+            | b"complaint"
+            | b"lawsuit"
+            | b"ruling"
+            | b"decision"
+            | b"notice"
+            | b"plan"
+            | b"budget"
+            | b"review"
+            | b"audit"
+            | b"assessment"
     )
 }
 
 /// Institutions spoken of without a name: "the military", "the police".
 fn is_institution(word: &str) -> bool {
     matches!(
-        Lower::new(word).as_str(),
-        "military" | "army" | "navy" | "police" | "coast guard" | "cabinet" | "opposition"
+        Lower::new(word).bytes(),
+        b"military" | b"army" | b"navy" | b"police" | b"coast guard" | b"cabinet" | b"opposition"
     )
 }
 
@@ -675,60 +777,60 @@ fn is_institution(word: &str) -> bool {
 fn is_org_nominal(word: &str) -> bool {
     let l = Lower::new(word);
     matches!(
-        l.as_str(),
-        "utility"
-            | "company"
-            | "firm"
-            | "agency"
-            | "department"
-            | "ministry"
-            | "government"
-            | "organization"
-            | "organisation"
-            | "union"
-            | "city"
-            | "province"
-            | "council"
-            | "committee"
-            | "board"
-            | "group"
-            | "party"
-            | "force"
-            | "service"
-            | "office"
-            | "authority"
-            | "commission"
-            | "university"
-            | "hospital"
-            | "school"
-            | "bank"
-            | "airline"
-            | "retailer"
-            | "carrier"
-            | "station"
-            | "network"
-            | "team"
-            | "club"
-            | "charity"
-            | "foundation"
-            | "institute"
-            | "association"
-            | "federation"
-            | "regulator"
-            | "watchdog"
-            | "administration"
-            | "embassy"
-            | "court"
-            | "district"
-            | "municipality"
+        l.bytes(),
+        b"utility"
+            | b"company"
+            | b"firm"
+            | b"agency"
+            | b"department"
+            | b"ministry"
+            | b"government"
+            | b"organization"
+            | b"organisation"
+            | b"union"
+            | b"city"
+            | b"province"
+            | b"council"
+            | b"committee"
+            | b"board"
+            | b"group"
+            | b"party"
+            | b"force"
+            | b"service"
+            | b"office"
+            | b"authority"
+            | b"commission"
+            | b"university"
+            | b"hospital"
+            | b"school"
+            | b"bank"
+            | b"airline"
+            | b"retailer"
+            | b"carrier"
+            | b"station"
+            | b"network"
+            | b"team"
+            | b"club"
+            | b"charity"
+            | b"foundation"
+            | b"institute"
+            | b"association"
+            | b"federation"
+            | b"regulator"
+            | b"watchdog"
+            | b"administration"
+            | b"embassy"
+            | b"court"
+            | b"district"
+            | b"municipality"
     )
 }
 
 fn pronoun_gender(word: &str) -> Option<Gender> {
     let l = Lower::new(word);
-    match l.as_str() {
-        "he" | "his" | "him" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+    match l.bytes() {
+        b"he" | b"his" | b"him" | b"himself" => Some(Gender::Male),
+        b"she" | b"her" | b"hers" | b"herself" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -749,15 +851,7 @@ fn may_be_name_word(b: &[u8]) -> bool {
 }
 
 fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
-    let mut table = Table {
-        entries: Vec::new(),
-        by_name: FastMap::default(),
-        person_mentions: Vec::new(),
-        org_mentions: Vec::new(),
-        surnames: FastMap::default(),
-        full_mentions: Vec::new(),
-        key: String::new(),
-    };
+    let mut table = Table::new();
     let mut toks = Vec::new();
     let bytes = text.as_bytes();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
@@ -837,7 +931,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             if any_head
                 && j + 1 < toks.len()
                 && toks[j].word
-                && matches!(Lower::new(toks[j].text(text)).as_str(), "of" | "for")
+                && matches!(Lower::new(toks[j].text(text)).bytes(), b"of" | b"for")
                 && toks[j + 1].word
                 && names::is_name_word(toks[j + 1].text(text))
             {
@@ -869,18 +963,19 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let last_text = strip_possessive(last.text(text));
             let after_place_preposition = i > 0
                 && matches!(
-                    Lower::new(toks[i - 1].text(text)).as_str(),
-                    "in" | "at"
-                        | "near"
-                        | "across"
-                        | "to"
-                        | "from"
-                        | "into"
-                        | "throughout"
-                        | "outside"
-                        | "inside"
-                        | "toward"
-                        | "towards"
+                    Lower::new(toks[i - 1].text(text)).bytes(),
+                    b"in"
+                        | b"at"
+                        | b"near"
+                        | b"across"
+                        | b"to"
+                        | b"from"
+                        | b"into"
+                        | b"throughout"
+                        | b"outside"
+                        | b"inside"
+                        | b"toward"
+                        | b"towards"
                 );
             let is_place = after_place_preposition && words.len() >= 2
                 || words
@@ -900,7 +995,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 })
                 || words.iter().all(|w| names::is_acronym(w.text(text)))
                 || (i > 0
-                    && Lower::new(toks[i - 1].text(text)).as_str() == "the"
+                    && Lower::new(toks[i - 1].text(text)).bytes() == b"the"
                     // "the Oracle founder Larry Ellison" is a person.
                     && !(words.len() >= 2 && is_forename(first.text(text))));
             // "the Canadian government": a demonym is neither person nor organisation.
@@ -924,36 +1019,31 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             } else if (2..=4).contains(&words.len()) {
                 // The end of a longer name seen before ("Al Hashish" after "Fouzia Al
                 // Hashish") is that person.
-                let longer = table.by_surname(last_text, first.start).filter(|&e| {
+                let same_surname = table.by_surname(last_text, first.start);
+                let longer = same_surname.filter(|&e| {
                     let full = &table.entries[e].name;
                     full.len() > name.len()
                         && full.ends_with(name)
                         && full.as_bytes()[full.len() - name.len() - 1] == b' '
                 });
-                let e = match longer {
+                let e = match longer.or_else(|| table.find(name)) {
                     Some(e) => e,
-                    None if table.find(name).is_none() => {
-                        // "Xander Wise" after "Alexander Wise": a short form of the forename.
-                        match table.by_surname(last_text, first.start).filter(|&e| {
-                            let full = &table.entries[e].name;
-                            full.matches(' ').count() == name.matches(' ').count()
-                                && full.rsplit(' ').next() == name.rsplit(' ').next()
-                                && short_form(
-                                    full.split(' ').next().unwrap_or(""),
-                                    first.text(text),
-                                )
-                        }) {
-                            Some(e) => {
-                                table.by_name.insert(table.key.clone(), e);
-                                if name.len() > table.entries[e].name.len() {
-                                    table.entries[e].name = name.to_string();
-                                }
-                                e
+                    // "Xander Wise" after "Alexander Wise": a short form of the forename.
+                    None => match same_surname.filter(|&e| {
+                        let full = &table.entries[e].name;
+                        full.matches(' ').count() == name.matches(' ').count()
+                            && full.rsplit(' ').next() == name.rsplit(' ').next()
+                            && short_form(full.split(' ').next().unwrap_or(""), first.text(text))
+                    }) {
+                        Some(e) => {
+                            table.by_name.insert(table.key.clone(), e);
+                            if name.len() > table.entries[e].name.len() {
+                                table.entries[e].name = name.to_string();
                             }
-                            None => table.entry(SpeakerKind::Person, name),
+                            e
                         }
-                    }
-                    None => table.entry(SpeakerKind::Person, name),
+                        None => table.add(SpeakerKind::Person, name),
+                    },
                 };
                 table.entries[e]
                     .mentions
@@ -971,8 +1061,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 if j + 2 < toks.len()
                     && toks[j].text(text) == ","
                     && matches!(
-                        Lower::new(toks[j + 1].text(text)).as_str(),
-                        "a" | "an" | "the"
+                        Lower::new(toks[j + 1].text(text)).bytes(),
+                        b"a" | b"an" | b"the"
                     )
                 {
                     let mut x = j + 2;
@@ -1046,7 +1136,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         if table.find(&ent.name).is_some() {
             continue;
         }
-        let e = table.entry(kind, &ent.name);
+        let e = table.add(kind, &ent.name);
         if let Some(r) = &ent.role {
             let at = ent.mentions.first().map_or(0, |m| m.start as usize);
             table.entries[e].set_role(at, r);
@@ -1061,12 +1151,13 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             }
         }
     }
-    table.person_mentions.sort_unstable();
-    table.org_mentions.sort_unstable();
-    for list in table.surnames.values_mut() {
-        list.sort_unstable();
+    // Mostly in text order already: a stable sort merges the runs, and equal tuples are alike.
+    table.person_mentions.sort();
+    table.org_mentions.sort();
+    for list in &mut table.surname_mentions {
+        list.sort();
     }
-    table.full_mentions.sort_unstable();
+    table.full_mentions.sort();
     table
 }
 
@@ -1081,7 +1172,7 @@ fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
     let age = next.bytes().all(|b| b.is_ascii_digit())
         && next.len() <= 3
         && toks[j + 2].text(text) == ",";
-    let det = matches!(Lower::new(next).as_str(), "a" | "an" | "the");
+    let det = matches!(Lower::new(next).bytes(), b"a" | b"an" | b"the");
     if !age && !det {
         return false;
     }
@@ -1091,8 +1182,17 @@ fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
         while k < toks.len() && k < j + 14 && toks[k].word {
             let w = toks[k].text(text);
             if matches!(
-                Lower::new(w).as_str(),
-                "of" | "at" | "in" | "for" | "from" | "with" | "who" | "whose" | "that" | "which"
+                Lower::new(w).bytes(),
+                b"of"
+                    | b"at"
+                    | b"in"
+                    | b"for"
+                    | b"from"
+                    | b"with"
+                    | b"who"
+                    | b"whose"
+                    | b"that"
+                    | b"which"
             ) {
                 // The head noun phrase ends here: "a resident of the area".
                 break;
@@ -1101,26 +1201,26 @@ fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
                 || is_org_nominal(w)
                 || is_document(w)
                 || matches!(
-                    Lower::new(w).as_str(),
-                    "area"
-                        | "region"
-                        | "town"
-                        | "village"
-                        | "city"
-                        | "province"
-                        | "state"
-                        | "country"
-                        | "capital"
-                        | "neighbourhood"
-                        | "neighborhood"
-                        | "suburb"
-                        | "island"
-                        | "brand"
-                        | "app"
-                        | "platform"
-                        | "product"
-                        | "website"
-                        | "site"
+                    Lower::new(w).bytes(),
+                    b"area"
+                        | b"region"
+                        | b"town"
+                        | b"village"
+                        | b"city"
+                        | b"province"
+                        | b"state"
+                        | b"country"
+                        | b"capital"
+                        | b"neighbourhood"
+                        | b"neighborhood"
+                        | b"suburb"
+                        | b"island"
+                        | b"brand"
+                        | b"app"
+                        | b"platform"
+                        | b"product"
+                        | b"website"
+                        | b"site"
                 )
             {
                 return false;
@@ -1216,7 +1316,7 @@ pub fn attribute(
             s.name = entry.name.clone();
             s.role = entry.role.as_ref().map(|(_, r)| r.clone());
             let mut m = entry.mentions.clone();
-            m.sort_unstable();
+            m.sort();
             m.dedup();
             s.mentions = m;
         }
@@ -1491,7 +1591,7 @@ fn group_before(text: &str, at: usize) -> Option<String> {
         let w = t.text(text);
         let l = Lower::new(w);
         let plural = l.as_str().ends_with('s') && !l.as_str().ends_with("ss")
-            || matches!(l.as_str(), "police" | "staff" | "people");
+            || matches!(l.bytes(), b"police" | b"staff" | b"people");
         (plural && names::is_group_noun(w)).then(|| l.as_str().to_string())
     })
 }
