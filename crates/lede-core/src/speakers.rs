@@ -146,6 +146,41 @@ impl Hasher for KeyHasher {
 /// Name keys to values.
 type KeyMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<KeyHasher>>;
 
+/// The lexicon's verdicts on the article's capitalised words, each looked up once per distinct
+/// word: names recur, and every look-up lower-cases and hashes the word.
+#[derive(Default)]
+struct WordFacts<'t> {
+    map: std::collections::HashMap<&'t str, Facts, BuildHasherDefault<KeyHasher>>,
+}
+
+/// What is known of one word so far.
+#[derive(Clone, Copy, Default)]
+struct Facts {
+    name_word: Option<bool>,
+    org_head: Option<bool>,
+    place_head: Option<bool>,
+}
+
+impl<'t> WordFacts<'t> {
+    /// [`names::is_name_word`].
+    fn is_name_word(&mut self, w: &'t str) -> bool {
+        let f = self.map.entry(w).or_default();
+        *f.name_word.get_or_insert_with(|| names::is_name_word(w))
+    }
+
+    /// [`names::is_org_head`].
+    fn is_org_head(&mut self, w: &'t str) -> bool {
+        let f = self.map.entry(w).or_default();
+        *f.org_head.get_or_insert_with(|| names::is_org_head(w))
+    }
+
+    /// [`names::is_place_head`].
+    fn is_place_head(&mut self, w: &'t str) -> bool {
+        let f = self.map.entry(w).or_default();
+        *f.place_head.get_or_insert_with(|| names::is_place_head(w))
+    }
+}
+
 struct Table {
     entries: Vec<Entry>,
     by_name: KeyMap<usize>,
@@ -853,6 +888,7 @@ fn may_be_name_word(b: &[u8]) -> bool {
 fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
     let mut table = Table::new();
     let mut toks = Vec::new();
+    let mut facts = WordFacts::default();
     let bytes = text.as_bytes();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
     // names link surnames and short forms but are never what a pronoun points at.
@@ -873,7 +909,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let t = toks[i];
             if !t.word
                 || !may_be_name_word(&bytes[t.start..t.end])
-                || !names::is_name_word(t.text(text))
+                || !facts.is_name_word(t.text(text))
                 || is_inside(quoted, t.start)
             {
                 i += 1;
@@ -887,7 +923,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             while j < run_end {
                 let u = toks[j];
                 if u.word
-                    && (names::is_name_word(u.text(text))
+                    && (facts.is_name_word(u.text(text))
                         || j == i + 1 && names::is_month_surname(t.text(text), u.text(text))
                         || toks
                             .get(j + 1)
@@ -913,7 +949,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let mut first_head = None;
             let mut any_head = false;
             for h in i..j {
-                if toks[h].word && names::is_org_head(toks[h].text(text)) {
+                if toks[h].word && facts.is_org_head(toks[h].text(text)) {
                     any_head = true;
                     if first_head.is_none() && h + 1 < j && toks[h + 1].word {
                         first_head = Some(h);
@@ -933,7 +969,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 && toks[j].word
                 && matches!(Lower::new(toks[j].text(text)).bytes(), b"of" | b"for")
                 && toks[j + 1].word
-                && names::is_name_word(toks[j + 1].text(text))
+                && facts.is_name_word(toks[j + 1].text(text))
             {
                 j += 1;
                 while j < toks.len() && toks[j].word && names::is_capitalized(toks[j].text(text)) {
@@ -981,7 +1017,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 || words
                     .iter()
                     .skip(1)
-                    .any(|w| names::is_place_head(strip_possessive(w.text(text))));
+                    .any(|w| facts.is_place_head(strip_possessive(w.text(text))));
             let is_org = has_inner_possessive
                 || any_head
                 // "media buying company GroupM", "the security firm Talos".
