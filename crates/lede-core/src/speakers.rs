@@ -689,6 +689,44 @@ fn is_inside(spans: &[Span], at: usize) -> bool {
     spans.get(i).is_some_and(|s| s.start as usize <= at)
 }
 
+/// [`is_inside`] for offsets asked in increasing order: a cursor over the spans replaces the
+/// binary search when the spans are in order of their ends.
+struct Inside<'a> {
+    spans: &'a [Span],
+    sorted: bool,
+    /// The spans before `next` end at or before `last`, the latest offset asked.
+    next: usize,
+    last: usize,
+}
+
+impl<'a> Inside<'a> {
+    fn new(spans: &'a [Span]) -> Inside<'a> {
+        Inside {
+            spans,
+            sorted: spans.windows(2).all(|w| w[0].end <= w[1].end),
+            next: 0,
+            last: 0,
+        }
+    }
+
+    fn contains(&mut self, at: usize) -> bool {
+        if !self.sorted || at < self.last {
+            return is_inside(self.spans, at);
+        }
+        self.last = at;
+        while self
+            .spans
+            .get(self.next)
+            .is_some_and(|s| (s.end as usize) <= at)
+        {
+            self.next += 1;
+        }
+        self.spans
+            .get(self.next)
+            .is_some_and(|s| s.start as usize <= at)
+    }
+}
+
 /// Title words and their modifiers right before a name: "Secretary of State", "Russian
 /// President", "press secretary".
 fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
@@ -889,6 +927,9 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
     let mut table = Table::new();
     let mut toks = Vec::new();
     let mut facts = WordFacts::default();
+    let mut inside = Inside::new(quoted);
+    // The words of the run at hand.
+    let mut run_words: Vec<Tok> = Vec::new();
     let bytes = text.as_bytes();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
     // names link surnames and short forms but are never what a pronoun points at.
@@ -909,8 +950,8 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let t = toks[i];
             if !t.word
                 || !may_be_name_word(&bytes[t.start..t.end])
+                || inside.contains(t.start)
                 || !facts.is_name_word(t.text(text))
-                || is_inside(quoted, t.start)
             {
                 i += 1;
                 continue;
@@ -922,17 +963,18 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let run_end = toks.len().min(i + MAX_NAME_TOKENS);
             while j < run_end {
                 let u = toks[j];
+                let u_text = u.text(text);
                 if u.word
-                    && (facts.is_name_word(u.text(text))
-                        || j == i + 1 && names::is_month_surname(t.text(text), u.text(text))
+                    && (facts.is_name_word(u_text)
+                        || j == i + 1 && names::is_month_surname(t.text(text), u_text)
                         || toks
                             .get(j + 1)
                             .is_some_and(|v| v.word && names::is_capitalized(v.text(text)))
-                            && names::is_particle(u.text(text)))
+                            && names::is_particle(u_text))
                 {
                     j += 1;
                 } else if !u.word
-                    && u.text(text) == "."
+                    && u_text == "."
                     && toks[j - 1].end == u.start
                     && toks[j - 1].end - toks[j - 1].start == 1
                     && toks
@@ -976,30 +1018,26 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     j += 1;
                 }
             }
-            let mut word_buf = [Tok {
-                start: 0,
-                end: 0,
-                word: false,
-            }; MAX_NAME_TOKENS + 2];
-            let mut nwords = 0;
-            for t in toks[i..j].iter().filter(|t| t.word) {
-                if nwords < word_buf.len() {
-                    word_buf[nwords] = *t;
-                    nwords += 1;
-                }
-            }
-            let words = &word_buf[..nwords];
-            let has_inner_possessive = words
-                .iter()
-                .rev()
-                .skip(1)
-                .any(|w| strip_possessive(w.text(text)).len() != w.text(text).len());
+            run_words.clear();
+            run_words.extend(
+                toks[i..j]
+                    .iter()
+                    .filter(|t| t.word)
+                    .take(MAX_NAME_TOKENS + 2),
+            );
+            let words = &run_words[..];
+            let possessive = |w: &Tok| is_possessive(&bytes[w.start..w.end]);
+            let has_inner_possessive = words.iter().rev().skip(1).any(possessive);
             let first = words[0];
             let last = *words.last().unwrap_or(&first);
             let last_text = strip_possessive(last.text(text));
-            let after_place_preposition = i > 0
+            // The token before the run.
+            let prev = i.checked_sub(1).map(|k| (toks[k].word, toks[k].text(text)));
+            let prev_lower = prev.map(|(_, p)| Lower::new(p));
+            let prev_lower = prev_lower.as_ref().map_or(&[][..], Lower::bytes);
+            let after_place_preposition = prev.is_some()
                 && matches!(
-                    Lower::new(toks[i - 1].text(text)).bytes(),
+                    prev_lower,
                     b"in"
                         | b"at"
                         | b"near"
@@ -1021,24 +1059,22 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let is_org = has_inner_possessive
                 || any_head
                 // "media buying company GroupM", "the security firm Talos".
-                || i > 0
-                    && toks[i - 1].word
-                    && !names::is_capitalized(toks[i - 1].text(text))
-                    && is_org_nominal(toks[i - 1].text(text))
+                || prev.is_some_and(|(word, p)| {
+                    word && !names::is_capitalized(p) && is_org_nominal(p)
+                })
                 || words.iter().any(|w| {
-                    let s = strip_possessive(w.text(text));
-                    s.len() < w.text(text).len() && names::is_org_head(s)
+                    possessive(w) && names::is_org_head(strip_possessive(w.text(text)))
                 })
                 || words.iter().all(|w| names::is_acronym(w.text(text)))
-                || (i > 0
-                    && Lower::new(toks[i - 1].text(text)).bytes() == b"the"
+                || (prev.is_some()
+                    && prev_lower == b"the"
                     // "the Oracle founder Larry Ellison" is a person.
                     && !(words.len() >= 2 && is_forename(first.text(text))));
             // "the Canadian government": a demonym is neither person nor organisation.
             // (Looked up only for a one-word organisation, the one case it changes.)
             let is_demonym = is_org && words.len() == 1 && is_demonym(last_text);
             let sentence_start =
-                i == 0 || matches!(toks[i - 1].text(text), "." | "?" | "!" | "\"" | "“" | ":");
+                prev.is_none_or(|(_, p)| matches!(p, "." | "?" | "!" | "\"" | "“" | ":"));
             let name_end = last.start + last_text.len();
             let name = &text[first.start..name_end];
             if is_place || is_demonym {
@@ -1280,6 +1316,11 @@ fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
         && !lists.orgs.contains(key.as_str())
 }
 
+/// Whether the word `w` ends in "'s" or "’s".
+fn is_possessive(w: &[u8]) -> bool {
+    w.ends_with(b"'s") || w.ends_with("’s".as_bytes())
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
@@ -1428,7 +1469,7 @@ fn resolve(
                     .iter()
                     .rev()
                     .take(LOOK_BACK)
-                    .any(|&(_, e, _)| table.entries[e].name.to_lowercase().contains(head))
+                    .any(|&(_, e, _)| lower_contains(&table.entries[e].name, head))
             {
                 // "the military", "the police": an institution no organisation of the
                 // article is named after.
@@ -1441,7 +1482,7 @@ fn resolve(
                     .rev()
                     .take(LOOK_BACK)
                     .map(|&(_, e, _)| e)
-                    .find(|&e| table.entries[e].name.to_lowercase().contains(head));
+                    .find(|&e| lower_contains(&table.entries[e].name, head));
                 let prev_org = prev
                     .map(|(e, _)| e)
                     .filter(|&e| table.entries[e].kind == SpeakerKind::Organization);
@@ -1462,7 +1503,7 @@ fn resolve(
                         table.entries[e]
                             .role
                             .as_ref()
-                            .is_some_and(|(_, r)| r.to_lowercase().contains(head))
+                            .is_some_and(|(_, r)| lower_contains(r, head))
                     });
                 if let Some(e) = found {
                     q.rule = "nominal";
@@ -1597,6 +1638,18 @@ fn resolve(
             Some(e)
         }
     }
+}
+
+/// Whether `haystack`, lower-cased, contains `needle`; ASCII text is compared without
+/// lower-casing a copy.
+fn lower_contains(haystack: &str, needle: &str) -> bool {
+    if !haystack.is_ascii() {
+        return haystack.to_lowercase().contains(needle);
+    }
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty()
+        || h.windows(n.len())
+            .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
 /// Whether a sentence ends between `a` and `b`: a stop, then white space and a capital or an
