@@ -1701,6 +1701,50 @@ fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The fast paths agree with what they stand in for, on ASCII and non-ASCII text.
+    #[test]
+    fn fast_paths_agree_with_the_plain_forms() {
+        let samples = [
+            "",
+            " ",
+            "  Kerry",
+            "Kerry  ",
+            "\u{a0}Kerry\u{a0} ",
+            " \t\u{2009} x ",
+            "al-Zoubi",
+            "bin-Salman",
+            "iPhone",
+            "Élodie",
+            "élan",
+            "de",
+            "Ministry",
+            "Fouzia Al Hashish",
+            "ŞİRKET",
+            "x\u{85}",
+        ];
+        for s in samples {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+            if names::is_name_word(s) {
+                assert!(may_be_name_word(s.as_bytes()), "{s:?}");
+            }
+            for needle in ["", "al", "ministry", "hashish", "şi", "x"] {
+                assert_eq!(
+                    lower_contains(s, needle),
+                    s.to_lowercase().contains(needle),
+                    "{s:?} {needle:?}"
+                );
+            }
+        }
+        let spans = [Span::new(2, 5), Span::new(5, 9), Span::new(12, 13)];
+        let mut inside = Inside::new(&spans);
+        for at in 0..16 {
+            assert_eq!(inside.contains(at), is_inside(&spans, at), "{at}");
+        }
+    }
+
     /// A text of nothing but capitalised words once made the name table scan the rest of the
     /// run from every word (quadratic time: 20,000 words took over a minute here). The run is
     /// now read in pieces of at most `MAX_NAME_TOKENS`. This test pins what such a text yields;
