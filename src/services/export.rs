@@ -38,7 +38,10 @@ impl Format {
 pub fn to_json(doc: &Document) -> String {
     serde_json::to_string_pretty(doc).unwrap_or_else(|e| {
         // Serialising plain data does not fail; should it ever, the file says why.
-        serde_json::json!({ "error": e.to_string() }).to_string()
+        format!(
+            "{{\"error\":{}}}",
+            crate::services::storage::json::encode(&e.to_string())
+        )
     })
 }
 
