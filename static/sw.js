@@ -25,8 +25,10 @@ async function precache() {
   const html = await response.clone().text();
   await cache.put(PAGE, response);
   const urls = new Set();
-  for (const m of html.matchAll(/\b(?:href|src|data-lede-js|data-lede-wasm|data-lede-worker)="([^"#]+)"/g)) {
-    const url = new URL(m[1], PAGE).href;
+  // The release page is minified, so attribute values may come without quotes.
+  const attrs = /\b(?:href|src|data-lede-js|data-lede-wasm|data-lede-worker)=(?:"([^"#]+)"|([^\s"'>#]+))/g;
+  for (const m of html.matchAll(attrs)) {
+    const url = new URL(m[1] ?? m[2], PAGE).href;
     if (ownFile(url) && url !== PAGE) urls.add(url);
   }
   await Promise.all([...urls].map(async (url) => {
