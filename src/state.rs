@@ -3,7 +3,6 @@
 use crate::model::{iso_date, parse_iso_date};
 use crate::services::share::SharedView;
 use lede_core::{CivilDate, InputBlock, QuoteId, SectionId, SpeakerId, MAX_INPUT_BYTES};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +16,45 @@ pub enum Input {
 impl Default for Input {
     fn default() -> Self {
         Input::Text(Rc::from(""))
+    }
+}
+
+/// The collapsed sections: a set of ids, in order. A sorted `Vec` rather than a `BTreeSet`,
+/// which would add its own copy of the B-tree code to the page for a handful of ids.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SectionSet(Vec<SectionId>);
+
+impl SectionSet {
+    fn find(&self, id: SectionId) -> Result<usize, usize> {
+        self.0.binary_search_by_key(&id.0, |s| s.0)
+    }
+
+    pub fn contains(&self, id: &SectionId) -> bool {
+        self.find(*id).is_ok()
+    }
+
+    /// Adds `id`, or removes it when the set holds it.
+    pub fn toggle(&mut self, id: SectionId) {
+        match self.find(id) {
+            Ok(i) => {
+                self.0.remove(i);
+            }
+            Err(i) => self.0.insert(i, id),
+        }
+    }
+
+    /// The ids in increasing order.
+    pub fn iter(&self) -> std::slice::Iter<'_, SectionId> {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<SectionId> for SectionSet {
+    fn from_iter<I: IntoIterator<Item = SectionId>>(ids: I) -> Self {
+        let mut ids: Vec<SectionId> = ids.into_iter().collect();
+        crate::model::sort_by_num(&mut ids, |s| u64::from(s.0));
+        ids.dedup();
+        SectionSet(ids)
     }
 }
 
@@ -110,7 +148,7 @@ pub struct AppState {
     pub edit_seq: u32,
     /// The article date the reader set; `None` uses the one found in the text.
     pub date: Option<CivilDate>,
-    pub collapsed: Rc<BTreeSet<SectionId>>,
+    pub collapsed: Rc<SectionSet>,
     pub speaker: Option<SpeakerId>,
     pub quote: Option<QuoteId>,
     pub fact: Option<AttrValue>,
@@ -306,9 +344,7 @@ impl Reducible for AppState {
             Action::SetDate(date) => s.date = date,
             Action::ToggleSection(id) => {
                 let mut set = (*s.collapsed).clone();
-                if !set.remove(&id) {
-                    set.insert(id);
-                }
+                set.toggle(id);
                 s.collapsed = Rc::new(set);
             }
             Action::ExpandAll => s.collapsed = Rc::default(),
@@ -468,7 +504,7 @@ fn expand(s: &mut AppState, section: Option<SectionId>) {
     if let Some(id) = section {
         if s.collapsed.contains(&id) {
             let mut set = (*s.collapsed).clone();
-            set.remove(&id);
+            set.toggle(id);
             s.collapsed = Rc::new(set);
         }
     }
@@ -480,6 +516,18 @@ mod tests {
 
     fn run(state: AppState, actions: Vec<Action>) -> Rc<AppState> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn section_sets_keep_each_id_once_in_order() {
+        let ids = |set: &SectionSet| set.iter().map(|s| s.0).collect::<Vec<_>>();
+        let mut set: SectionSet = [5, 1, 3, 1, 5].into_iter().map(SectionId).collect();
+        assert_eq!(ids(&set), [1, 3, 5]);
+        set.toggle(SectionId(2));
+        set.toggle(SectionId(5));
+        assert_eq!(ids(&set), [1, 2, 3]);
+        assert!(set.contains(&SectionId(2)) && !set.contains(&SectionId(5)));
+        assert_eq!(set, [3, 2, 1].into_iter().map(SectionId).collect());
     }
 
     #[test]
