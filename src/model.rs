@@ -498,7 +498,8 @@ fn fact_lists(doc: &Document) -> FactLists {
         });
     }
     // Keys identify facts in the view state and key list items: make them unique.
-    let mut seen = std::collections::HashSet::new();
+    // The parser's own hash set of strings: its code is in the page already.
+    let mut seen = lede_core::gazetteer::FastSet::<String>::default();
     for list in [
         &mut lists.people,
         &mut lists.organisations,
