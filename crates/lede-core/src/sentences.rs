@@ -46,7 +46,10 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
         // sixteen at a time while a whole chunk has none (that test vectorises), then byte
         // by byte.
         while let Some(chunk) = bytes.get(i..i + 16) {
-            if chunk.iter().fold(false, |seen, &b| seen | is_interesting(b)) {
+            if chunk
+                .iter()
+                .fold(false, |seen, &b| seen | is_interesting(b))
+            {
                 break;
             }
             i += 16;
