@@ -40,7 +40,7 @@ pub fn to_json(doc: &Document) -> String {
         // Serialising plain data does not fail; should it ever, the file says why.
         format!(
             "{{\"error\":{}}}",
-            crate::services::storage::json::encode(&e.to_string())
+            serde_json::to_string(&e.to_string()).unwrap_or_default()
         )
     })
 }
