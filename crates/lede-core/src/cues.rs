@@ -234,6 +234,9 @@ const LEXICON: &str = "\
 fn table() -> &'static Lexicon<Cue> {
     static TABLE: OnceLock<Lexicon<Cue>> = OnceLock::new();
     TABLE.get_or_init(|| {
+        // Looked up once per form: a table, not a scan of the list.
+        let weak = Lexicon::build(WEAK.iter().map(|w| (*w, ())), |_, _| ());
+        let weak = &weak;
         let forms = LEXICON.lines().flat_map(|line| {
             let reports = line.starts_with('+');
             let line = line.trim_start_matches('+');
@@ -242,7 +245,7 @@ fn table() -> &'static Lexicon<Cue> {
             line.split_whitespace().map(move |form| {
                 let cue = Cue {
                     takes_object,
-                    reports: reports && !WEAK.contains(&form),
+                    reports: reports && weak.get(form.as_bytes()).is_none(),
                 };
                 (form, cue)
             })
