@@ -848,7 +848,8 @@ fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)
 }
 
 fn phrase_forward_named(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)> {
-    let short = phrase_forward_stop(text, toks, i, false);
+    let short_end = phrase_end(text, toks, i, false);
+    let short = phrase_at(text, toks, i, short_end);
     // Stopped on "and"/"of" before a role and a name: "Heart and Stroke senior manager Erin
     // Kim" names Erin Kim.
     let stopped_on_joiner = short.is_some_and(|(_, j)| {
@@ -856,7 +857,17 @@ fn phrase_forward_named(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, 
             .is_some_and(|t| lower_is(text, *t, &["and", "of", "for"]))
     });
     if short.is_none_or(|(m, _)| m.kind == MentionKind::Group) || stopped_on_joiner {
-        if let Some(long) = phrase_forward_stop(text, toks, i, true) {
+        // Reading on through "and", "of" and "for" gives another phrase only when the short
+        // reading stopped on one of them.
+        let long = if toks
+            .get(short_end)
+            .is_some_and(|t| lower_is(text, *t, &["and", "of", "for"]))
+        {
+            phrase_forward_stop(text, toks, i, true)
+        } else {
+            short
+        };
+        if let Some(long) = long {
             if long.0.kind == MentionKind::Person && (short.is_none() || long.0.role.is_some()) {
                 return Some(long);
             }
@@ -876,6 +887,12 @@ fn phrase_forward_stop(
     i: usize,
     through_and: bool,
 ) -> Option<(Mention, usize)> {
+    phrase_at(text, toks, i, phrase_end(text, toks, i, through_and))
+}
+
+/// Where a noun phrase read forward from token `i` stops: at punctuation, a stop word (not
+/// "and", "of" or "for" when `through_and`), a pronoun or a verb cue, after ten tokens at most.
+fn phrase_end(text: &str, toks: &[Tok], i: usize, through_and: bool) -> usize {
     let mut j = i;
     let limit = (i + 10).min(toks.len());
     while j < limit {
@@ -924,6 +941,11 @@ fn phrase_forward_stop(
         }
         j += 1;
     }
+    j
+}
+
+/// The noun phrase of tokens `i..j` (see [`phrase_end`]) and where it ends.
+fn phrase_at(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<(Mention, usize)> {
     if j == i {
         return None;
     }
