@@ -1894,22 +1894,34 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     if ws.is_empty() {
         return None;
     }
+    // Which words can be part of a name, worked out once per word (one bit each for the
+    // first 64; a longer phrase asks again past them).
+    let mut name_bits = 0u64;
+    for (k, t) in ws.iter().take(64).enumerate() {
+        name_bits |= u64::from(is_name_word(t.text(text))) << k;
+    }
+    let name_at = |k: usize| {
+        if k < 64 {
+            name_bits >> k & 1 != 0
+        } else {
+            is_name_word(ws[k].text(text))
+        }
+    };
     // Runs of name words: capitalised, not a title, not a function word; particles inside.
     let mut best: Option<(usize, usize)> = None; // [i, j) in ws
     let mut runs: [(usize, usize); 8] = [(0, 0); 8];
     let mut nruns = 0;
     let mut i = 0;
     while i < ws.len() {
-        let w = ws[i].text(text);
-        if is_name_word(w) {
+        if name_at(i) {
             let mut j = i + 1;
             while j < ws.len() {
                 let v = ws[j].text(text);
-                if is_name_word(v)
+                if name_at(j)
                     || j == i + 1 && is_month_surname(ws[i].text(text), v)
                     || is_particle(v)
                         && j + 1 < ws.len()
-                        && (is_name_word(ws[j + 1].text(text)) || is_particle(ws[j + 1].text(text)))
+                        && (name_at(j + 1) || is_particle(ws[j + 1].text(text)))
                 {
                     j += 1;
                 } else {
@@ -1925,8 +1937,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             i += 1;
         }
     }
-    let last_lower =
-        !is_name_word(ws[ws.len() - 1].text(text)) && !is_capitalized(ws[ws.len() - 1].text(text));
+    let last_lower = !name_at(ws.len() - 1) && !is_capitalized(ws[ws.len() - 1].text(text));
     // An organisation: "the Russian Foreign Ministry", "Department of Health": the whole
     // capitalised run ending on an organisation word, titles included.
     let last = ws[ws.len() - 1];
@@ -1973,11 +1984,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     }
     // A group: "Officials", "police officers", "city staff" (no name before the head).
     let head = strip_possessive(text, last);
-    if is_group_noun(head.text(text))
-        && !ws[..ws.len() - 1]
-            .iter()
-            .any(|t| is_name_word(t.text(text)))
-    {
+    if is_group_noun(head.text(text)) && !(0..ws.len() - 1).any(name_at) {
         // Start at the last determiner: "out the laid-back resident" names "the ... resident".
         let from = words
             .iter()
