@@ -447,18 +447,31 @@ const WEAK: &[&str] = &[
     "stating",
 ];
 
-/// For each two-letter beginning (a-z, any case), the lengths of the lexicon forms that have
-/// it, one bit each: most words, "the" and "that" among them, are turned away with two loads.
-fn shapes() -> &'static [u32; 26 * 26] {
-    static SHAPES: OnceLock<[u32; 26 * 26]> = OnceLock::new();
+/// For each two-letter beginning and each two-letter ending (a-z, any case), the lengths of
+/// the lexicon forms that have it, one bit each: most words, "the" and "that" among them, are
+/// turned away with a few loads.
+struct Shapes {
+    first: [u32; 26 * 26],
+    last: [u32; 26 * 26],
+}
+
+fn shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = [0u32; 26 * 26];
+        let mut shapes = Shapes {
+            first: [0; 26 * 26],
+            last: [0; 26 * 26],
+        };
         for form in LEXICON
             .lines()
             .flat_map(|l| l.trim_start_matches(['+', '@']).split_whitespace())
         {
-            if let Some(k) = shape_slot(form.as_bytes()) {
-                shapes[k] |= 1 << form.len();
+            let w = form.as_bytes();
+            if let Some(k) = shape_slot(w) {
+                shapes.first[k] |= 1 << w.len();
+            }
+            if let Some(k) = shape_slot(&w[w.len().saturating_sub(2)..]) {
+                shapes.last[k] |= 1 << w.len();
             }
         }
         shapes
@@ -479,10 +492,12 @@ pub fn cue(word: &str) -> Option<Cue> {
     if w.len() < 2 || w.len() > 16 {
         return None;
     }
-    if let Some(k) = shape_slot(w) {
-        if shapes()[k] & 1 << w.len() == 0 {
-            return None;
-        }
+    let shapes = shapes();
+    let len_bit = 1 << w.len();
+    if shape_slot(w).is_some_and(|k| shapes.first[k] & len_bit == 0)
+        || shape_slot(&w[w.len() - 2..]).is_some_and(|k| shapes.last[k] & len_bit == 0)
+    {
+        return None;
     }
     table().get_key(Key::new(w)?)
 }
