@@ -379,7 +379,7 @@ fn pair_marks(
             continue;
         }
         let inner = Span::new(open + o_len, close);
-        if family == Family::Single && word_count(&text[inner]) < 4 {
+        if family == Family::Single && !has_words(&text[inner], 4) {
             // Single marks pair by accident too often (plural possessives, elisions); a
             // short pair stays part of the text.
             continue;
@@ -401,7 +401,7 @@ fn pair_marks(
         if o.pos >= last_end {
             let inner = Span::new(o.pos + o.len, para_end);
             let is_continued = continued_open == Some(o.pos);
-            if next_reopens || is_continued || word_count(&text[inner]) >= 4 {
+            if next_reopens || is_continued || has_words(&text[inner], 4) {
                 out.push(Pair {
                     open: o.pos,
                     inner,
@@ -449,7 +449,7 @@ fn missing_open(
             let gap = &text[e..close];
             let dot = gap.find(". ")?;
             let attribution = &gap[..dot];
-            if word_count(attribution) > 6
+            if has_words(attribution, 7)
                 || !attribution
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| cues::cue(w).is_some())
@@ -464,26 +464,47 @@ fn missing_open(
             close - s.len()
         }
     };
-    (word_count(&text[start..close]) >= 4).then_some(start)
+    (has_words(&text[start..close], 4)).then_some(start)
 }
 
+/// The words of `s`: runs between white space that hold a letter or a digit.
+#[cfg(test)]
 fn word_count(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-    }
-    // ASCII: count the runs between white space that hold a letter or a digit.
+    word_count_max(s, usize::MAX)
+}
+
+/// Whether `s` has at least `n` words, read only as far as the `n`-th.
+fn has_words(s: &str, n: usize) -> bool {
+    word_count_max(s, n) >= n
+}
+
+/// How many words `s` has (runs between white space that hold a letter or a digit), counted
+/// up to `max` at most.
+fn word_count_max(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut count = 0;
     let mut counted = false;
-    for &b in s.as_bytes() {
-        if matches!(b, b' ' | b'\t'..=b'\r') {
+    let mut i = 0;
+    while i < bytes.len() && count < max {
+        // ASCII by byte; another character is decoded.
+        let b = bytes[i];
+        let (space, alnum, len) = if b < 0x80 {
+            (
+                matches!(b, b' ' | b'\t'..=b'\r'),
+                b.is_ascii_alphanumeric(),
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
             counted = false;
-        } else if !counted && b.is_ascii_alphanumeric() {
+        } else if !counted && alnum {
             count += 1;
             counted = true;
         }
+        i += len;
     }
     count
 }
@@ -658,7 +679,7 @@ fn attribution_follows(rest: &str) -> bool {
 fn only_time_after(rest: &str) -> bool {
     let rest = rest.trim_matches(|c: char| c.is_whitespace() || c == '.');
     rest.is_empty()
-        || word_count(rest) <= 4
+        || !has_words(rest, 5)
             && !rest.contains([',', ';', ':', '"', '“', '”'])
             && rest.split_whitespace().all(|w| {
                 is_time_word(w)
@@ -1626,7 +1647,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
                 phrase_backward(text, toks, k).map(|(m, _)| m).or_else(|| {
                     subject_phrase(text, toks, subject_start(text, toks)).filter(|m| match m.kind {
                         MentionKind::Pronoun(p) => p != Pronoun::First,
-                        MentionKind::Group => word_count(&text[m.name]) <= 4,
+                        MentionKind::Group => !has_words(&text[m.name], 5),
                         _ => true,
                     })
                 })
@@ -1972,7 +1993,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                         let rest = text[a.end..gap_end].trim();
                         rest.is_empty()
                             || rest.starts_with([',', '.', ';', ':', '!', '?'])
-                            || word_count(rest) <= 6
+                            || !has_words(rest, 7)
                     });
                 trails.push(trail);
                 direct_flags.push(
@@ -2021,7 +2042,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                                 // Across a sentence end only a brief attribution ("Kerry
                                 // said.") keeps one card; a longer one starts a new card.
                                 let gap = &text[(c.span.end as usize).min(p.open)..p.open];
-                                !gap.contains(['.', '!', '?']) || word_count(gap) <= 3
+                                !gap.contains(['.', '!', '?']) || !has_words(gap, 4)
                             }
                             && text[c.tail..p.open]
                                 .trim_matches(|ch: char| {
@@ -2124,7 +2145,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                             .iter()
                             .zip(&direct_flags)
                             .filter(|(_, d)| !**d)
-                            .all(|(p, _)| word_count(&text[p.inner]) <= 3);
+                            .all(|(p, _)| !has_words(&text[p.inner], 4));
                         let cue_text = a.cue.map_or("", |c| &text[c]);
                         let naming = lower_is_str(
                             cue_text,
@@ -2242,7 +2263,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                                     }
                                     if let Some(n) = outside.get(f).filter(|n| n.start < end) {
                                         let clause = Span::new(n.start, end);
-                                        if word_count(&text[clause]) >= 3
+                                        if has_words(&text[clause], 3)
                                             && !sp.iter().any(|q| q.open >= n.start)
                                         {
                                             let g = Attr {
@@ -2339,9 +2360,9 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 let inner_text = text[inner].trim_end();
                 let lead = text[ss..p.open].trim();
                 let phrase = !lead.is_empty()
-                    && (word_count(inner_text) <= 8 && !inner_text.ends_with(['.', '?', '!'])
+                    && (!has_words(inner_text, 9) && !inner_text.ends_with(['.', '?', '!'])
                         // "... and $198 million of "internal debt approved for the plan.""
-                        || word_count(inner_text) <= 12
+                        || !has_words(inner_text, 13)
                             && inner_text.starts_with(char::is_lowercase)
                             && !lead.ends_with([':', ',']));
                 if phrase || is_term(text, inner) {
@@ -2482,9 +2503,12 @@ fn starts_clause(text: &str, t: Tok) -> bool {
 /// title).
 fn is_term(text: &str, inner: Span) -> bool {
     let s = &text[inner];
-    let n = word_count(s);
+    let n = word_count_max(s, 9);
     if n <= 3 {
         return true;
+    }
+    if n > 8 {
+        return false;
     }
     let all_caps = s
         .split_whitespace()
@@ -2495,7 +2519,7 @@ fn is_term(text: &str, inner: Span) -> bool {
                 .is_some_and(char::is_uppercase)
                 || w.len() <= 3
         });
-    all_caps && n <= 8
+    all_caps
 }
 
 /// "It was the hardest year of my life. Jo Park": a paragraph of sentences signed by a bare
@@ -2657,14 +2681,14 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
                     let cs = clause_start(text, head, after, inner.takes_object);
                     if cs < comma && !is_punct(text, head[after.min(comma - 1)], &[",", "."]) {
                         let clause = Span::new(head[cs].start, toks[comma].start);
-                        if word_count(&text[clause]) >= 3 {
+                        if has_words(&text[clause], 3) {
                             push_indirect(cards, block, clause, inner, "reported-cue-before");
                             return;
                         }
                     }
                 }
                 let clause = Span::new(ss, toks[comma].start);
-                if word_count(&text[clause]) >= 3 {
+                if has_words(&text[clause], 3) {
                     push_indirect(cards, block, clause, a, "reported-cue-after");
                 }
                 return;
@@ -2712,7 +2736,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         if cs < n && lower_is(text, toks[cs], &["that"]) {
             cs += 1;
         }
-        if cs < n && word_count(&text[first]) >= 3 {
+        if cs < n && has_words(&text[first], 3) {
             push_indirect(cards, block, first, a, "reported-cue-after");
             let second = Span::new(toks[cs].start, end.max(toks[cs].start));
             let gerund = Attr {
@@ -2751,12 +2775,12 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             from += 1;
         }
         let first = Span::new(ss, toks[comma].start);
-        if from < n && toks[from].start < end && word_count(&text[first]) >= 3 {
+        if from < n && toks[from].start < end && has_words(&text[first], 3) {
             let second = Span::new(toks[from].start, end);
             // "..., said Dr. Jo Park, a nurse.": an appositive, not a second clause.
             let appositive = from == c2 + 1
                 && lower_is(text, toks[from], &["a", "an", "the"])
-                && word_count(&text[second]) <= 8;
+                && !has_words(&text[second], 9);
             // After "according to X," the sentence goes on with its verb: "Residents,
             // according to the survey, are ..." (a capital continues X's name).
             let according = a.cue.is_some_and(|c| text[c].starts_with("according"));
@@ -2765,7 +2789,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             } else {
                 starts_clause(text, toks[from])
             };
-            if word_count(&text[second]) >= 3 && goes_on && !appositive {
+            if has_words(&text[second], 3) && goes_on && !appositive {
                 cards.push(Card {
                     kind: QuoteKind::Indirect,
                     span: Span::new(ss, end),
@@ -2924,7 +2948,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
             }
         }
         let clause = Span::new(start, stop.max(start));
-        if word_count(&text[clause]) >= 3 {
+        if has_words(&text[clause], 3) {
             push_indirect(cards, block, clause, a, "reported-cue-before");
             if let Some((cue, mut from)) = second {
                 if from < n && lower_is(text, toks[from], &["that"]) {
@@ -2932,7 +2956,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
                 }
                 if from < n && toks[from].start < end {
                     let clause2 = Span::new(toks[from].start, end);
-                    if word_count(&text[clause2]) >= 3 {
+                    if has_words(&text[clause2], 3) {
                         let attr = Attr {
                             cue: Some(toks[cue].span()),
                             ..a
@@ -3009,6 +3033,7 @@ mod tests {
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .count();
                 assert_eq!(word_count(&s), words, "{s:?}");
+                assert_eq!(has_words(&s, 3), words >= 3, "{s:?}");
             }
         }
     }
