@@ -1833,6 +1833,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
     let mut pairs = Vec::new();
     let mut sents = Vec::new();
     let mut toks = Vec::new();
+    let mut reporting = Vec::new();
     let mut carried = false;
     let mut carried_card: Option<usize> = None;
     // A lead-in ending the previous paragraph ("And from the committee chair:").
@@ -1892,7 +1893,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                             });
                     continue;
                 }
-                indirect(text, sent, bi, &mut toks, &mut cards);
+                indirect(text, sent, bi, &mut toks, &mut reporting, &mut cards);
                 continue;
             }
             let terms_before = out.terms.len();
@@ -2333,7 +2334,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     // "A plan to make "small, healthy choices" easier, Kim says.": reported
                     // speech around the quotation, attributed at the sentence's end.
                     let mut reported = Vec::new();
-                    indirect(text, sent, bi, &mut toks, &mut reported);
+                    indirect(text, sent, bi, &mut toks, &mut reporting, &mut reported);
                     if let Some(mut c) = reported.into_iter().find(|c| {
                         (matches!(c.rule, "reported-cue-after" | "according-to")
                             // "he warns that it is going to "explode."": a clause after "that".
@@ -2383,7 +2384,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             if out.terms.len() - terms_before == sp.len() {
                 // Every quotation here was a quoted term: the sentence may still report speech
                 // ("After she heard "rumblings" of a run, she said the two had talked.").
-                indirect(text, sent, bi, &mut toks, &mut cards);
+                indirect(text, sent, bi, &mut toks, &mut reporting, &mut cards);
             }
             prev_sentence_card = cards.len().checked_sub(1);
         }
@@ -2584,7 +2585,15 @@ fn sentence_end_trimmed(text: &str, ss: usize, se: usize) -> usize {
 }
 
 /// Reported speech in a sentence without quotation marks.
-fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &mut Vec<Card>) {
+/// `toks` and `reporting` are buffers reused from sentence to sentence.
+fn indirect(
+    text: &str,
+    sent: Span,
+    block: usize,
+    toks: &mut Vec<Tok>,
+    reporting: &mut Vec<bool>,
+    cards: &mut Vec<Card>,
+) {
     let (ss, se) = (sent.start as usize, sent.end as usize);
     toks.clear();
     names::tokenize(text, ss, se, toks);
@@ -2594,7 +2603,9 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
     }
     // Every pattern below needs a reporting verb or "according to": most sentences have
     // neither and stop here. An attribution after a comma needs one after that comma.
-    let reporting: Vec<bool> = toks.iter().map(|t| is_reporting(text, *t)).collect();
+    reporting.clear();
+    reporting.extend(toks.iter().map(|t| is_reporting(text, *t)));
+    let reporting: &[bool] = reporting;
     let Some(last_report) = reporting.iter().rposition(|&r| r) else {
         return;
     };
@@ -2806,7 +2817,7 @@ fn indirect(text: &str, sent: Span, block: usize, toks: &mut Vec<Tok>, cards: &m
         break;
     }
     // "X said (that) CLAUSE."
-    if let Some((a, after)) = cue_with_mention(text, &toks[..n], Some(&reporting)) {
+    if let Some((a, after)) = cue_with_mention(text, &toks[..n], Some(reporting)) {
         if after >= n
             || is_punct(text, toks[after], &[".", ",", ";", ":"])
                 && !lower_is(text, toks[after.min(n - 1)], &["that"])
