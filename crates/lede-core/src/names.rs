@@ -1941,7 +1941,10 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     // An organisation: "the Russian Foreign Ministry", "Department of Health": the whole
     // capitalised run ending on an organisation word, titles included.
     let last = ws[ws.len() - 1];
-    if is_capitalized(last.text(text)) && is_org_head(strip_possessive(text, last).text(text)) {
+    // The head word without a possessive, and its lexicon flags, asked for by several rules.
+    let head = strip_possessive(text, last);
+    let head_flags = flags(head.text(text));
+    if is_capitalized(last.text(text)) && head_flags & ORG_HEAD != 0 {
         let mut a = ws.len() - 1;
         while a > 0 {
             let w = ws[a - 1].text(text);
@@ -1983,8 +1986,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         });
     }
     // A group: "Officials", "police officers", "city staff" (no name before the head).
-    let head = strip_possessive(text, last);
-    if is_group_noun(head.text(text)) && !(0..ws.len() - 1).any(name_at) {
+    if head_flags & GROUP != 0 && !(0..ws.len() - 1).any(name_at) {
         // Start at the last determiner: "out the laid-back resident" names "the ... resident".
         let from = words
             .iter()
@@ -2015,11 +2017,10 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     }
     if last_lower {
         // The phrase ends on a common noun: "a spokesperson", "the ministry", "city staff".
-        let head = ws[ws.len() - 1];
-        if is_group_noun(strip_possessive(text, head).text(text)) {
+        if head_flags & GROUP != 0 {
             let start = words[0].start;
             return Some(Mention {
-                name: Span::new(start, head.end),
+                name: Span::new(start, last.end),
                 role: None,
                 kind: MentionKind::Group,
                 gender: None,
