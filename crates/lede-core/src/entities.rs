@@ -9,7 +9,9 @@
 use crate::gazetteer::{
     fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind, WordFilter,
 };
-use crate::tokens::{Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, SENT_START};
+use crate::tokens::{
+    Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, NON_ASCII, SENT_START,
+};
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -546,67 +548,8 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         }
     }
     let toks = std::mem::take(&mut tokenized.toks);
-    // Exactly the folded text's length when folding keeps lengths (ASCII), plus a little.
-    let folded_len: usize = toks.iter().map(|t| (t.end - t.start) as usize + 1).sum();
-    // Built as bytes: ASCII bytes and whole folded strings, so always UTF-8.
-    let mut folded: Vec<u8> = Vec::with_capacity(folded_len + folded_len / 16 + 16);
-    let mut key_at = Vec::with_capacity(toks.len());
-    let mut lower_seen = FastSet::default();
-    let mut scratch = String::new();
-    let bytes = text.as_bytes();
-    // ASCII folds to lower case byte for byte: lower-case the text once and copy from it.
-    let lower = bytes.to_ascii_lowercase();
-    for (i, t) in toks.iter().enumerate() {
-        let (a, b) = (t.start as usize, t.end as usize);
-        let w = &bytes[a..b];
-        if t.kind == TokKind::Punct && w == b"." && i > 0 && toks[i - 1].end == t.start {
-            // "St." folds as one key with its period.
-        } else if !folded.is_empty() {
-            folded.push(b' ');
-        }
-        let s = folded.len();
-        if w.is_ascii() {
-            folded.extend_from_slice(&lower[a..b]);
-        } else {
-            scratch.clear();
-            push_folded(&mut scratch, t.text(text));
-            folded.extend_from_slice(scratch.as_bytes());
-        }
-        key_at.push((s as u32, folded.len() as u32));
-    }
-    let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
-    // Lower-case forms of sentence-initial capitalised words that the text also uses in lower
-    // case ("The", "Officials"). A filter keeps this to few look-ups: a word found in lower case
-    // leaves the set, and its filter bit is cleared once no other word of the set has it, so
-    // the many later "the" skip the look-up.
-    let mut initial: FastSet<&str> = FastSet::default();
-    let mut filter = [0u64; 256];
-    let mut sharing = vec![0u32; 256 * 64];
-    for (i, t) in toks.iter().enumerate() {
-        if t.is_word() && t.is(SENT_START) && t.is(CAP) && !t.is(ALLCAPS) {
-            let (s, e) = key_at[i];
-            let k = &folded[s as usize..e as usize];
-            if initial.insert(k) {
-                let (row, bit) = word_filter_bit(k);
-                filter[row] |= bit;
-                sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
-            }
-        }
-    }
-    for t in toks.iter() {
-        if t.is_word() && t.is(LOWER) {
-            let w = t.text(text);
-            let (row, bit) = word_filter_bit(w);
-            if filter[row] & bit != 0 && initial.remove(w) {
-                lower_seen.insert(w);
-                let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
-                *n -= 1;
-                if *n == 0 {
-                    filter[row] &= !bit;
-                }
-            }
-        }
-    }
+    let (folded, key_at) = fold_keys(text, &toks);
+    let lower_seen = lower_seen_words(text, &toks, &folded, &key_at);
     let mut ctx = Ctx {
         text,
         toks,
@@ -618,9 +561,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         sporty: false,
         modifiers: TITLE_MODIFIERS.iter().copied().collect(),
     };
-    ctx.capword = (0..ctx.toks.len())
-        .map(|i| ctx.capword_uncached(i))
-        .collect();
+    ctx.capword = capwords(&ctx);
     let mut mentions = Vec::new();
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
     let mut runs = Vec::new();
@@ -690,7 +631,124 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     (entities, tokenized)
 }
 
+/// The folded lower-case text of every word token, joined by single spaces (a period glued
+/// to its word stays glued: "st."), and each token's range in it.
+///
+/// Running text mostly separates tokens by one space, as the folded text does: such stretches
+/// of ASCII text are copied whole from the lower-cased text, and only the other gaps and the
+/// non-ASCII words are written one by one.
+// Out of line (one call per document): inlined, it costs the caller more than it saves.
+#[inline(never)]
+fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
+    // Tokens do not overlap, so their bytes and one space each fit in this; folding non-ASCII
+    // words may grow them a little.
+    let cap = toks
+        .last()
+        .map_or(0, |t| t.end.saturating_sub(toks[0].start)) as usize
+        + toks.len();
+    // Built as bytes: ASCII bytes and whole folded strings, so always UTF-8.
+    let mut folded: Vec<u8> = Vec::with_capacity(cap + cap / 16 + 16);
+    let mut key_at = Vec::with_capacity(toks.len());
+    let mut scratch = String::new();
+    let bytes = text.as_bytes();
+    // ASCII folds to lower case byte for byte: lower-case the text once and copy from it.
+    let lower = bytes.to_ascii_lowercase();
+    // `lower[from..to]` is still to be appended to `folded`: it ends at the last token read.
+    let (mut from, mut to) = (0, 0);
+    let mut prev_end = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let (a, b) = (t.start as usize, t.end as usize);
+        // The text between the tokens is what the folded text puts there: nothing before a
+        // glued period ("St."), one space otherwise.
+        let joined = i > 0
+            && if a == prev_end {
+                t.kind == TokKind::Punct && &bytes[a..b] == b"."
+            } else {
+                a == prev_end + 1 && bytes[prev_end] == b' '
+            };
+        if !joined {
+            folded.extend_from_slice(&lower[from..to]);
+            if !folded.is_empty() {
+                folded.push(b' ');
+            }
+            from = a;
+        }
+        if !t.is(NON_ASCII) {
+            let s = folded.len() + (a - from);
+            key_at.push((s as u32, (s + (b - a)) as u32));
+            to = b;
+        } else {
+            folded.extend_from_slice(&lower[from..a]);
+            let s = folded.len();
+            scratch.clear();
+            push_folded(&mut scratch, t.text(text));
+            folded.extend_from_slice(scratch.as_bytes());
+            key_at.push((s as u32, folded.len() as u32));
+            (from, to) = (b, b);
+        }
+        prev_end = b;
+    }
+    folded.extend_from_slice(&lower[from..to]);
+    let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
+    (folded, key_at)
+}
+
+/// Lower-case forms of sentence-initial capitalised words that the text also uses in lower
+/// case ("The", "Officials"). A filter keeps this to few look-ups: a word found in lower case
+/// leaves the set, and its filter bit is cleared once no other word of the set has it, so the
+/// many later "the" skip the look-up.
+// Out of line, like `fold_keys`.
+#[inline(never)]
+fn lower_seen_words<'t>(
+    text: &'t str,
+    toks: &[Tok],
+    folded: &str,
+    key_at: &[(u32, u32)],
+) -> FastSet<&'t str> {
+    let mut lower_seen = FastSet::default();
+    let mut initial: FastSet<&str> = FastSet::default();
+    let mut filter = [0u64; 256];
+    let mut sharing = vec![0u32; 256 * 64];
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() && t.is(SENT_START) && t.is(CAP) && !t.is(ALLCAPS) {
+            let (s, e) = key_at[i];
+            let k = &folded[s as usize..e as usize];
+            if initial.insert(k) {
+                let (row, bit) = word_filter_bit(k);
+                filter[row] |= bit;
+                sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
+            }
+        }
+    }
+    for t in toks.iter() {
+        if t.is_word() && t.is(LOWER) {
+            let w = t.text(text);
+            let (row, bit) = word_filter_bit(w);
+            if filter[row] & bit != 0 && initial.remove(w) {
+                lower_seen.insert(w);
+                let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
+                *n -= 1;
+                if *n == 0 {
+                    filter[row] &= !bit;
+                }
+            }
+        }
+    }
+    lower_seen
+}
+
+/// [`Ctx::capword_uncached`] of every token.
+// Out of line, like `fold_keys`.
+#[inline(never)]
+fn capwords(ctx: &Ctx) -> Vec<bool> {
+    (0..ctx.toks.len())
+        .map(|i| ctx.capword_uncached(i))
+        .collect()
+}
+
 /// Whether the document reads like sports results.
+// Out of line, like `fold_keys`.
+#[inline(never)]
 fn is_sporty(ctx: &Ctx) -> bool {
     let sport_filter = WordFilter::of(SPORT_WORDS.iter().copied());
     let mut scores = 0;

@@ -21,6 +21,8 @@ pub const SENT_START: u8 = 4;
 pub const LINE_START: u8 = 8;
 /// Every letter lower case.
 pub const LOWER: u8 = 16;
+/// A byte of the token is not ASCII (words and punctuation; numbers are always ASCII).
+pub const NON_ASCII: u8 = 32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
@@ -176,6 +178,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
             let (j, class) = scan_word(text, i, end);
             let w = &text[i..j];
+            if class & NON_ASCII_BIT != 0 {
+                flags |= NON_ASCII;
+            }
             // A glued label needs an upper-case ASCII first letter and six bytes.
             let glued = if class & UPPER_BIT != 0 && w.len() >= 6 {
                 glued_label(w)
@@ -189,13 +194,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     start: i as u32,
                     end: k as u32,
                     kind: TokKind::Word,
-                    flags: flags | word_flags(&text[i..k]),
+                    // Labels are ASCII.
+                    flags: (flags & !NON_ASCII) | word_flags(&text[i..k]),
                 });
                 out.push(Tok {
                     start: k as u32,
                     end: j as u32,
                     kind: TokKind::Word,
-                    flags: word_flags(&text[k..j]),
+                    flags: (flags & NON_ASCII) | word_flags(&text[k..j]),
                 });
             } else {
                 out.push(Tok {
@@ -220,6 +226,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             line_start = false;
             sent_start = false;
         } else {
+            if clen > 1 {
+                flags |= NON_ASCII;
+            }
             out.push(Tok {
                 start: i as u32,
                 end: (i + clen) as u32,
@@ -521,5 +530,25 @@ mod tests {
             .map(|t| t.text(s))
             .collect();
         assert_eq!(starts, ["He", "Mr", "\"", "Then"]);
+    }
+
+    #[test]
+    fn non_ascii_marked() {
+        let s = "Caf\u{e9} cafe \u{2014} 12 PlayJos\u{e9} .";
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        let marked: Vec<(&str, bool)> = v.iter().map(|t| (t.text(s), t.is(NON_ASCII))).collect();
+        assert_eq!(
+            marked,
+            [
+                ("Caf\u{e9}", true),
+                ("cafe", false),
+                ("\u{2014}", true),
+                ("12", false),
+                ("Play", false),
+                ("Jos\u{e9}", true),
+                (".", false)
+            ]
+        );
     }
 }
