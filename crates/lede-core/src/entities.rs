@@ -1427,13 +1427,11 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
     }
 }
 
-/// A word's place in a first-pass filter of a word set, `[u64; 256]`: the row of its first
-/// byte, and a bit chosen by its length and last byte. Words of a set mark their bits; a word
-/// whose bit is clear is not in the set. `w` is not empty.
+/// A word's place in a first-pass filter of a word set, `[u64; 256]`: a row and a bit (see
+/// [`WordFilter::slot`]). Words of a set mark their bits; a word whose bit is clear is not in
+/// the set. `w` is not empty.
 fn word_filter_bit(w: &str) -> (usize, u64) {
-    let b = w.as_bytes();
-    let last = usize::from(b[b.len() - 1]);
-    (usize::from(b[0]), 1u64 << ((b.len() * 7 + last) & 63))
+    WordFilter::slot(w).unwrap_or((0, 1))
 }
 
 /// A guessed person whose words the article also writes in lower case ("Human Rights",

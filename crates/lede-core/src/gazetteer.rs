@@ -67,9 +67,10 @@ impl Hasher for Fx {
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
-/// A first-pass filter of a set of words: one bit per first byte, length and last byte. A
-/// word whose bit is clear is not in the set; a set bit means the set must be asked. Checking
-/// it costs a few instructions, far less than hashing the word.
+/// A first-pass filter of a set of words: one of 16,384 bits per word, picked by a hash of its
+/// length and its first, middle and last bytes. A word whose bit is clear is not in the set;
+/// a set bit means the set must be asked. Checking it costs a few instructions, far less than
+/// hashing the word.
 #[derive(Clone)]
 pub struct WordFilter([u64; 256]);
 
@@ -80,13 +81,17 @@ impl Default for WordFilter {
 }
 
 impl WordFilter {
-    fn slot(w: &str) -> Option<(usize, u64)> {
+    /// The row and bit of a word, none for the empty word.
+    pub fn slot(w: &str) -> Option<(usize, u64)> {
         let b = w.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);
-        Some((
-            usize::from(first),
-            1u64 << ((b.len() * 7 + usize::from(last)) & 63),
-        ))
+        let x = u32::from(first)
+            | u32::from(last) << 8
+            | u32::from(b[b.len() / 2]) << 16
+            | (b.len() as u32) << 24;
+        // The top 14 bits of a multiplicative hash.
+        let h = (x.wrapping_mul(0x9e37_79b1) >> 18) as usize;
+        Some((h >> 6, 1u64 << (h & 63)))
     }
 
     pub fn insert(&mut self, w: &str) {
