@@ -714,7 +714,7 @@ fn lower_seen_words<'t>(
             let (s, e) = key_at[i];
             let k = &folded[s as usize..e as usize];
             if initial.insert(k) {
-                let (row, bit) = word_filter_bit(k);
+                let (row, bit) = word_filter_bit(k.as_bytes());
                 filter[row] |= bit;
                 sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
             }
@@ -722,10 +722,11 @@ fn lower_seen_words<'t>(
     }
     for t in toks.iter() {
         if t.is_word() && t.is(LOWER) {
-            let w = t.text(text);
-            let (row, bit) = word_filter_bit(w);
-            if filter[row] & bit != 0 && initial.remove(w) {
-                lower_seen.insert(w);
+            // The text is sliced as a string only when the filter lets the word through.
+            let (row, bit) = word_filter_bit(&text.as_bytes()[t.start as usize..t.end as usize]);
+            let w = || t.text(text);
+            if filter[row] & bit != 0 && initial.remove(w()) {
+                lower_seen.insert(w());
                 let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
                 *n -= 1;
                 if *n == 0 {
@@ -1430,7 +1431,7 @@ fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
 /// A word's place in a first-pass filter of a word set, `[u64; 256]`: a row and a bit (see
 /// [`WordFilter::slot`]). Words of a set mark their bits; a word whose bit is clear is not in
 /// the set. `w` is not empty.
-fn word_filter_bit(w: &str) -> (usize, u64) {
+fn word_filter_bit(w: &[u8]) -> (usize, u64) {
     WordFilter::slot(w).unwrap_or((0, 1))
 }
 
@@ -1449,7 +1450,7 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
         for k in m.a..m.b {
             let key = ctx.key(k);
             if !key.is_empty() && words.insert(key) {
-                let (row, bit) = word_filter_bit(key);
+                let (row, bit) = word_filter_bit(key.as_bytes());
                 filter[row] |= bit;
                 sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
             }
@@ -1460,10 +1461,10 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     }
     let mut seen: FastSet<&str> = FastSet::default();
     for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
-        let w = t.text(ctx.text);
-        let (row, bit) = word_filter_bit(w);
-        if filter[row] & bit != 0 && words.remove(w) {
-            seen.insert(w);
+        let (row, bit) = word_filter_bit(&ctx.text.as_bytes()[t.start as usize..t.end as usize]);
+        let w = || t.text(ctx.text);
+        if filter[row] & bit != 0 && words.remove(w()) {
+            seen.insert(w());
             let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
             *n -= 1;
             if *n == 0 {

@@ -82,8 +82,7 @@ impl Default for WordFilter {
 
 impl WordFilter {
     /// The row and bit of a word, none for the empty word.
-    pub fn slot(w: &str) -> Option<(usize, u64)> {
-        let b = w.as_bytes();
+    pub fn slot(b: &[u8]) -> Option<(usize, u64)> {
         let (&first, &last) = (b.first()?, b.last()?);
         let x = u32::from(first)
             | u32::from(last) << 8
@@ -95,14 +94,14 @@ impl WordFilter {
     }
 
     pub fn insert(&mut self, w: &str) {
-        if let Some((row, bit)) = WordFilter::slot(w) {
+        if let Some((row, bit)) = WordFilter::slot(w.as_bytes()) {
             self.0[row] |= bit;
         }
     }
 
     /// False when `w` is certainly not in the set.
     pub fn may_contain(&self, w: &str) -> bool {
-        WordFilter::slot(w).is_none_or(|(row, bit)| self.0[row] & bit != 0)
+        WordFilter::slot(w.as_bytes()).is_none_or(|(row, bit)| self.0[row] & bit != 0)
     }
 
     pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
