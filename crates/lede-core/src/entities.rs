@@ -410,6 +410,11 @@ impl<'t> Ctx<'t> {
         let (s, e) = self.key_at[i];
         &self.folded[s as usize..e as usize]
     }
+    /// [`Ctx::key`] as bytes, sliced without the string's character-boundary checks.
+    fn key_bytes(&self, i: usize) -> &[u8] {
+        let (s, e) = self.key_at[i];
+        &self.folded.as_bytes()[s as usize..e as usize]
+    }
     /// Folded lower-case form of tokens a..b (as joined in running text: periods glued).
     fn key_range(&self, a: usize, b: usize) -> &str {
         let s = self.key_at[a].0 as usize;
@@ -452,7 +457,7 @@ impl<'t> Ctx<'t> {
         if !(t.is_word() && t.is(CAP)) {
             return false;
         }
-        let key = self.key(i).as_bytes();
+        let key = self.key_bytes(i);
         // Month and weekday names start with one of these letters.
         if matches!(
             key.first(),
@@ -790,7 +795,7 @@ fn is_sporty(ctx: &Ctx) -> bool {
             }
             TokKind::Word
                 if t.is(LOWER)
-                    && sport_filter.may_contain(ctx.key(i))
+                    && sport_filter.may_contain_bytes(ctx.key_bytes(i))
                     && SPORT_WORDS.contains(&ctx.key(i)) =>
             {
                 words += 1;

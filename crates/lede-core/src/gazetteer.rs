@@ -101,7 +101,12 @@ impl WordFilter {
 
     /// False when `w` is certainly not in the set.
     pub fn may_contain(&self, w: &str) -> bool {
-        WordFilter::slot(w.as_bytes()).is_none_or(|(row, bit)| self.0[row] & bit != 0)
+        self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// [`WordFilter::may_contain`] of a word's bytes.
+    pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
+        WordFilter::slot(w).is_none_or(|(row, bit)| self.0[row] & bit != 0)
     }
 
     pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
