@@ -178,9 +178,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
             let (j, class) = scan_word(text, i, end);
             let w = &text[i..j];
-            if class & NON_ASCII_BIT != 0 {
-                flags |= NON_ASCII;
-            }
             // A glued label needs an upper-case ASCII first letter and six bytes.
             let glued = if class & UPPER_BIT != 0 && w.len() >= 6 {
                 glued_label(w)
@@ -194,14 +191,13 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     start: i as u32,
                     end: k as u32,
                     kind: TokKind::Word,
-                    // Labels are ASCII.
-                    flags: (flags & !NON_ASCII) | word_flags(&text[i..k]),
+                    flags: flags | word_flags(&text[i..k]),
                 });
                 out.push(Tok {
                     start: k as u32,
                     end: j as u32,
                     kind: TokKind::Word,
-                    flags: (flags & NON_ASCII) | word_flags(&text[k..j]),
+                    flags: word_flags(&text[k..j]),
                 });
             } else {
                 out.push(Tok {
@@ -320,7 +316,9 @@ fn word_flags(w: &str) -> u8 {
         class |= BYTE_CLASS[usize::from(b)];
     }
     let (mut upper, mut lower) = (class & UPPER_BIT != 0, class & LOWER_BIT != 0);
+    let mut f = 0;
     if class & NON_ASCII_BIT != 0 {
+        f |= NON_ASCII;
         (upper, lower) = (false, false);
         for c in w.chars() {
             if c.is_uppercase() {
@@ -330,7 +328,6 @@ fn word_flags(w: &str) -> u8 {
             }
         }
     }
-    let mut f = 0;
     let first_upper = match bytes.first() {
         Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
