@@ -656,9 +656,15 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
     let mut key_at = Vec::with_capacity(toks.len());
     let mut scratch = String::new();
     let bytes = text.as_bytes();
-    // ASCII folds to lower case byte for byte: lower-case the text once and copy from it.
-    let lower = bytes.to_ascii_lowercase();
-    // `lower[from..to]` is still to be appended to `folded`: it ends at the last token read.
+    // ASCII folds to lower case byte for byte: a stretch of ASCII tokens is copied whole and
+    // lower-cased in place (no lower-cased copy of the whole text: that would cost the page a
+    // second text's worth of memory).
+    let push_lower = |folded: &mut Vec<u8>, from: usize, to: usize| {
+        let s = folded.len();
+        folded.extend_from_slice(&bytes[from..to]);
+        folded[s..].make_ascii_lowercase();
+    };
+    // `text[from..to]` is still to be appended to `folded`: it ends at the last token read.
     let (mut from, mut to) = (0, 0);
     let mut prev_end = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -672,7 +678,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
                 a == prev_end + 1 && bytes[prev_end] == b' '
             };
         if !joined {
-            folded.extend_from_slice(&lower[from..to]);
+            push_lower(&mut folded, from, to);
             if !folded.is_empty() {
                 folded.push(b' ');
             }
@@ -683,7 +689,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
             key_at.push((s as u32, (s + (b - a)) as u32));
             to = b;
         } else {
-            folded.extend_from_slice(&lower[from..a]);
+            push_lower(&mut folded, from, a);
             let s = folded.len();
             scratch.clear();
             push_folded(&mut scratch, t.text(text));
@@ -693,7 +699,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
         }
         prev_end = b;
     }
-    folded.extend_from_slice(&lower[from..to]);
+    push_lower(&mut folded, from, to);
     let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
     (folded, key_at)
 }
