@@ -414,7 +414,9 @@ impl<V: Copy> Lexicon<V> {
         merge: impl Fn(V, V) -> V,
     ) -> Lexicon<V> {
         let words: Vec<(&str, V)> = words.into_iter().collect();
-        let size = (words.len() * 3).next_power_of_two().max(16);
+        // At most half full, so a miss ends within a probe or two; fuller tables save memory
+        // the page keeps for as long as it is open.
+        let size = (words.len() * 2).next_power_of_two().max(16);
         let mut table = Lexicon {
             slots: vec![None; size],
             shift: 64 - size.trailing_zeros(),
