@@ -552,6 +552,9 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             special.push((first, tokenized.toks.len(), kind));
         }
     }
+    // The vector was sized for dense text; news text leaves about a seventh of it unused,
+    // which the allocator can hand to the buffers built next.
+    tokenized.toks.shrink_to_fit();
     let toks = std::mem::take(&mut tokenized.toks);
     let (folded, key_at) = fold_keys(text, &toks);
     let lower_seen = lower_seen_words(text, &toks, &folded, &key_at);
