@@ -301,32 +301,6 @@ const FILLER: u16 = 32;
 const MALE: u16 = 64;
 const FEMALE: u16 = 128;
 
-/// A small multiplicative hasher for the lexicon's short keys (the default hasher is built
-/// for untrusted keys and costs more than the look-up).
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    // The length prefix of a slice key: one round, not eight.
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub type WordMap<V> =
-    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<WordHasher>>;
-
 /// A word of at most 16 ASCII bytes, lowercased and packed into two integers: compared and
 /// hashed without a byte loop or a call to `memcmp`.
 #[derive(Clone, Copy, PartialEq, Eq)]
