@@ -1833,7 +1833,15 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
     let mut pairs = Vec::new();
     let mut sents = Vec::new();
     let mut toks = Vec::new();
-    let mut reporting = Vec::new();
+    let mut scratch = IndirectScratch::default();
+    // Per-sentence buffers, reused: for each quotation of the sentence, whether it is direct
+    // speech, its attribution after and before it; the sentence's tokens outside quotations;
+    // reported speech found around a quotation.
+    let mut direct_flags: Vec<bool> = Vec::new();
+    let mut trails: Vec<Option<Attr>> = Vec::new();
+    let mut leads: Vec<Option<Attr>> = Vec::new();
+    let mut outside: Vec<Tok> = Vec::new();
+    let mut reported: Vec<Card> = Vec::new();
     let mut carried = false;
     let mut carried_card: Option<usize> = None;
     // A lead-in ending the previous paragraph ("And from the committee chair:").
@@ -1893,15 +1901,15 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                             });
                     continue;
                 }
-                indirect(text, sent, bi, &mut toks, &mut reporting, &mut cards);
+                indirect(text, sent, bi, &mut toks, &mut scratch, &mut cards);
                 continue;
             }
             let terms_before = out.terms.len();
             // Gaps around each quotation.
             let mut gap_start = ss;
-            let mut direct_flags = Vec::with_capacity(sp.len());
-            let mut trails: Vec<Option<Attr>> = Vec::with_capacity(sp.len());
-            let mut leads: Vec<Option<Attr>> = Vec::with_capacity(sp.len());
+            direct_flags.clear();
+            trails.clear();
+            leads.clear();
             for (k, p) in sp.iter().enumerate() {
                 let gap_end = sp.get(k + 1).map_or(se, |n| n.open);
                 // Lead: the text between the previous item and this quote.
@@ -2115,7 +2123,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     toks.clear();
                     names::tokenize(text, ss, se, &mut toks);
                     // Tokens outside every quotation: one sweep, as both lists are in order.
-                    let mut outside: Vec<Tok> = Vec::with_capacity(toks.len());
+                    outside.clear();
                     let mut pi = 0;
                     for &t in toks.iter() {
                         while pi < sp.len() && sp[pi].end <= t.start {
@@ -2127,11 +2135,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     }
                     // A cue before the first embedded quote governs the clause after it.
                     let first_open = p.open;
-                    let before: Vec<Tok> = outside
-                        .iter()
-                        .copied()
-                        .filter(|t| t.end <= first_open)
-                        .collect();
+                    let before = &outside[..outside.partition_point(|t| t.end <= first_open)];
                     // The first attribution after one of the sentence's quotations closes the
                     // clause: "... are "very exciting," says Kim, who leads the "Activate" ...".
                     let (last_q, trail_last) = match (k..sp.len()).find(|&j| trails[j].is_some()) {
@@ -2139,7 +2143,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                         None => (sp[sp.len() - 1], None),
                     };
                     let clause_end = sentence_end_trimmed(text, ss, se);
-                    let governing = cue_with_mention(text, &before, None).filter(|(a, after)| {
+                    let governing = cue_with_mention(text, before, None).filter(|(a, after)| {
                         // A short quoted term under a cue is speech only after a say-verb or a
                         // naming verb right before it ("called it "a stark choice"").
                         let short = sp
@@ -2190,7 +2194,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                         !title && (!short || cues::is_say(cue_text) || naming && adjacent)
                     });
                     if let Some((a, after)) = governing {
-                        let cs = clause_start(text, &before, after, a.takes_object);
+                        let cs = clause_start(text, before, after, a.takes_object);
                         // "calls herself "The Comet"", "called it "a stark choice"": after a
                         // naming verb the quotation itself is the quote.
                         let naming_cue = a.cue.is_some_and(|c| {
@@ -2333,9 +2337,9 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 if embedded_tries <= MAX_EMBEDDED_CUE_LOOKS {
                     // "A plan to make "small, healthy choices" easier, Kim says.": reported
                     // speech around the quotation, attributed at the sentence's end.
-                    let mut reported = Vec::new();
-                    indirect(text, sent, bi, &mut toks, &mut reporting, &mut reported);
-                    if let Some(mut c) = reported.into_iter().find(|c| {
+                    reported.clear();
+                    indirect(text, sent, bi, &mut toks, &mut scratch, &mut reported);
+                    if let Some(mut c) = reported.drain(..).find(|c| {
                         (matches!(c.rule, "reported-cue-after" | "according-to")
                             // "he warns that it is going to "explode."": a clause after "that".
                             || c.rule == "reported-cue-before"
@@ -2384,7 +2388,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             if out.terms.len() - terms_before == sp.len() {
                 // Every quotation here was a quoted term: the sentence may still report speech
                 // ("After she heard "rumblings" of a run, she said the two had talked.").
-                indirect(text, sent, bi, &mut toks, &mut reporting, &mut cards);
+                indirect(text, sent, bi, &mut toks, &mut scratch, &mut cards);
             }
             prev_sentence_card = cards.len().checked_sub(1);
         }
@@ -2584,16 +2588,29 @@ fn sentence_end_trimmed(text: &str, ss: usize, se: usize) -> usize {
     ss + s.len()
 }
 
+/// Buffers [`indirect`] reuses from sentence to sentence.
+#[derive(Default)]
+struct IndirectScratch {
+    /// Whether each token is a reporting verb or "according" ([`is_reporting`]).
+    reporting: Vec<bool>,
+    /// The attributions read after commas: (comma's token, attribution).
+    attr_memo: Vec<(usize, Option<Attr>)>,
+}
+
 /// Reported speech in a sentence without quotation marks.
-/// `toks` and `reporting` are buffers reused from sentence to sentence.
+/// `toks` and `scratch` are buffers reused from sentence to sentence.
 fn indirect(
     text: &str,
     sent: Span,
     block: usize,
     toks: &mut Vec<Tok>,
-    reporting: &mut Vec<bool>,
+    scratch: &mut IndirectScratch,
     cards: &mut Vec<Card>,
 ) {
+    let IndirectScratch {
+        reporting,
+        attr_memo,
+    } = scratch;
     let (ss, se) = (sent.start as usize, sent.end as usize);
     toks.clear();
     names::tokenize(text, ss, se, toks);
@@ -2611,7 +2628,7 @@ fn indirect(
     };
     let end = sentence_end_trimmed(text, ss, se);
     // The attribution after a comma, read once for the patterns below that each try it.
-    let mut attr_memo: Vec<(usize, Option<Attr>)> = Vec::new();
+    attr_memo.clear();
     let mut attr_after = |comma: usize| -> Option<Attr> {
         if let Some(&(_, a)) = attr_memo.iter().find(|(k, _)| *k == comma) {
             return a;
