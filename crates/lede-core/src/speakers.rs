@@ -146,41 +146,6 @@ impl Hasher for KeyHasher {
 /// Name keys to values.
 type KeyMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<KeyHasher>>;
 
-/// The lexicon's verdicts on the article's capitalised words, each looked up once per distinct
-/// word: names recur, and every look-up lower-cases and hashes the word.
-#[derive(Default)]
-struct WordFacts<'t> {
-    map: std::collections::HashMap<&'t str, Facts, BuildHasherDefault<KeyHasher>>,
-}
-
-/// What is known of one word so far.
-#[derive(Clone, Copy, Default)]
-struct Facts {
-    name_word: Option<bool>,
-    org_head: Option<bool>,
-    place_head: Option<bool>,
-}
-
-impl<'t> WordFacts<'t> {
-    /// [`names::is_name_word`].
-    fn is_name_word(&mut self, w: &'t str) -> bool {
-        let f = self.map.entry(w).or_default();
-        *f.name_word.get_or_insert_with(|| names::is_name_word(w))
-    }
-
-    /// [`names::is_org_head`].
-    fn is_org_head(&mut self, w: &'t str) -> bool {
-        let f = self.map.entry(w).or_default();
-        *f.org_head.get_or_insert_with(|| names::is_org_head(w))
-    }
-
-    /// [`names::is_place_head`].
-    fn is_place_head(&mut self, w: &'t str) -> bool {
-        let f = self.map.entry(w).or_default();
-        *f.place_head.get_or_insert_with(|| names::is_place_head(w))
-    }
-}
-
 struct Table {
     entries: Vec<Entry>,
     by_name: KeyMap<usize>,
@@ -926,7 +891,6 @@ fn may_be_name_word(b: &[u8]) -> bool {
 fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
     let mut table = Table::new();
     let mut toks = Vec::new();
-    let mut facts = WordFacts::default();
     let mut inside = Inside::new(quoted);
     // The words of the run at hand.
     let mut run_words: Vec<Tok> = Vec::new();
@@ -951,7 +915,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             if !t.word
                 || !may_be_name_word(&bytes[t.start..t.end])
                 || inside.contains(t.start)
-                || !facts.is_name_word(t.text(text))
+                || !names::is_name_word(t.text(text))
             {
                 i += 1;
                 continue;
@@ -965,7 +929,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 let u = toks[j];
                 let u_text = u.text(text);
                 if u.word
-                    && (facts.is_name_word(u_text)
+                    && (names::is_name_word(u_text)
                         || j == i + 1 && names::is_month_surname(t.text(text), u_text)
                         || toks
                             .get(j + 1)
@@ -991,7 +955,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             let mut first_head = None;
             let mut any_head = false;
             for h in i..j {
-                if toks[h].word && facts.is_org_head(toks[h].text(text)) {
+                if toks[h].word && names::is_org_head(toks[h].text(text)) {
                     any_head = true;
                     if first_head.is_none() && h + 1 < j && toks[h + 1].word {
                         first_head = Some(h);
@@ -1011,7 +975,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 && toks[j].word
                 && matches!(Lower::new(toks[j].text(text)).bytes(), b"of" | b"for")
                 && toks[j + 1].word
-                && facts.is_name_word(toks[j + 1].text(text))
+                && names::is_name_word(toks[j + 1].text(text))
             {
                 j += 1;
                 while j < toks.len() && toks[j].word && names::is_capitalized(toks[j].text(text)) {
@@ -1055,7 +1019,7 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 || words
                     .iter()
                     .skip(1)
-                    .any(|w| facts.is_place_head(strip_possessive(w.text(text))));
+                    .any(|w| names::is_place_head(strip_possessive(w.text(text))));
             let is_org = has_inner_possessive
                 || any_head
                 // "media buying company GroupM", "the security firm Talos".
