@@ -1545,18 +1545,22 @@ fn with_trailing_appositive(
     (m, k)
 }
 
-/// The last cue in `toks` with a speaker mention: "Kerry said", "said Kerry", "according to
-/// X". Returns the attribution and the index of the token after the cue.
 /// How many embedded quotations of one sentence look for a governing cue.
 const MAX_EMBEDDED_CUE_LOOKS: usize = 12;
 
+/// The last cue in `toks` with a speaker mention: "Kerry said", "said Kerry", "according to
+/// X". Returns the attribution and the index of the token after the cue.
 ///
 /// With `reporting`, only a verb that reports speech on its own (or "according to") counts:
 /// `reporting[i]` tells whether token `i` is such a verb or "according" ([`is_reporting`]).
 fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Option<(Attr, usize)> {
     let only_reports = reporting.is_some();
-    let mut best = None;
-    for i in 0..toks.len() {
+    // The last cue with a mention wins, so the cues are read from the end and the first one
+    // with a mention is the answer. One reading holds only when no earlier cue has a mention
+    // (", and said" with the sentence's subject as the speaker): such a cue is kept aside as
+    // `pending` (the earliest one) and is the answer when no cue before it has a mention.
+    let mut pending = None;
+    for i in (0..toks.len()).rev() {
         if reporting.is_some_and(|r| !r[i]) {
             continue;
         }
@@ -1579,6 +1583,8 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
             continue;
         }
         let is_according = lower_is(text, toks[i], &["according"]);
+        // The mention holds only when no earlier cue has one.
+        let mut first_only = false;
         let mention = if is_according {
             phrase_forward(text, toks, after).map(|(m, _)| m)
         } else {
@@ -1628,7 +1634,6 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
                     m
                 })
             } else if k > 1
-                && best.is_none()
                 && lower_is(text, toks[k - 1], &["and", "but"])
                 && (cues::is_say(toks[i].text(text))
                     || lower_is(
@@ -1643,8 +1648,9 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
                 && !toks[..k].iter().any(|t| lower_is(text, *t, &["been"]))
             {
                 // "Authorities described it as a carjacking and said ...": the subject of
-                // the sentence said it.
+                // the sentence said it, when no earlier cue has a speaker.
                 phrase_backward(text, toks, k).map(|(m, _)| m).or_else(|| {
+                    first_only = true;
                     subject_phrase(text, toks, subject_start(text, toks)).filter(|m| match m.kind {
                         MentionKind::Pronoun(p) => p != Pronoun::First,
                         MentionKind::Group => !has_words(&text[m.name], 5),
@@ -1665,7 +1671,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
             })
         };
         if let Some(m) = mention.filter(mention_ok) {
-            best = Some((
+            let found = Some((
                 Attr {
                     mention: Some(m),
                     cue: Some(cue),
@@ -1674,9 +1680,13 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
                 },
                 after,
             ));
+            if !first_only {
+                return found;
+            }
+            pending = found;
         }
     }
-    best
+    pending
 }
 
 /// "X, a doctor at the clinic, said": `comma` is the comma before the cue.
@@ -3074,5 +3084,32 @@ mod tests {
         let doc = crate::parse(text);
         assert!(doc.quotes.is_empty() && doc.terms.is_empty());
         assert_eq!(marks_of("\"Hi,\" she said").len(), 2);
+    }
+
+    #[test]
+    fn the_subject_speaks_for_an_and_cue_only_without_an_earlier_speaker() {
+        // The cue and the speaker's name that `cue_with_mention` finds in `s`.
+        fn attribution(s: &str) -> Option<(&str, &str)> {
+            let mut toks = Vec::new();
+            names::tokenize(s, 0, s.len(), &mut toks);
+            let (a, _) = cue_with_mention(s, &toks, None)?;
+            let cue = a.cue?;
+            Some((&s[..cue.end as usize], &s[a.mention?.name]))
+        }
+        // An earlier cue has a speaker: it is the attribution, not the "and said" one.
+        let s = "Dana Whitlock said the plan had failed and said it would return";
+        assert_eq!(
+            attribution(s),
+            Some(("Dana Whitlock said", "Dana Whitlock"))
+        );
+        // No earlier cue has one: the sentence's subject speaks through "and said".
+        let s = "The harbour board met on Monday and said it would return";
+        assert_eq!(
+            attribution(s),
+            Some((
+                "The harbour board met on Monday and said",
+                "The harbour board met"
+            ))
+        );
     }
 }
