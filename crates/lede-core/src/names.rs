@@ -327,6 +327,19 @@ impl Key {
         })
     }
 
+    /// Whether the word holds a hyphen: a test of the packed bytes, without a byte loop.
+    #[inline]
+    fn has_hyphen(self) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        // A byte of `x` is zero where the word has a hyphen (the padding's zero bytes turn
+        // into hyphens' codes, not zeros); `zero` marks some byte exactly when one is zero.
+        let zero = |v: u64| {
+            let x = v ^ (ONES * u64::from(b'-'));
+            x.wrapping_sub(ONES) & !x & (ONES * 0x80)
+        };
+        zero(self.lo) | zero(self.hi) != 0
+    }
+
     #[inline]
     fn hash(self) -> u64 {
         (self.lo ^ self.hi.rotate_left(29) ^ u64::from(self.len))
@@ -483,6 +496,9 @@ fn flags(word: &str) -> u16 {
         };
         if let Some(f) = lexicon().get_key(key) {
             return f;
+        }
+        if !key.has_hyphen() {
+            return 0;
         }
     } else if w.len() > 32 || !w.is_ascii() {
         return 0;
@@ -2233,6 +2249,27 @@ mod tests {
         assert!(Key::new(word.as_bytes()).is_none());
         assert!(Key::new("café".as_bytes()).is_none());
         assert!(Key::new(b"ab\0") != Key::new(b"ab"));
+        for w in [
+            "-",
+            "a-b",
+            "abcdefg-",
+            "abcdefgh-",
+            "abcdefghijklmno-",
+            "-bcdefghijklmnop",
+        ] {
+            assert!(Key::new(w.as_bytes()).unwrap().has_hyphen(), "{w}");
+        }
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "co.op",
+            "o'neil",
+        ] {
+            assert!(!Key::new(w.as_bytes()).unwrap().has_hyphen(), "{w}");
+        }
         assert!(is_title("Sergeant-at-Arms") && is_title("LIEUTENANT-GOVERNOR-GENERAL"));
         assert!(!is_org_head("Café"));
     }
