@@ -1887,11 +1887,32 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         return None;
     }
     // Which words can be part of a name, worked out once per word (one bit each for the
-    // first 64; a longer phrase asks again past them).
+    // first 64; a longer phrase asks again past them), as `is_name_word` does. The lexicon
+    // flags of the capitalised words among them are kept for the rules below.
     let mut name_bits = 0u64;
+    let mut known_flags = 0u64;
+    let mut word_flags = [0u16; 64];
     for (k, t) in ws.iter().take(64).enumerate() {
-        name_bits |= u64::from(is_name_word(t.text(text))) << k;
+        let w = t.text(text);
+        let name = if is_capitalized(w) {
+            word_flags[k] = flags(w);
+            known_flags |= 1 << k;
+            word_flags[k] & (TITLE | NOT_NAME_F | GROUP) == 0
+        } else {
+            glued_particle_name(w)
+        };
+        name_bits |= u64::from(name) << k;
     }
+    // The lexicon flags of word `k` without its possessive ending.
+    let head_flags_at = |k: usize| {
+        let t = ws[k];
+        let bare = strip_possessive(text, t);
+        if bare == t && k < 64 && known_flags >> k & 1 != 0 {
+            word_flags[k]
+        } else {
+            flags(bare.text(text))
+        }
+    };
     let name_at = |k: usize| {
         if k < 64 {
             name_bits >> k & 1 != 0
@@ -1935,7 +1956,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     let last = ws[ws.len() - 1];
     // The head word without a possessive, and its lexicon flags, asked for by several rules.
     let head = strip_possessive(text, last);
-    let head_flags = flags(head.text(text));
+    let head_flags = head_flags_at(ws.len() - 1);
     if is_capitalized(last.text(text)) && head_flags & ORG_HEAD != 0 {
         let mut a = ws.len() - 1;
         while a > 0 {
@@ -2069,9 +2090,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         .find_map(|t| honorific_gender(t.text(text)));
     let name_words = &ws[a..b];
     let org = determiner == Some(true)
-        || name_words
-            .iter()
-            .any(|t| is_org_head(strip_possessive(text, *t).text(text)))
+        || (a..b).any(|k| head_flags_at(k) & ORG_HEAD != 0)
         || name_words.iter().all(|t| is_acronym(t.text(text)))
         || (name_words.len() == 1 && is_acronym(name_words[0].text(text)));
     let possessive_only = strip_possessive(text, ws[b - 1]) != ws[b - 1];
