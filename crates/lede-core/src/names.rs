@@ -2130,6 +2130,34 @@ fn trim_role(text: &str, r: Span) -> Span {
     Span::new(r.start as usize, r.start as usize + t.len())
 }
 
+/// The lexicon's reading of one word, looked up once for several questions about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordFlags(u16);
+
+impl WordFlags {
+    pub fn of(word: &str) -> WordFlags {
+        WordFlags(flags(word))
+    }
+    /// [`is_org_head`].
+    pub fn is_org_head(self) -> bool {
+        self.0 & ORG_HEAD != 0
+    }
+    /// [`is_place_head`].
+    pub fn is_place_head(self) -> bool {
+        self.0 & PLACE != 0
+    }
+}
+
+/// [`is_name_word`], with the lexicon flags of a capitalised word (looked up for the test).
+pub fn name_word_flags(w: &str) -> (bool, Option<WordFlags>) {
+    if is_capitalized(w) {
+        let f = WordFlags::of(w);
+        (f.0 & (TITLE | NOT_NAME_F | GROUP) == 0, Some(f))
+    } else {
+        (glued_particle_name(w), None)
+    }
+}
+
 /// A capitalised word that can be part of a name (not a title, not a function word).
 pub fn is_name_word(w: &str) -> bool {
     if is_capitalized(w) {
@@ -2248,6 +2276,36 @@ mod tests {
         );
         assert_eq!(phrase("she").unwrap().2, MentionKind::Pronoun(Pronoun::She));
         assert_eq!(phrase("the weather"), None);
+    }
+
+    #[test]
+    fn word_flags_answer_as_the_word_tests_do() {
+        for w in [
+            "Ministry",
+            "ministry",
+            "Lake",
+            "Street",
+            "Senator",
+            "Kerry",
+            "al-Zoubi",
+            "The",
+            "the",
+            "Vice-President",
+            "Élodie",
+            "U.S",
+            "Bay",
+            "Board",
+            "",
+            "x",
+        ] {
+            let (name, f) = name_word_flags(w);
+            assert_eq!(name, is_name_word(w), "{w}");
+            assert_eq!(f.is_some(), is_capitalized(w), "{w}");
+            let f = WordFlags::of(w);
+            assert_eq!(f.is_org_head(), is_org_head(w), "{w}");
+            assert_eq!(f.is_place_head(), is_place_head(w), "{w}");
+        }
+        assert!(WordFlags::of("Ministry").is_org_head() && WordFlags::of("Lake").is_place_head());
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! 3. Entries that spoke become [`Speaker`]s, with the earliest longest name, a role and
 //!    every mention linked to them.
 
-use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok};
+use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok, WordFlags};
 use crate::{Block, BlockKind, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -892,8 +892,10 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
     let mut table = Table::new();
     let mut toks = Vec::new();
     let mut inside = Inside::new(quoted);
-    // The words of the run at hand.
+    // The words of the run at hand, and the lexicon flags of each that the name test looked up
+    // (capitalised words).
     let mut run_words: Vec<Tok> = Vec::new();
+    let mut run_word_flags: Vec<Option<WordFlags>> = Vec::new();
     let bytes = text.as_bytes();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
     // names link surnames and short forms but are never what a pronoun points at.
@@ -912,14 +914,18 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            if !t.word
-                || !may_be_name_word(&bytes[t.start..t.end])
-                || inside.contains(t.start)
-                || !names::is_name_word(t.text(text))
-            {
+            if !t.word || !may_be_name_word(&bytes[t.start..t.end]) || inside.contains(t.start) {
                 i += 1;
                 continue;
             }
+            let (name, f) = names::name_word_flags(t.text(text));
+            if !name {
+                i += 1;
+                continue;
+            }
+            // The lexicon flags of the run's tokens `i + k`, kept from the name test.
+            let mut run_flags: [Option<WordFlags>; MAX_NAME_TOKENS] = [None; MAX_NAME_TOKENS];
+            run_flags[0] = f;
             // A run of name words, particles and initials. No name is longer than
             // `MAX_NAME_TOKENS`: capping the run keeps a text of nothing but capitalised words
             // linear (a run that is later cut short is scanned again from its cut).
@@ -928,8 +934,13 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             while j < run_end {
                 let u = toks[j];
                 let u_text = u.text(text);
+                let name = u.word && {
+                    let (name, f) = names::name_word_flags(u_text);
+                    run_flags[j - i] = f;
+                    name
+                };
                 if u.word
-                    && (names::is_name_word(u_text)
+                    && (name
                         || j == i + 1 && names::is_month_surname(t.text(text), u_text)
                         || toks
                             .get(j + 1)
@@ -951,11 +962,19 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                     break;
                 }
             }
+            // The lexicon flags of the run's token `h`, kept or looked up.
+            let flags_at = |h: usize| {
+                run_flags
+                    .get(h - i)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_else(|| WordFlags::of(toks[h].text(text)))
+            };
             // Organisation head words in the run, looked up once.
             let mut first_head = None;
             let mut any_head = false;
             for h in i..j {
-                if toks[h].word && names::is_org_head(toks[h].text(text)) {
+                if toks[h].word && flags_at(h).is_org_head() {
                     any_head = true;
                     if first_head.is_none() && h + 1 < j && toks[h + 1].word {
                         first_head = Some(h);
@@ -983,12 +1002,15 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                 }
             }
             run_words.clear();
-            run_words.extend(
-                toks[i..j]
-                    .iter()
-                    .filter(|t| t.word)
-                    .take(MAX_NAME_TOKENS + 2),
-            );
+            run_word_flags.clear();
+            for (h, t) in (i..j)
+                .zip(&toks[i..j])
+                .filter(|(_, t)| t.word)
+                .take(MAX_NAME_TOKENS + 2)
+            {
+                run_words.push(*t);
+                run_word_flags.push(run_flags.get(h - i).copied().flatten());
+            }
             let words = &run_words[..];
             let possessive = |w: &Tok| is_possessive(&bytes[w.start..w.end]);
             let has_inner_possessive = words.iter().rev().skip(1).any(possessive);
@@ -1016,10 +1038,13 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
                         | b"towards"
                 );
             let is_place = after_place_preposition && words.len() >= 2
-                || words
-                    .iter()
-                    .skip(1)
-                    .any(|w| names::is_place_head(strip_possessive(w.text(text))));
+                || words.iter().zip(&run_word_flags).skip(1).any(|(w, f)| {
+                    let bare = strip_possessive(w.text(text));
+                    match f {
+                        Some(f) if bare.len() == w.end - w.start => f.is_place_head(),
+                        _ => names::is_place_head(bare),
+                    }
+                });
             let is_org = has_inner_possessive
                 || any_head
                 // "media buying company GroupM", "the security firm Talos".
