@@ -130,7 +130,7 @@ impl Reading {
             .enumerate()
             .map(|(i, q)| (u64::from(q.id.0), i as u32))
             .collect();
-        sort_pairs(&mut quote_pos);
+        lede_core::order::sort_keyed(&mut quote_pos);
         let first = first_of_each(doc.quotes.iter().map(|q| u64::from(q.id.0)).collect());
         let mut by_speaker: Vec<Group> = Vec::new();
         let mut unattributed = Vec::new();
@@ -617,26 +617,9 @@ pub fn parse_iso_date(s: &str) -> Option<CivilDate> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(CivilDate { year, month, day })
 }
 
-/// Sorts stably by a numeric key. Each `sort_by_key` would add its own copy of the standard
-/// sort to the page; these all share one sort of (key, position) pairs.
-pub fn sort_by_num<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    if items.len() < 2 {
-        return;
-    }
-    let mut keys: Vec<(u64, u32)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (key(x), i as u32))
-        .collect();
-    sort_pairs(&mut keys);
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(keys.iter().filter_map(|&(_, i)| slots[i as usize].take()));
-}
-
-#[inline(never)]
-fn sort_pairs(pairs: &mut [(u64, u32)]) {
-    pairs.sort_unstable();
-}
+/// Sorts stably by a numeric key, through the parser's shared sort (each `sort_by_key` would
+/// add its own copy of the standard sort to the page).
+pub use lede_core::order::sort_by_u64 as sort_by_num;
 
 /// For each key, whether no earlier key has its value.
 pub fn first_of_each(keys: Vec<u64>) -> Vec<bool> {
@@ -645,7 +628,7 @@ pub fn first_of_each(keys: Vec<u64>) -> Vec<bool> {
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    sort_pairs(&mut pairs);
+    lede_core::order::sort_keyed(&mut pairs);
     let mut first = vec![false; keys.len()];
     let mut previous = None;
     for (k, i) in pairs {

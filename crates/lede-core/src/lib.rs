@@ -15,6 +15,7 @@ pub mod gazetteer;
 pub mod invariants;
 pub mod names;
 pub mod normalize;
+pub mod order;
 pub mod quotes;
 pub mod sections;
 pub mod sentences;

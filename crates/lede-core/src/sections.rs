@@ -358,8 +358,8 @@ fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
         .filter(|&j| allowed[j])
         .map(|j| (depth[j - 1], closeness(j), j))
         .collect();
-    // Every candidate is distinct (`j` breaks ties), so an unstable sort gives the one order.
-    order.sort_unstable_by(|a, b| {
+    // Every candidate is distinct (`j` breaks ties), so there is one order.
+    crate::order::sort_by(&mut order, |a, b| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
@@ -434,7 +434,8 @@ impl Valleys {
             .map(|j| (cut_depth(j), j))
             .filter(|&(d, _)| d > f64::NEG_INFINITY)
             .collect();
-        by_depth.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        // In order of `j` already, so a stable sort by depth breaks ties by `j`.
+        crate::order::sort_by_u64(&mut by_depth, |&(d, _)| crate::order::f64_key(d));
         Valleys {
             tree,
             leaves,
@@ -494,7 +495,7 @@ fn merge(bags: &[&[(u32, u32)]], out: &mut Vec<(u32, u32)>) {
         out.extend_from_slice(bag);
     }
     count_work(out.len());
-    out.sort_unstable_by_key(|&(id, _)| id);
+    crate::order::sort_by_u64(out, |&(id, _)| u64::from(id));
     out.dedup_by(|next, kept| {
         if next.0 == kept.0 {
             kept.1 += next.1;
@@ -636,7 +637,7 @@ impl Vocabulary {
                 }
                 seen.push(id);
             }
-            seen.sort_unstable();
+            crate::order::sort_by_u64(&mut seen, |&id| u64::from(id));
             let bag_start = entries.len();
             for &id in &seen {
                 match entries[bag_start..].last_mut() {
@@ -690,7 +691,7 @@ impl Vocabulary {
                 )
             })
             .collect();
-        scored.sort_by(|a, b| {
+        crate::order::sort_by(&mut scored, |a, b| {
             b.0.partial_cmp(&a.0)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(a.1.cmp(&b.1))

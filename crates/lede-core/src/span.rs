@@ -36,6 +36,11 @@ impl Span {
         self.start as usize..self.end as usize
     }
 
+    /// A number in the spans' own order (by start, then end), to sort by.
+    pub fn sort_key(self) -> u64 {
+        u64::from(self.start) << 32 | u64::from(self.end)
+    }
+
     /// Whether `other` lies wholly inside `self`.
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -107,5 +112,21 @@ mod tests {
         assert!(!a.intersects(b));
         assert!(a.cover(b).contains(b));
         assert_eq!(b.len(), 4);
+    }
+
+    #[test]
+    fn sort_key_orders_like_spans() {
+        let spans = [
+            Span::new(0, 0),
+            Span::new(0, 9),
+            Span::new(3, 4),
+            Span::new(3, u32::MAX as usize),
+            Span::new(u32::MAX as usize, u32::MAX as usize),
+        ];
+        for a in spans {
+            for b in spans {
+                assert_eq!(a.sort_key().cmp(&b.sort_key()), a.cmp(&b));
+            }
+        }
     }
 }
