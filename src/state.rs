@@ -163,6 +163,14 @@ pub struct AppState {
     pub storage_error: Option<AttrValue>,
 }
 
+/// What "Try an example" does: load the example article.
+pub fn load_example() -> Action {
+    Action::Load {
+        text: crate::EXAMPLE.to_string(),
+        blocks: None,
+    }
+}
+
 pub enum Action {
     /// The reader typed in the text area.
     Edit(String),

@@ -118,20 +118,14 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         plural(reading.groups.len(), "speaker", "speakers")
     );
     let section_ids: Vec<lede_core::SectionId> = doc.sections.iter().map(|s| s.id).collect();
-    let expand_all = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ExpandAll))
-    };
+    let expand_all = super::dispatch_on_click(state, || Action::ExpandAll);
     let collapse_all = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::CollapseAll(section_ids.clone()))
         })
     };
-    let toggle_marks = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleMarks))
-    };
+    let toggle_marks = super::dispatch_on_click(state, || Action::ToggleMarks);
     let progress =
         rendering.then(|| format!("Showing {} of {} paragraphs…", shown.min(wanted), wanted));
     html! {
@@ -452,15 +446,7 @@ struct WelcomeProps {
 /// The empty reading view: what Lede does and a way to try it.
 #[function_component]
 fn Welcome(props: &WelcomeProps) -> Html {
-    let example = {
-        let state = props.state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Load {
-                text: crate::EXAMPLE.to_string(),
-                blocks: None,
-            })
-        })
-    };
+    let example = super::dispatch_on_click(&props.state, crate::state::load_example);
     let busy = props.busy && !props.state.draft.trim().is_empty();
     html! {
         <div class="welcome">

@@ -27,19 +27,8 @@ pub fn AppHeader(props: &HeaderProps) -> Html {
         on_file,
         shared,
     } = props;
-    let new_article = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::NewArticle))
-    };
-    let example = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Load {
-                text: crate::EXAMPLE.to_string(),
-                blocks: None,
-            })
-        })
-    };
+    let new_article = super::dispatch_on_click(state, || Action::NewArticle);
+    let example = super::dispatch_on_click(state, crate::state::load_example);
     let open = {
         let on_file = on_file.clone();
         Callback::from(move |e: Event| {
@@ -62,14 +51,8 @@ pub fn AppHeader(props: &HeaderProps) -> Html {
             state.dispatch(Action::SetDate(parse_iso_date(&input.value())))
         })
     };
-    let reset_date = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetDate(None)))
-    };
-    let theme = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::CycleTheme))
-    };
+    let reset_date = super::dispatch_on_click(state, || Action::SetDate(None));
+    let theme = super::dispatch_on_click(state, || Action::CycleTheme);
     let date = reading.doc.article_date;
     let date_hint = match (state.date.is_some(), date) {
         (true, _) => "set by you".to_string(),

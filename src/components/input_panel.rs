@@ -92,10 +92,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
             });
         })
     };
-    let analyse = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::AnalyseNow))
-    };
+    let analyse = super::dispatch_on_click(state, || Action::AnalyseNow);
     let empty = state.draft.trim().is_empty();
     let busy = state.pending.is_some() || !reading.is_current(state);
     let status = if busy && !empty && reading.first_part {

@@ -22,6 +22,16 @@ pub struct ViewProps {
     pub state: UseReducerHandle<AppState>,
 }
 
+/// A click handler that dispatches an action. The buttons that only dispatch share this one
+/// handler type, rather than each compiling a closure of its own into the page.
+pub fn dispatch_on_click(
+    state: &UseReducerHandle<AppState>,
+    action: fn() -> crate::state::Action,
+) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.dispatch(action()))
+}
+
 /// "1 quote", "2 quotes".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

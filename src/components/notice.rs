@@ -15,14 +15,8 @@ pub fn NoticeBar(props: &NoticeProps) -> Html {
     let Some(n) = state.notice.clone() else {
         return html! {};
     };
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotice))
-    };
-    let undo = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
-    };
+    let dismiss = super::dispatch_on_click(state, || Action::DismissNotice);
+    let undo = super::dispatch_on_click(state, || Action::Undo);
     let (class, role) = match n.kind {
         NoticeKind::Error => ("notice error", "alert"),
         NoticeKind::Info => ("notice info", "status"),
