@@ -8,21 +8,18 @@
 
 use std::cmp::Ordering;
 
-/// Lists up to this long are sorted in a buffer on the stack rather than a new vector.
-const SMALL: usize = 32;
-
 /// Sorts `items` stably by a numeric key (like `sort_by_key`).
 pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
     if items.len() < 2 {
         return;
     }
-    let (mut small, mut large) = ([(0, 0); SMALL], Vec::new());
-    let keyed = buffer(items.len(), &mut small, &mut large);
-    for (slot, x) in keyed.iter_mut().zip(items.iter()) {
-        slot.0 = key(x);
-    }
-    sort_keyed(keyed);
-    permute(items, keyed);
+    let mut keyed: Vec<(u64, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (key(x), i as u32))
+        .collect();
+    sort_keyed(&mut keyed);
+    permute(items, &mut keyed);
 }
 
 /// Sorts `items` stably with a comparison (like `sort_by`).
@@ -30,10 +27,11 @@ pub fn sort_by<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
-    let (mut small, mut large) = ([(0, 0); SMALL], Vec::new());
-    let order = buffer(items.len(), &mut small, &mut large);
-    sort_positions(order, &|a, b| cmp(&items[a as usize], &items[b as usize]));
-    permute(items, order);
+    let mut order: Vec<(u64, u32)> = (0..items.len() as u32).map(|i| (0, i)).collect();
+    sort_positions(&mut order, &|a, b| {
+        cmp(&items[a as usize], &items[b as usize])
+    });
+    permute(items, &mut order);
 }
 
 /// Sorts `items` by their own order (like `sort`). Equal items keep their order.
@@ -45,24 +43,6 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 #[inline(never)]
 pub fn sort_keyed(pairs: &mut [(u64, u32)]) {
     pairs.sort();
-}
-
-/// `n` pairs `(0, position)`, in `small` when they fit.
-fn buffer<'a>(
-    n: usize,
-    small: &'a mut [(u64, u32); SMALL],
-    large: &'a mut Vec<(u64, u32)>,
-) -> &'a mut [(u64, u32)] {
-    let pairs = if n <= SMALL {
-        &mut small[..n]
-    } else {
-        large.resize(n, (0, 0));
-        &mut large[..]
-    };
-    for (i, p) in pairs.iter_mut().enumerate() {
-        p.1 = i as u32;
-    }
-    pairs
 }
 
 /// Sorts the pairs' positions stably by `cmp`.
