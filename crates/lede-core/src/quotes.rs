@@ -372,7 +372,7 @@ fn pair_marks(
         }
     }
     // Keep the outermost pairs; nested ones are part of their quotation's text.
-    all.sort_unstable_by_key(|p| p.0);
+    crate::order::sort_by_u64(&mut all, |p| p.0 as u64);
     let mut last_end = para.start as usize;
     for (open, o_len, close, family, close_len) in all {
         if open < last_end {
@@ -2416,7 +2416,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             carried_card = None;
         }
     }
-    cards.sort_by_key(|c| c.span.start);
+    crate::order::sort_by_u64(&mut cards, |c| u64::from(c.span.start));
     out.quotes = cards
         .into_iter()
         .enumerate()
@@ -2436,7 +2436,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             }
         })
         .collect();
-    out.terms.sort();
+    crate::order::sort_by_u64(&mut out.terms, |s| s.sort_key());
     out
 }
 

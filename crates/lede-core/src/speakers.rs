@@ -1212,13 +1212,16 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
             }
         }
     }
-    // Mostly in text order already: a stable sort merges the runs, and equal tuples are alike.
-    table.person_mentions.sort();
-    table.org_mentions.sort();
+    // In text order, then by entry: each tuple packed into one key (offsets and entry numbers
+    // fit in 32 bits, as every `Span` assumes), so the shared sort serves them all.
+    let key = |at: usize, e: usize| (at as u64) << 32 | e as u64;
+    let salient_key = |&(at, e, sal): &(usize, usize, bool)| key(at, e << 1 | sal as usize);
+    crate::order::sort_by_u64(&mut table.person_mentions, salient_key);
+    crate::order::sort_by_u64(&mut table.org_mentions, salient_key);
     for list in &mut table.surname_mentions {
-        list.sort();
+        crate::order::sort_by_u64(list, |m| key(m.0, m.1));
     }
-    table.full_mentions.sort();
+    crate::order::sort_by_u64(&mut table.full_mentions, |m| key(m.0, m.1));
     table
 }
 
@@ -1382,7 +1385,7 @@ pub fn attribute(
             s.name = entry.name.clone();
             s.role = entry.role.as_ref().map(|(_, r)| r.clone());
             let mut m = entry.mentions.clone();
-            m.sort();
+            crate::order::sort_by_u64(&mut m, |s| s.sort_key());
             m.dedup();
             s.mentions = m;
         }
