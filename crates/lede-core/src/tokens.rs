@@ -135,82 +135,70 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
 
 /// Tokenise `text[start..end]`, appending to `out`. The first token is marked as a line and
 /// sentence start.
+///
+/// One pass over the bytes, dispatched on their [`BYTE_CLASS`]: white space is skipped, a word
+/// of ASCII letters and digits followed by a byte that cannot continue a word (most words) is
+/// found and classified with the table alone; words that may go on (a period, hyphen,
+/// apostrophe, ampersand or non-ASCII character after them) and non-ASCII text take the
+/// general path.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
+    // Sliced to the range's end: every index below `end` is in bounds.
+    let bytes = &text.as_bytes()[..end];
     let first = out.len();
     let mut i = start;
     let mut line_start = true;
     let mut sent_start = true;
-    while i < end {
+    while i < bytes.len() {
         let b = bytes[i];
-        let (c, clen) = if b < 0x80 {
-            match b {
-                b'\n' => {
-                    line_start = true;
-                    sent_start = true;
-                    i += 1;
-                    continue;
-                }
-                // ASCII white space: tab, vertical tab, form feed, carriage return, space.
-                b'\t' | 0x0B | 0x0C | b'\r' | b' ' => {
-                    i += 1;
-                    continue;
-                }
-                _ => (char::from(b), 1),
+        let cls = BYTE_CLASS[usize::from(b)];
+        if cls & SPACE_BIT != 0 {
+            if b == b'\n' {
+                line_start = true;
+                sent_start = true;
             }
-        } else {
-            let Some(c) = text[i..end].chars().next() else {
-                break;
-            };
-            let clen = c.len_utf8();
-            if c.is_whitespace() {
-                i += clen;
-                continue;
-            }
-            (c, clen)
-        };
-        let mut flags = 0;
-        if line_start {
-            flags |= LINE_START | SENT_START;
-        } else if sent_start {
-            flags |= SENT_START;
+            i += 1;
+            continue;
         }
-        if b.is_ascii_alphabetic() || (b >= 0x80 && c.is_alphabetic()) {
-            let (j, class) = scan_word(text, i, end);
-            let w = &text[i..j];
-            // A glued label needs an upper-case ASCII first letter and six bytes.
-            let glued = if class & UPPER_BIT != 0 && w.len() >= 6 {
-                glued_label(w)
-            } else {
-                None
-            };
-            if let Some(label) = glued {
-                // Both halves are ASCII letters first, so their flags are read the same way.
-                let k = i + label;
-                out.push(Tok {
-                    start: i as u32,
-                    end: k as u32,
-                    kind: TokKind::Word,
-                    flags: flags | word_flags(&text[i..k]),
-                });
-                out.push(Tok {
-                    start: k as u32,
-                    end: j as u32,
-                    kind: TokKind::Word,
-                    flags: word_flags(&text[k..j]),
-                });
-            } else {
-                out.push(Tok {
-                    start: i as u32,
-                    end: j as u32,
-                    kind: TokKind::Word,
-                    flags: flags | word_flags_with(w, class),
-                });
+        let flags = if line_start {
+            LINE_START | SENT_START
+        } else if sent_start {
+            SENT_START
+        } else {
+            0
+        };
+        if cls & LETTER_BITS != 0 {
+            // An ASCII letter: the run of ASCII letters and digits, and the classes of its bytes.
+            let mut j = i + 1;
+            let mut class = cls;
+            while j < bytes.len() {
+                let c = BYTE_CLASS[usize::from(bytes[j])];
+                if c & ALNUM_BIT == 0 {
+                    break;
+                }
+                class |= c;
+                j += 1;
             }
-            i = j;
+            let continues = j < bytes.len() && BYTE_CLASS[usize::from(bytes[j])] & JOIN_BIT != 0;
+            if continues {
+                i = push_word(text, i, end, flags, out);
+            } else {
+                // A glued label needs an upper-case first letter and six bytes.
+                if cls & UPPER_BIT != 0 && j - i >= 6 && glued_label(&text[i..j]).is_some() {
+                    push_word(text, i, end, flags, out);
+                } else {
+                    out.push(Tok {
+                        start: i as u32,
+                        end: j as u32,
+                        kind: TokKind::Word,
+                        flags: flags | ascii_word_flags(cls, class),
+                    });
+                }
+                i = j;
+            }
             line_start = false;
             sent_start = false;
-        } else if b.is_ascii_digit() {
+        } else if cls & ALNUM_BIT != 0 {
+            // A digit.
             let j = scan_number(bytes, i, end);
             out.push(Tok {
                 start: i as u32,
@@ -221,19 +209,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             i = j;
             line_start = false;
             sent_start = false;
-        } else {
-            if clen > 1 {
-                flags |= NON_ASCII;
-            }
+        } else if b < 0x80 {
+            // ASCII punctuation.
             out.push(Tok {
                 start: i as u32,
-                end: (i + clen) as u32,
+                end: (i + 1) as u32,
                 kind: TokKind::Punct,
                 flags,
             });
-            i += clen;
-            match c {
-                '.' => {
+            i += 1;
+            match b {
+                b'.' => {
                     // A period glued to an abbreviation or a single capital ("J.") ends no
                     // sentence.
                     let abbrev = out.len() >= first + 2 && {
@@ -247,10 +233,38 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                         sent_start = true;
                     }
                 }
-                '?' | '!' => sent_start = true,
-                ':' | ';' if bytes.get(i) == Some(&b'\n') => sent_start = true,
+                b'?' | b'!' => sent_start = true,
+                b':' | b';' if text.as_bytes().get(i) == Some(&b'\n') => sent_start = true,
                 // Opening quotes and brackets keep a sentence start for the word after them.
-                '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '-' if sent_start => {}
+                b'"' | b'\'' | b'(' | b'[' | b'-' if sent_start => {}
+                _ => sent_start = false,
+            }
+            line_start = false;
+        } else {
+            let Some(c) = text[i..end].chars().next() else {
+                break;
+            };
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            if c.is_alphabetic() {
+                i = push_word(text, i, end, flags, out);
+                line_start = false;
+                sent_start = false;
+                continue;
+            }
+            out.push(Tok {
+                start: i as u32,
+                end: (i + clen) as u32,
+                kind: TokKind::Punct,
+                flags: flags | NON_ASCII,
+            });
+            i += clen;
+            match c {
+                // Opening quotes keep a sentence start for the word after them.
+                '\u{201C}' | '\u{2018}' if sent_start => {}
                 _ => sent_start = false,
             }
             line_start = false;
@@ -258,12 +272,75 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// [`word_flags`] of a word of ASCII letters and digits whose first byte's [`BYTE_CLASS`] is
+/// `first` and whose bytes' classes or-ed together are `class`.
+#[inline]
+fn ascii_word_flags(first: u8, class: u8) -> u8 {
+    let upper = class & UPPER_BIT != 0;
+    let lower = class & LOWER_BIT != 0;
+    let mut f = 0;
+    if first & UPPER_BIT != 0 {
+        f |= CAP;
+    }
+    if upper && !lower {
+        f |= ALLCAPS;
+    }
+    if !upper && lower {
+        f |= LOWER;
+    }
+    f
+}
+
+/// The word starting at byte `i` (a letter) read in full, pushed to `out` with `flags` on its
+/// first token: a glued label and its name become two tokens. Returns the word's end.
+#[inline(never)]
+fn push_word(text: &str, i: usize, end: usize, flags: u8, out: &mut Vec<Tok>) -> usize {
+    let (j, class) = scan_word(text, i, end);
+    let w = &text[i..j];
+    // A glued label needs an upper-case ASCII first letter and six bytes.
+    let glued = if class & UPPER_BIT != 0 && w.len() >= 6 {
+        glued_label(w)
+    } else {
+        None
+    };
+    if let Some(label) = glued {
+        // Both halves are ASCII letters first, so their flags are read the same way.
+        let k = i + label;
+        out.push(Tok {
+            start: i as u32,
+            end: k as u32,
+            kind: TokKind::Word,
+            flags: flags | word_flags(&text[i..k]),
+        });
+        out.push(Tok {
+            start: k as u32,
+            end: j as u32,
+            kind: TokKind::Word,
+            flags: word_flags(&text[k..j]),
+        });
+    } else {
+        out.push(Tok {
+            start: i as u32,
+            end: j as u32,
+            kind: TokKind::Word,
+            flags: flags | word_flags_with(w, class),
+        });
+    }
+    j
+}
+
 /// Byte classes: upper-case ASCII letter, lower-case ASCII letter, ASCII digit, any byte of a
-/// non-ASCII character; the first three are also `ALNUM_BIT`.
+/// non-ASCII character; the first three are also `ALNUM_BIT`. `SPACE_BIT` marks ASCII white
+/// space (tab, line feed, vertical tab, form feed, carriage return, space); `JOIN_BIT` marks
+/// the bytes that may continue a word after its letters and digits: `'`, `-`, `&`, `.` and
+/// every non-ASCII byte.
 const UPPER_BIT: u8 = 1;
 const LOWER_BIT: u8 = 2;
 const NON_ASCII_BIT: u8 = 4;
 const ALNUM_BIT: u8 = 8;
+const SPACE_BIT: u8 = 16;
+const JOIN_BIT: u8 = 32;
+const LETTER_BITS: u8 = UPPER_BIT | LOWER_BIT;
 const BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -276,7 +353,11 @@ const BYTE_CLASS: [u8; 256] = {
         } else if c.is_ascii_digit() {
             ALNUM_BIT
         } else if c >= 0x80 {
-            NON_ASCII_BIT
+            NON_ASCII_BIT | JOIN_BIT
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE_BIT
+        } else if matches!(c, b'\'' | b'-' | b'&' | b'.') {
+            JOIN_BIT
         } else {
             0
         };
