@@ -303,7 +303,7 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
             .next()
             .unwrap_or("");
-        OPENERS.contains(&next_word)
+        listed(OPENERS, &OPENER_KEYS, next_word)
     };
     // A single capital: an initial ("J. R. Smith"), unless an opener follows ("Plan B. The").
     let mut chars = word.chars();
@@ -315,7 +315,7 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
     if word.len() > ABBREVIATION_MAX_LEN && !word.contains('.') {
         return false;
     }
-    if TITLES.contains(&word) {
+    if listed(TITLES, &TITLE_KEYS, word) {
         return true;
     }
     // Dotted initialisms and a.m./p.m.: "U.S", "D.C", "a.m", "p.m", "U.N".
@@ -323,10 +323,40 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
         && word
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-    if dotted || MAYBE_END.contains(&word) {
+    if dotted || listed(MAYBE_END, &MAYBE_END_KEYS, word) {
         return !next_is_opener();
     }
     false
+}
+
+/// The first bytes and lengths of a list's words: bit `n` of entry `b` is set when a word of
+/// the list starts with byte `b` and is `n` bytes long (every word is shorter than 16 bytes).
+const fn first_bytes_and_lengths(words: &[&str]) -> [u16; 256] {
+    let mut keys = [0u16; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 16);
+        keys[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    keys
+}
+
+static TITLE_KEYS: [u16; 256] = first_bytes_and_lengths(TITLES);
+static MAYBE_END_KEYS: [u16; 256] = first_bytes_and_lengths(MAYBE_END);
+static OPENER_KEYS: [u16; 256] = first_bytes_and_lengths(OPENERS);
+
+/// Whether `word` is in `list`, whose [`first_bytes_and_lengths`] are `keys`: the list is
+/// searched only when a word of it has the same first byte and length (most words have none).
+fn listed(list: &[&str], keys: &[u16; 256], word: &str) -> bool {
+    let b = word.as_bytes();
+    match b.first() {
+        Some(&f) if b.len() < 16 && keys[usize::from(f)] >> b.len() & 1 != 0 => {
+            list.contains(&word)
+        }
+        _ => false,
+    }
 }
 
 /// The longest entry of [`TITLES`] and [`MAYBE_END`], in bytes.
