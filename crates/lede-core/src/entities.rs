@@ -754,9 +754,14 @@ fn lower_seen_words<'t>(
 // Out of line, like `fold_keys`.
 #[inline(never)]
 fn capwords(ctx: &Ctx) -> Vec<bool> {
-    (0..ctx.toks.len())
-        .map(|i| ctx.capword_uncached(i))
-        .collect()
+    // Only capitalised words need the checks; the rest stay false.
+    let mut capword = vec![false; ctx.toks.len()];
+    for (i, (t, c)) in ctx.toks.iter().zip(capword.iter_mut()).enumerate() {
+        if t.is(CAP) && t.is_word() {
+            *c = ctx.capword_uncached(i);
+        }
+    }
+    capword
 }
 
 /// Whether the document reads like sports results.
