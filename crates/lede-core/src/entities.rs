@@ -1618,15 +1618,8 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
     let mut org_heads: FastMap<&str, usize> = FastMap::default();
     let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
-    // Longer names first, so short forms can join them (a stable order of indices: the
-    // mentions themselves stay put).
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&k| {
-        (
-            std::cmp::Reverse(mentions[k].b - mentions[k].a),
-            mentions[k].a,
-        )
-    });
+    // Longer names first, so short forms can join them, then by first token.
+    let order = longest_first(&mentions);
     let mut adj_spans: Vec<(Span, &'static str)> = Vec::new();
     for &k in &order {
         let m = &mentions[k];
@@ -1740,6 +1733,38 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     entities
 }
 
+/// The mentions' indices ordered by length in tokens, longest first, then by first token; equal
+/// keys keep the mentions' order. The mentions themselves stay put.
+fn longest_first(mentions: &[Mention]) -> Vec<usize> {
+    if !mentions.is_sorted_by_key(|m| m.a) {
+        let mut keyed: Vec<(std::cmp::Reverse<usize>, usize, usize)> = mentions
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (std::cmp::Reverse(m.b - m.a), m.a, k))
+            .collect();
+        keyed.sort_unstable();
+        return keyed.into_iter().map(|(_, _, k)| k).collect();
+    }
+    // Sorted by first token already (as `extract_kinds` leaves them): a stable counting sort by
+    // length keeps that order within each length.
+    let longest = mentions.iter().map(|m| m.b - m.a).max().unwrap_or(0);
+    // Where each length's indices start, longest first.
+    let mut starts = vec![0usize; longest + 2];
+    for m in mentions {
+        starts[longest - (m.b - m.a) + 1] += 1;
+    }
+    for l in 1..starts.len() {
+        starts[l] += starts[l - 1];
+    }
+    let mut order = vec![0; mentions.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        let at = &mut starts[longest - (m.b - m.a)];
+        order[*at] = k;
+        *at += 1;
+    }
+    order
+}
+
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
@@ -1752,4 +1777,43 @@ fn title_case(s: &str) -> String {
         start = !c.is_alphanumeric() && c != '\'';
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`longest_first`] agrees with a stable sort by (longest, first token), on mentions
+    /// sorted by first token (the counting sort) and on unsorted ones.
+    #[test]
+    fn longest_first_is_a_stable_sort() {
+        let spans = [
+            (0, 2),
+            (0, 1),
+            (1, 2),
+            (3, 6),
+            (3, 4),
+            (4, 6),
+            (4, 6),
+            (7, 8),
+            (9, 12),
+        ];
+        let sorted: Vec<Mention> = spans
+            .iter()
+            .map(|&(a, b)| Mention::new(a, b, Label::Unknown, false))
+            .collect();
+        let mut unsorted = sorted.clone();
+        unsorted.reverse();
+        unsorted.swap(1, 4);
+        for mentions in [sorted, unsorted] {
+            let mut expected: Vec<usize> = (0..mentions.len()).collect();
+            expected.sort_by_key(|&k| {
+                (
+                    std::cmp::Reverse(mentions[k].b - mentions[k].a),
+                    mentions[k].a,
+                )
+            });
+            assert_eq!(longest_first(&mentions), expected);
+        }
+    }
 }
