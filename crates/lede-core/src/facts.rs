@@ -228,8 +228,145 @@ pub(crate) enum SourceCue {
     In,
 }
 
+/// Every spelling [`fact_word`] knows (a test checks the list against the function).
+const FACT_SPELLINGS: &[&[u8]] = &[
+    b"january",
+    b"jan",
+    b"february",
+    b"feb",
+    b"march",
+    b"mar",
+    b"april",
+    b"apr",
+    b"may",
+    b"june",
+    b"jun",
+    b"july",
+    b"jul",
+    b"august",
+    b"aug",
+    b"september",
+    b"sep",
+    b"sept",
+    b"october",
+    b"oct",
+    b"november",
+    b"nov",
+    b"december",
+    b"dec",
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+    b"sunday",
+    b"today",
+    b"tonight",
+    b"yesterday",
+    b"tomorrow",
+    b"this",
+    b"next",
+    b"last",
+    b"past",
+    b"over",
+    b"during",
+    b"a",
+    b"an",
+    b"zero",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"seventeen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"second",
+    b"third",
+    b"fourth",
+    b"fifth",
+    b"sixth",
+    b"seventh",
+    b"eighth",
+    b"ninth",
+    b"tenth",
+    b"twice",
+    b"thrice",
+    b"dozens",
+    b"hundreds",
+    b"thousands",
+    b"millions",
+    b"according",
+    b"citing",
+    b"report",
+    b"study",
+    b"survey",
+    b"analysis",
+    b"reports",
+    b"statement",
+    b"told",
+    b"reported",
+    b"in",
+];
+
+/// The first byte, length and last byte of [`FACT_SPELLINGS`], each byte by its low five bits
+/// (the letter for lower-case letters): bit `last` of entry `first * 16 + length` is set when
+/// a spelling has them.
+static FACT_KEYS: [u32; 32 * 16] = {
+    let mut keys = [0u32; 32 * 16];
+    let mut i = 0;
+    while i < FACT_SPELLINGS.len() {
+        let w = FACT_SPELLINGS[i];
+        assert!(!w.is_empty() && w.len() < 16);
+        keys[(w[0] & 31) as usize * 16 + w.len()] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    keys
+};
+
+/// Whether a spelling has the first byte, length and last byte of `w` (one below sixteen
+/// bytes): when not, `w` is no spelling.
+#[inline]
+fn may_be_spelling(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&f), Some(&l)) => FACT_KEYS[usize::from(f & 31) * 16 + w.len()] >> (l & 31) & 1 != 0,
+        _ => false,
+    }
+}
+
 /// The [`FactWord`] of a lower-case word.
+#[inline]
 pub(crate) fn fact_word(lower: &[u8]) -> FactWord {
+    // Below nine bytes (where a hyphenated number starts), a word matches only when a spelling
+    // has its first byte, length and last byte: most words have none, and are answered here.
+    if lower.len() < 9 && !may_be_spelling(lower) {
+        return FactWord::Other;
+    }
+    spelled_fact_word(lower)
+}
+
+#[inline(never)]
+fn spelled_fact_word(lower: &[u8]) -> FactWord {
     use FactWord::*;
     match lower {
         b"january" | b"jan" => Month(1),
@@ -877,5 +1014,40 @@ fn find_sources(
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first-byte-and-length filter of [`fact_word`] lets every listed spelling through,
+    /// and the list holds every spelling the function matches.
+    #[test]
+    fn fact_spellings_list_every_spelling() {
+        for w in FACT_SPELLINGS {
+            assert!(
+                !matches!(fact_word(w), FactWord::Other),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+        }
+        let src = include_str!("facts.rs");
+        let start = src.find("pub(crate) fn fact_word").unwrap();
+        let end = start + src[start..].find("\nfn hyphenated_cardinal").unwrap();
+        // Byte-string literals: `b"` after a character that is not part of a word.
+        let body = &src[start..end];
+        let mut found = 0;
+        for (i, _) in body.match_indices("b\"") {
+            if body[..i].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let rest = &body[i + 2..];
+            let spelling = &rest[..rest.find('"').unwrap()];
+            assert!(FACT_SPELLINGS.contains(&spelling.as_bytes()), "{spelling}");
+            found += 1;
+        }
+        assert_eq!(found, FACT_SPELLINGS.len());
+        assert!(matches!(fact_word(b"twenty-one"), FactWord::Cardinal(21)));
     }
 }
