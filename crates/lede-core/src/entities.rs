@@ -735,7 +735,7 @@ fn lower_seen_words<'t>(
     for t in toks.iter() {
         if t.is_word() && t.is(LOWER) {
             // The text is sliced as a string only when the filter lets the word through.
-            let (row, bit) = word_filter_bit(&text.as_bytes()[t.start as usize..t.end as usize]);
+            let (row, bit) = text_filter_bit(text, t);
             let w = || t.text(text);
             if filter[row] & bit != 0 && initial.remove(w()) {
                 lower_seen.insert(w());
@@ -807,6 +807,10 @@ fn is_sporty(ctx: &Ctx) -> bool {
             }
             TokKind::Word
                 if t.is(LOWER)
+                    && (t.is(NON_ASCII) || {
+                        let (row, bit) = WordFilter::slot_of(t.hash);
+                        sport_filter.has(row, bit)
+                    })
                     && sport_filter.may_contain_bytes(ctx.key_bytes(i))
                     && SPORT_WORDS.contains(&ctx.key(i)) =>
             {
@@ -1452,6 +1456,16 @@ fn word_filter_bit(w: &[u8]) -> (usize, u64) {
     WordFilter::slot(w).unwrap_or((0, 1))
 }
 
+/// [`word_filter_bit`] of a lower-case word's text, from its [`Tok::hash`] when it is ASCII.
+#[inline]
+fn text_filter_bit(text: &str, t: &Tok) -> (usize, u64) {
+    if t.is(NON_ASCII) {
+        word_filter_bit(&text.as_bytes()[t.start as usize..t.end as usize])
+    } else {
+        WordFilter::slot_of(t.hash)
+    }
+}
+
 /// A guessed person whose words the article also writes in lower case ("Human Rights",
 /// "Grand Slam") is a phrase, not a name.
 fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
@@ -1478,7 +1492,7 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     }
     let mut seen: FastSet<&str> = FastSet::default();
     for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
-        let (row, bit) = word_filter_bit(&ctx.text.as_bytes()[t.start as usize..t.end as usize]);
+        let (row, bit) = text_filter_bit(ctx.text, t);
         let w = || t.text(ctx.text);
         if filter[row] & bit != 0 && words.remove(w()) {
             seen.insert(w());

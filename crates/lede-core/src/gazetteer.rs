@@ -84,13 +84,28 @@ impl WordFilter {
     /// The row and bit of a word, none for the empty word.
     pub fn slot(b: &[u8]) -> Option<(usize, u64)> {
         let (&first, &last) = (b.first()?, b.last()?);
-        let x = u32::from(first)
-            | u32::from(last) << 8
-            | u32::from(b[b.len() / 2]) << 16
-            | (b.len() as u32) << 24;
+        Some(WordFilter::slot_of(WordFilter::hash(
+            first,
+            b[b.len() / 2],
+            last,
+            b.len(),
+        )))
+    }
+
+    /// The 14-bit hash that picks a word's slot, from its first, middle (at half its length,
+    /// rounded down) and last bytes and its length.
+    #[inline]
+    pub fn hash(first: u8, middle: u8, last: u8, len: usize) -> u16 {
+        let x =
+            u32::from(first) | u32::from(last) << 8 | u32::from(middle) << 16 | (len as u32) << 24;
         // The top 14 bits of a multiplicative hash.
-        let h = (x.wrapping_mul(0x9e37_79b1) >> 18) as usize;
-        Some((h >> 6, 1u64 << (h & 63)))
+        (x.wrapping_mul(0x9e37_79b1) >> 18) as u16
+    }
+
+    /// The row and bit of a [`WordFilter::hash`].
+    #[inline]
+    pub fn slot_of(h: u16) -> (usize, u64) {
+        (usize::from(h >> 6), 1u64 << (h & 63))
     }
 
     pub fn insert(&mut self, w: &str) {
@@ -102,6 +117,12 @@ impl WordFilter {
     /// False when `w` is certainly not in the set.
     pub fn may_contain(&self, w: &str) -> bool {
         self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// Whether the bit of a slot is set.
+    #[inline]
+    pub fn has(&self, row: usize, bit: u64) -> bool {
+        self.0[row] & bit != 0
     }
 
     /// [`WordFilter::may_contain`] of a word's bytes.

@@ -4,6 +4,8 @@
 //! periods and ampersands ("al-Nusra", "O'Brien", "U.S.", "AT&T"); a possessive "'s" is its own
 //! token; numbers keep their separators ("1,200", "2016-02-18", "3.5").
 
+use crate::gazetteer::WordFilter;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
     Word,
@@ -30,6 +32,9 @@ pub struct Tok {
     pub end: u32,
     pub kind: TokKind,
     pub flags: u8,
+    /// For a word, the [`WordFilter::hash`] of its bytes with the 0x20 bit set: of its
+    /// lower-case form when the word is ASCII (not [`NON_ASCII`]). Zero for other tokens.
+    pub hash: u16,
 }
 
 impl Tok {
@@ -191,6 +196,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                         end: j as u32,
                         kind: TokKind::Word,
                         flags: flags | ascii_word_flags(cls, class),
+                        hash: word_hash(&bytes[i..j]),
                     });
                 }
                 i = j;
@@ -205,6 +211,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 end: j as u32,
                 kind: TokKind::Num,
                 flags,
+                hash: 0,
             });
             i = j;
             line_start = false;
@@ -216,6 +223,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 end: (i + 1) as u32,
                 kind: TokKind::Punct,
                 flags,
+                hash: 0,
             });
             i += 1;
             match b {
@@ -260,6 +268,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 end: (i + clen) as u32,
                 kind: TokKind::Punct,
                 flags: flags | NON_ASCII,
+                hash: 0,
             });
             i += clen;
             match c {
@@ -270,6 +279,17 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             line_start = false;
         }
     }
+}
+
+/// [`Tok::hash`] of a word's bytes (not empty).
+#[inline]
+fn word_hash(w: &[u8]) -> u16 {
+    WordFilter::hash(
+        w[0] | 0x20,
+        w[w.len() / 2] | 0x20,
+        w[w.len() - 1] | 0x20,
+        w.len(),
+    )
 }
 
 /// [`word_flags`] of a word of ASCII letters and digits whose first byte's [`BYTE_CLASS`] is
@@ -311,12 +331,14 @@ fn push_word(text: &str, i: usize, end: usize, flags: u8, out: &mut Vec<Tok>) ->
             end: k as u32,
             kind: TokKind::Word,
             flags: flags | word_flags(&text[i..k]),
+            hash: word_hash(&text.as_bytes()[i..k]),
         });
         out.push(Tok {
             start: k as u32,
             end: j as u32,
             kind: TokKind::Word,
             flags: word_flags(&text[k..j]),
+            hash: word_hash(&text.as_bytes()[k..j]),
         });
     } else {
         out.push(Tok {
@@ -324,6 +346,7 @@ fn push_word(text: &str, i: usize, end: usize, flags: u8, out: &mut Vec<Tok>) ->
             end: j as u32,
             kind: TokKind::Word,
             flags: flags | word_flags_with(w, class),
+            hash: word_hash(w.as_bytes()),
         });
     }
     j
@@ -608,6 +631,24 @@ mod tests {
             .map(|t| t.text(s))
             .collect();
         assert_eq!(starts, ["He", "Mr", "\"", "Then"]);
+    }
+
+    #[test]
+    fn word_hash_is_the_lower_case_words_filter_slot() {
+        let s = "The U.S. and al-Nusra's PlayJane O'Brien AT&T x 3-1 Caf\u{e9}";
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        let mut words = 0;
+        for t in v.iter().filter(|t| t.is_word() && !t.is(NON_ASCII)) {
+            let lower = t.text(s).to_ascii_lowercase();
+            assert_eq!(
+                Some(WordFilter::slot_of(t.hash)),
+                WordFilter::slot(lower.as_bytes()),
+                "{lower}"
+            );
+            words += 1;
+        }
+        assert_eq!(words, 10);
     }
 
     #[test]
