@@ -183,7 +183,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 class |= c;
                 j += 1;
             }
-            let continues = j < bytes.len() && BYTE_CLASS[usize::from(bytes[j])] & JOIN_BIT != 0;
+            let next = bytes.get(j).copied();
+            let continues = next.is_some_and(|n| BYTE_CLASS[usize::from(n)] & JOIN_BIT != 0);
             if continues {
                 i = push_word(text, i, end, flags, out);
             } else {
@@ -199,7 +200,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                         hash: word_hash(&bytes[i..j]),
                     });
                 }
-                i = j;
+                // The space after a word (the usual gap) is skipped here.
+                i = if next == Some(b' ') { j + 1 } else { j };
             }
             line_start = false;
             sent_start = false;
