@@ -556,8 +556,8 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     // which the allocator can hand to the buffers built next.
     tokenized.toks.shrink_to_fit();
     let toks = std::mem::take(&mut tokenized.toks);
-    let (folded, key_at) = fold_keys(text, &toks);
-    let lower_seen = lower_seen_words(text, &toks, &folded, &key_at);
+    let (folded, key_at, cap_words) = fold_keys(text, &toks);
+    let lower_seen = lower_seen_words(text, &toks, &folded, &key_at, &cap_words);
     let mut ctx = Ctx {
         text,
         toks,
@@ -569,7 +569,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         sporty: false,
         modifiers: TITLE_MODIFIERS.iter().copied().collect(),
     };
-    ctx.capword = capwords(&ctx);
+    ctx.capword = capwords(&ctx, &cap_words);
     let mut mentions = Vec::new();
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
     let mut runs = Vec::new();
@@ -640,14 +640,15 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
 }
 
 /// The folded lower-case text of every word token, joined by single spaces (a period glued
-/// to its word stays glued: "st."), and each token's range in it.
+/// to its word stays glued: "st."), each token's range in it, and the indices of the
+/// capitalised words (the only ones [`capwords`] and [`lower_seen_words`] look at).
 ///
 /// Running text mostly separates tokens by one space, as the folded text does: such stretches
 /// of ASCII text are copied whole from the lower-cased text, and only the other gaps and the
 /// non-ASCII words are written one by one.
 // Out of line (one call per document): inlined, it costs the caller more than it saves.
 #[inline(never)]
-fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
+fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>, Vec<u32>) {
     // Every token's bytes and one space: exactly the folded length when folding keeps lengths
     // (ASCII); folding non-ASCII words may grow them a little. (Not the tokens' whole extent:
     // the text between tokens would be a fifth more memory for nothing.)
@@ -655,6 +656,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
     // Built as bytes: ASCII bytes and whole folded strings, so always UTF-8.
     let mut folded: Vec<u8> = Vec::with_capacity(cap + cap / 16 + 16);
     let mut key_at = Vec::with_capacity(toks.len());
+    let mut cap_words = Vec::new();
     let mut scratch = String::new();
     let bytes = text.as_bytes();
     // ASCII folds to lower case byte for byte: a stretch of ASCII tokens is copied whole and
@@ -670,6 +672,9 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
     let mut prev_end = 0;
     for (i, t) in toks.iter().enumerate() {
         let (a, b) = (t.start as usize, t.end as usize);
+        if t.is(CAP) && t.is_word() {
+            cap_words.push(i as u32);
+        }
         // The text between the tokens is what the folded text puts there: nothing before a
         // glued period ("St."), one space otherwise.
         let joined = i > 0
@@ -702,7 +707,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>) {
     }
     push_lower(&mut folded, from, to);
     let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
-    (folded, key_at)
+    (folded, key_at, cap_words)
 }
 
 /// Lower-case forms of sentence-initial capitalised words that the text also uses in lower
@@ -716,13 +721,16 @@ fn lower_seen_words<'t>(
     toks: &[Tok],
     folded: &str,
     key_at: &[(u32, u32)],
+    cap_words: &[u32],
 ) -> FastSet<&'t str> {
     let mut lower_seen = FastSet::default();
     let mut initial: FastSet<&str> = FastSet::default();
     let mut filter = [0u64; 256];
     let mut sharing = vec![0u32; 256 * 64];
-    for (i, t) in toks.iter().enumerate() {
-        if t.is_word() && t.is(SENT_START) && t.is(CAP) && !t.is(ALLCAPS) {
+    for &i in cap_words {
+        let i = i as usize;
+        let t = &toks[i];
+        if t.is(SENT_START) && !t.is(ALLCAPS) {
             let (s, e) = key_at[i];
             let k = &folded[s as usize..e as usize];
             if initial.insert(k) {
@@ -750,16 +758,14 @@ fn lower_seen_words<'t>(
     lower_seen
 }
 
-/// [`Ctx::capword_uncached`] of every token.
+/// [`Ctx::capword_uncached`] of every token; `cap_words` are the capitalised words, the only
+/// ones that can be true.
 // Out of line, like `fold_keys`.
 #[inline(never)]
-fn capwords(ctx: &Ctx) -> Vec<bool> {
-    // Only capitalised words need the checks; the rest stay false.
+fn capwords(ctx: &Ctx, cap_words: &[u32]) -> Vec<bool> {
     let mut capword = vec![false; ctx.toks.len()];
-    for (i, (t, c)) in ctx.toks.iter().zip(capword.iter_mut()).enumerate() {
-        if t.is(CAP) && t.is_word() {
-            *c = ctx.capword_uncached(i);
-        }
+    for &i in cap_words {
+        capword[i as usize] = ctx.capword_uncached(i as usize);
     }
     capword
 }
