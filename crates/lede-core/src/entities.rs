@@ -556,7 +556,12 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     // which the allocator can hand to the buffers built next.
     tokenized.toks.shrink_to_fit();
     let toks = std::mem::take(&mut tokenized.toks);
-    let (folded, key_at, cap_words) = fold_keys(text, &toks);
+    let Folded {
+        folded,
+        key_at,
+        cap_words,
+        line_starts,
+    } = fold_keys(text, &toks);
     let lower_seen = lower_seen_words(text, &toks, &folded, &key_at, &cap_words);
     let mut ctx = Ctx {
         text,
@@ -580,11 +585,9 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     let n = ctx.toks.len();
     let mut line_start = 0;
     let mut special_at = 0;
+    let mut line_ends = line_starts.iter().map(|&i| i as usize);
     while line_start < n {
-        let mut line_end = line_start + 1;
-        while line_end < n && !ctx.toks[line_end].is(LINE_START) {
-            line_end += 1;
-        }
+        let line_end = line_ends.next().unwrap_or(n);
         while special_at < special.len() && special[special_at].1 <= line_start {
             special_at += 1;
         }
@@ -639,16 +642,28 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     (entities, tokenized)
 }
 
-/// The folded lower-case text of every word token, joined by single spaces (a period glued
-/// to its word stays glued: "st."), each token's range in it, and the indices of the
-/// capitalised words (the only ones [`capwords`] and [`lower_seen_words`] look at).
+/// What [`fold_keys`] finds.
+struct Folded {
+    /// The folded lower-case text of every token, joined by single spaces (a period glued to
+    /// its word stays glued: "st.").
+    folded: String,
+    /// Each token's range in `folded`.
+    key_at: Vec<(u32, u32)>,
+    /// The indices of the capitalised words (the only ones [`capwords`] and
+    /// [`lower_seen_words`] look at).
+    cap_words: Vec<u32>,
+    /// The indices of the tokens after the first that start a line, in order.
+    line_starts: Vec<u32>,
+}
+
+/// The folded keys of the tokens, and the capitalised words and line starts among them.
 ///
 /// Running text mostly separates tokens by one space, as the folded text does: such stretches
 /// of ASCII text are copied whole from the lower-cased text, and only the other gaps and the
 /// non-ASCII words are written one by one.
 // Out of line (one call per document): inlined, it costs the caller more than it saves.
 #[inline(never)]
-fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>, Vec<u32>) {
+fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
     // Every token's bytes and one space: exactly the folded length when folding keeps lengths
     // (ASCII); folding non-ASCII words may grow them a little. (Not the tokens' whole extent:
     // the text between tokens would be a fifth more memory for nothing.)
@@ -657,6 +672,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>, Vec<u32>) {
     let mut folded: Vec<u8> = Vec::with_capacity(cap + cap / 16 + 16);
     let mut key_at = Vec::with_capacity(toks.len());
     let mut cap_words = Vec::new();
+    let mut line_starts = Vec::new();
     let mut scratch = String::new();
     let bytes = text.as_bytes();
     // ASCII folds to lower case byte for byte: a stretch of ASCII tokens is copied whole and
@@ -674,6 +690,9 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>, Vec<u32>) {
         let (a, b) = (t.start as usize, t.end as usize);
         if t.is(CAP) && t.is_word() {
             cap_words.push(i as u32);
+        }
+        if t.is(LINE_START) && i > 0 {
+            line_starts.push(i as u32);
         }
         // The text between the tokens is what the folded text puts there: nothing before a
         // glued period ("St."), one space otherwise.
@@ -707,7 +726,12 @@ fn fold_keys(text: &str, toks: &[Tok]) -> (String, Vec<(u32, u32)>, Vec<u32>) {
     }
     push_lower(&mut folded, from, to);
     let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
-    (folded, key_at, cap_words)
+    Folded {
+        folded,
+        key_at,
+        cap_words,
+        line_starts,
+    }
 }
 
 /// Lower-case forms of sentence-initial capitalised words that the text also uses in lower
@@ -841,7 +865,7 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
     let mut capitalised = 0;
     let mut numbers = 0;
     let mut long_lower = false;
-    for t in &ctx.toks[a..b] {
+    for (k, t) in ctx.toks[a..b].iter().enumerate() {
         if t.kind == TokKind::Num {
             numbers += 1;
         }
@@ -861,6 +885,14 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
         }
         if t.is(LOWER) && len > 3 {
             long_lower = true;
+        }
+        // Running text settles the question early: once Title Case is ruled out (for good,
+        // since these counts only grow) and even capitals in every token left would leave
+        // fewer than three capitalised words per other word, the line is no headline.
+        let title_ruled_out = long_lower || title_case != words || numbers >= 2;
+        let left = b - a - k - 1;
+        if title_ruled_out && caps + left < 3 * (words - caps) {
+            return false;
         }
     }
     if words == 0 {
