@@ -668,8 +668,9 @@ fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
     // (ASCII); folding non-ASCII words may grow them a little. (Not the tokens' whole extent:
     // the text between tokens would be a fifth more memory for nothing.)
     let cap: usize = toks.iter().map(|t| (t.end - t.start) as usize + 1).sum();
-    // Built as bytes: ASCII bytes and whole folded strings, so always UTF-8.
-    let mut folded: Vec<u8> = Vec::with_capacity(cap + cap / 16 + 16);
+    // Built from whole tokens' text (token bounds are character bounds) and spaces, so never
+    // checked again as a whole.
+    let mut folded = String::with_capacity(cap + cap / 16 + 16);
     let mut key_at = Vec::with_capacity(toks.len());
     let mut cap_words = Vec::new();
     let mut line_starts = Vec::new();
@@ -678,9 +679,9 @@ fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
     // ASCII folds to lower case byte for byte: a stretch of ASCII tokens is copied whole and
     // lower-cased in place (no lower-cased copy of the whole text: that would cost the page a
     // second text's worth of memory).
-    let push_lower = |folded: &mut Vec<u8>, from: usize, to: usize| {
+    let push_lower = |folded: &mut String, from: usize, to: usize| {
         let s = folded.len();
-        folded.extend_from_slice(&bytes[from..to]);
+        folded.push_str(&text[from..to]);
         folded[s..].make_ascii_lowercase();
     };
     // `text[from..to]` is still to be appended to `folded`: it ends at the last token read.
@@ -705,7 +706,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
         if !joined {
             push_lower(&mut folded, from, to);
             if !folded.is_empty() {
-                folded.push(b' ');
+                folded.push(' ');
             }
             from = a;
         }
@@ -718,14 +719,13 @@ fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
             let s = folded.len();
             scratch.clear();
             push_folded(&mut scratch, t.text(text));
-            folded.extend_from_slice(scratch.as_bytes());
+            folded.push_str(&scratch);
             key_at.push((s as u32, folded.len() as u32));
             (from, to) = (b, b);
         }
         prev_end = b;
     }
     push_lower(&mut folded, from, to);
-    let folded = String::from_utf8(folded).expect("folded keys are ASCII or whole strings");
     Folded {
         folded,
         key_at,
