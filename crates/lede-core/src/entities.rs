@@ -10,7 +10,7 @@ use crate::gazetteer::{
     fold_key, lists, push_folded, FastMap, FastSet, Lists, PlaceKind, WordFilter,
 };
 use crate::tokens::{
-    Tok, TokKind, Tokenized, ALLCAPS, CAP, LINE_START, LOWER, NON_ASCII, SENT_START,
+    Tok, TokKind, Tokenized, ALLCAPS, CAP, HYPHEN, LINE_START, LOWER, NON_ASCII, SENT_START,
 };
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
@@ -465,6 +465,10 @@ impl<'t> Ctx<'t> {
         ) && self.is_date_word(i)
         {
             return false;
+        }
+        // The key has a hyphen just when the word has (folding adds none).
+        if !t.is(HYPHEN) {
+            return true;
         }
         match key.iter().rposition(|&b| b == b'-') {
             Some(h) => !key[h + 1..].iter().all(u8::is_ascii_lowercase) || key.starts_with(b"al-"),

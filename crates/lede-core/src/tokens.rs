@@ -25,6 +25,8 @@ pub const LINE_START: u8 = 8;
 pub const LOWER: u8 = 16;
 /// A byte of the token is not ASCII (words and punctuation; numbers are always ASCII).
 pub const NON_ASCII: u8 = 32;
+/// A word with a hyphen in it ("al-Nusra", "Anti-war").
+pub const HYPHEN: u8 = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
@@ -283,6 +285,16 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// [`HYPHEN`] when `w` has a hyphen. (Words of ASCII letters and digits alone, read on the
+/// fast path of [`tokenize`], have none.)
+fn hyphen_flag(w: &str) -> u8 {
+    if w.contains('-') {
+        HYPHEN
+    } else {
+        0
+    }
+}
+
 /// [`Tok::hash`] of a word's bytes (not empty).
 #[inline]
 fn word_hash(w: &[u8]) -> u16 {
@@ -332,14 +344,14 @@ fn push_word(text: &str, i: usize, end: usize, flags: u8, out: &mut Vec<Tok>) ->
             start: i as u32,
             end: k as u32,
             kind: TokKind::Word,
-            flags: flags | word_flags(&text[i..k]),
+            flags: flags | word_flags(&text[i..k]) | hyphen_flag(&text[i..k]),
             hash: word_hash(&text.as_bytes()[i..k]),
         });
         out.push(Tok {
             start: k as u32,
             end: j as u32,
             kind: TokKind::Word,
-            flags: word_flags(&text[k..j]),
+            flags: word_flags(&text[k..j]) | hyphen_flag(&text[k..j]),
             hash: word_hash(&text.as_bytes()[k..j]),
         });
     } else {
@@ -347,7 +359,7 @@ fn push_word(text: &str, i: usize, end: usize, flags: u8, out: &mut Vec<Tok>) ->
             start: i as u32,
             end: j as u32,
             kind: TokKind::Word,
-            flags: flags | word_flags_with(w, class),
+            flags: flags | word_flags_with(w, class) | hyphen_flag(w),
             hash: word_hash(w.as_bytes()),
         });
     }
@@ -633,6 +645,19 @@ mod tests {
             .map(|t| t.text(s))
             .collect();
         assert_eq!(starts, ["He", "Mr", "\"", "Then"]);
+    }
+
+    #[test]
+    fn hyphens_marked() {
+        let s = "al-Nusra Anti-war PlayJean-Paul ad hoc x-ray 3-1 -";
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        let marked: Vec<&str> = v
+            .iter()
+            .filter(|t| t.is(HYPHEN))
+            .map(|t| t.text(s))
+            .collect();
+        assert_eq!(marked, ["al-Nusra", "Anti-war", "Jean-Paul", "x-ray"]);
     }
 
     #[test]
