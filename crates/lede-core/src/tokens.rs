@@ -153,26 +153,18 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = &text.as_bytes()[..end];
     let first = out.len();
     let mut i = start;
-    let mut line_start = true;
-    let mut sent_start = true;
+    // The start flags of the next token: a line start is always a sentence start too.
+    let mut flags = LINE_START | SENT_START;
     while i < bytes.len() {
         let b = bytes[i];
         let cls = BYTE_CLASS[usize::from(b)];
         if cls & SPACE_BIT != 0 {
             if b == b'\n' {
-                line_start = true;
-                sent_start = true;
+                flags = LINE_START | SENT_START;
             }
             i += 1;
             continue;
         }
-        let flags = if line_start {
-            LINE_START | SENT_START
-        } else if sent_start {
-            SENT_START
-        } else {
-            0
-        };
         if cls & LETTER_BITS != 0 {
             // An ASCII letter: the run of ASCII letters and digits, and the classes of its bytes.
             let mut j = i + 1;
@@ -198,15 +190,16 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                         start: i as u32,
                         end: j as u32,
                         kind: TokKind::Word,
-                        flags: flags | ascii_word_flags(cls, class),
+                        flags: flags
+                            | ASCII_WORD_FLAGS[usize::from(cls & UPPER_BIT) << 2
+                                | usize::from(class & LETTER_BITS)],
                         hash: word_hash(&bytes[i..j]),
                     });
                 }
                 // The space after a word (the usual gap) is skipped here.
                 i = if next == Some(b' ') { j + 1 } else { j };
             }
-            line_start = false;
-            sent_start = false;
+            flags = 0;
         } else if cls & ALNUM_BIT != 0 {
             // A digit.
             let j = scan_number(bytes, i, end);
@@ -218,8 +211,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 hash: 0,
             });
             i = j;
-            line_start = false;
-            sent_start = false;
+            flags = 0;
         } else if b < 0x80 {
             // ASCII punctuation.
             out.push(Tok {
@@ -230,7 +222,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 hash: 0,
             });
             i += 1;
-            match b {
+            let sent_start = flags & SENT_START != 0;
+            flags = match b {
                 b'.' => {
                     // A period glued to an abbreviation or a single capital ("J.") ends no
                     // sentence.
@@ -241,17 +234,18 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                             && (is_abbreviation(&bytes[p.start as usize..p.end as usize])
                                 || (p.end - p.start == 1 && p.is(CAP)))
                     };
-                    if !abbrev {
-                        sent_start = true;
+                    if abbrev {
+                        flags & SENT_START
+                    } else {
+                        SENT_START
                     }
                 }
-                b'?' | b'!' => sent_start = true,
-                b':' | b';' if text.as_bytes().get(i) == Some(&b'\n') => sent_start = true,
+                b'?' | b'!' => SENT_START,
+                b':' | b';' if text.as_bytes().get(i) == Some(&b'\n') => SENT_START,
                 // Opening quotes and brackets keep a sentence start for the word after them.
-                b'"' | b'\'' | b'(' | b'[' | b'-' if sent_start => {}
-                _ => sent_start = false,
-            }
-            line_start = false;
+                b'"' | b'\'' | b'(' | b'[' | b'-' if sent_start => SENT_START,
+                _ => 0,
+            };
         } else {
             let Some(c) = text[i..end].chars().next() else {
                 break;
@@ -263,8 +257,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             }
             if c.is_alphabetic() {
                 i = push_word(text, i, end, flags, out);
-                line_start = false;
-                sent_start = false;
+                flags = 0;
                 continue;
             }
             out.push(Tok {
@@ -275,12 +268,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 hash: 0,
             });
             i += clen;
-            match c {
+            flags = match c {
                 // Opening quotes keep a sentence start for the word after them.
-                '\u{201C}' | '\u{2018}' if sent_start => {}
-                _ => sent_start = false,
-            }
-            line_start = false;
+                '\u{201C}' | '\u{2018}' => flags & SENT_START,
+                _ => 0,
+            };
         }
     }
 }
@@ -306,24 +298,28 @@ fn word_hash(w: &[u8]) -> u16 {
     )
 }
 
-/// [`word_flags`] of a word of ASCII letters and digits whose first byte's [`BYTE_CLASS`] is
-/// `first` and whose bytes' classes or-ed together are `class`.
-#[inline]
-fn ascii_word_flags(first: u8, class: u8) -> u8 {
-    let upper = class & UPPER_BIT != 0;
-    let lower = class & LOWER_BIT != 0;
-    let mut f = 0;
-    if first & UPPER_BIT != 0 {
-        f |= CAP;
+/// [`word_flags`] of a word of ASCII letters and digits, by whether its first letter is upper
+/// case (4) and whether it has upper-case (1) and lower-case (2) letters.
+const ASCII_WORD_FLAGS: [u8; 8] = {
+    let mut t = [0u8; 8];
+    let mut k = 0;
+    while k < 8 {
+        let (first_upper, upper, lower) = (k & 4 != 0, k & 1 != 0, k & 2 != 0);
+        let mut f = 0;
+        if first_upper {
+            f |= CAP;
+        }
+        if upper && !lower {
+            f |= ALLCAPS;
+        }
+        if !upper && lower {
+            f |= LOWER;
+        }
+        t[k] = f;
+        k += 1;
     }
-    if upper && !lower {
-        f |= ALLCAPS;
-    }
-    if !upper && lower {
-        f |= LOWER;
-    }
-    f
-}
+    t
+};
 
 /// The word starting at byte `i` (a letter) read in full, pushed to `out` with `flags` on its
 /// first token: a glued label and its name become two tokens. Returns the word's end.
@@ -645,6 +641,18 @@ mod tests {
             .map(|t| t.text(s))
             .collect();
         assert_eq!(starts, ["He", "Mr", "\"", "Then"]);
+    }
+
+    #[test]
+    fn plain_word_flags_as_word_flags_reads_them() {
+        let s = "Apple apple APPLE aPPLE A1 x9 Q b Bb bB ZZ";
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        assert_eq!(v.len(), 11);
+        for t in &v {
+            let case = t.flags & (CAP | ALLCAPS | LOWER);
+            assert_eq!(case, word_flags(t.text(s)), "{}", t.text(s));
+        }
     }
 
     #[test]
