@@ -129,6 +129,32 @@ fn is_abbreviation(word: &[u8]) -> bool {
     )
 }
 
+/// The dashes, quotation marks, bullets and ellipsis of general punctuation (U+2010 to
+/// U+2027), frequent in news text: none is a letter, a digit or white space.
+fn is_dash_or_quote(c: char) -> bool {
+    ('\u{2010}'..='\u{2027}').contains(&c)
+}
+
+/// `char::is_alphabetic`, without the Unicode tables for ASCII and [`is_dash_or_quote`].
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !is_dash_or_quote(c) && c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, without the Unicode tables for ASCII and [`is_dash_or_quote`].
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_dash_or_quote(c) && c.is_alphanumeric()
+    }
+}
+
 /// The character at byte `i` of `text[..end]`, read without decoding when it is ASCII.
 #[inline]
 fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
@@ -255,7 +281,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 i += clen;
                 continue;
             }
-            if c.is_alphabetic() {
+            if is_alphabetic(c) {
                 i = push_word(text, i, end, flags, out);
                 flags = 0;
                 continue;
@@ -521,20 +547,20 @@ fn scan_word(text: &str, start: usize, end: usize) -> (usize, u8) {
                 None => break,
             }
         };
-        if b >= 0x80 && c.is_alphanumeric() {
+        if b >= 0x80 && is_alphanumeric(c) {
             class |= NON_ASCII_BIT;
             j += c.len_utf8();
             part_len += 1;
             continue;
         }
         let next = char_at(text, j + c.len_utf8(), end);
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let next_alnum = next.is_some_and(is_alphanumeric);
         match c {
             '\'' | '\u{2019}' => {
                 // Possessive: stop before "'s" at the end of a word.
                 let after = j + c.len_utf8();
                 if matches!(bytes.get(after), Some(b's' | b'S'))
-                    && !char_at(text, after + 1, end).is_some_and(char::is_alphanumeric)
+                    && !char_at(text, after + 1, end).is_some_and(is_alphanumeric)
                 {
                     break;
                 }
@@ -547,7 +573,7 @@ fn scan_word(text: &str, start: usize, end: usize) -> (usize, u8) {
                 j += c.len_utf8();
             }
             '-' | '&' if next_alnum => j += 1,
-            '.' if next.is_some_and(|n| n.is_alphabetic()) && part_len == 1 => {
+            '.' if next.is_some_and(is_alphabetic) && part_len == 1 => {
                 dots += 1;
                 part_len = 0;
                 j += 1;
@@ -641,6 +667,17 @@ mod tests {
             .map(|t| t.text(s))
             .collect();
         assert_eq!(starts, ["He", "Mr", "\"", "Then"]);
+    }
+
+    #[test]
+    fn character_classes_agree_with_char_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            if is_dash_or_quote(c) {
+                assert!(!c.is_whitespace(), "{c:?}");
+            }
+        }
     }
 
     #[test]
