@@ -543,7 +543,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     // News text runs about five bytes a token: a quarter of the length leaves room for denser
     // text without the doubling (and the brief double allocation) of a growing vector.
     let mut tokenized = Tokenized::with_capacity(text.len() / 4 + 64);
-    all.sort_unstable();
+    crate::order::sort(&mut all);
     // Token ranges read in a special way, in text order.
     let mut special = Vec::new();
     for &(a, b, kind) in &all {
@@ -620,7 +620,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
 
     drop_common_word_names(&ctx, &mut mentions);
     resolve_headlines(&ctx, &runs, &mut mentions);
-    mentions.sort_by_key(|m| m.a);
+    crate::order::sort_by_u64(&mut mentions, |m| m.a as u64);
     propagate(&ctx, &mut mentions);
     if sporty {
         for m in mentions.iter_mut().filter(|m| !m.dateline) {
@@ -1777,12 +1777,12 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
         }
     }
     for e in &mut entities {
-        e.mentions.sort_unstable();
+        crate::order::sort_by_u64(&mut e.mentions, |s| s.sort_key());
         e.mentions.dedup();
-        e.adjective_mentions.sort_unstable();
+        crate::order::sort_by_u64(&mut e.adjective_mentions, |s| s.sort_key());
     }
     entities.retain(|e| !e.mentions.is_empty());
-    entities.sort_by_key(|e| e.mentions[0]);
+    crate::order::sort_by_u64(&mut entities, |e| e.mentions[0].sort_key());
     for (k, e) in entities.iter_mut().enumerate() {
         e.id = EntityId(k as u32);
     }
@@ -1798,7 +1798,7 @@ fn longest_first(mentions: &[Mention]) -> Vec<usize> {
             .enumerate()
             .map(|(k, m)| (std::cmp::Reverse(m.b - m.a), m.a, k))
             .collect();
-        keyed.sort_unstable();
+        crate::order::sort(&mut keyed);
         return keyed.into_iter().map(|(_, _, k)| k).collect();
     }
     // Sorted by first token already (as `extract_kinds` leaves them): a stable counting sort by

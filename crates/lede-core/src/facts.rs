@@ -623,12 +623,12 @@ pub fn extract_tokenized(
     let mut facts = Facts::default();
     let mut own: Vec<Tok> = Vec::new();
     let mut words = FactWords::default();
-    // Entity mentions, sorted, for sources.
+    // Entity mentions in text order, for sources (entities in their own order on equal spans).
     let mut mentions: Vec<(Span, EntityId, EntityKind)> = entities
         .iter()
         .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind)))
         .collect();
-    mentions.sort_unstable_by_key(|m| m.0);
+    crate::order::sort_by_u64(&mut mentions, |m| m.0.sort_key());
     let ranges: Vec<(usize, usize)> = if blocks.is_empty() {
         vec![(0, text.len())]
     } else {
@@ -691,7 +691,7 @@ pub fn extract_tokenized(
         }
         find_sources(text, toks, &words, &mentions, entities, &mut facts.sources);
     }
-    facts.sources.sort_by_key(|s| s.span);
+    crate::order::sort_by_u64(&mut facts.sources, |s| s.span.sort_key());
     facts.sources.dedup_by(|a, b| a.span == b.span);
     facts
 }

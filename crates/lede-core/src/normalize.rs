@@ -315,7 +315,7 @@ fn wrap_width(text: &str, lines: &[(usize, usize)]) -> usize {
         .map(|l| l.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-'))
         .collect();
     let mut sorted = lens.clone();
-    sorted.sort_unstable();
+    crate::order::sort_by_u64(&mut sorted, |&l| l as u64);
     let width = sorted[(sorted.len() - 1) * 9 / 10];
     if !(35..=110).contains(&width) {
         return 0;
