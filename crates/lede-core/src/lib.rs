@@ -120,8 +120,15 @@ pub fn parse_blocks(input: &[InputBlock], options: &Options) -> Document {
     let mut diagnostics = Vec::new();
     let (joined, hints) = blocks::join_input(input);
     let text = limit_input(&joined, &mut diagnostics);
-    let normalized = normalize::normalize(text);
-    let blocks = if normalized.map.is_identity() && text.len() == joined.len() {
+    // Each block was cleaned as it was joined, and the document's text is the joined text:
+    // cleaning it a second time could take back what the first pass kept (a lone "Â" before a
+    // tab stays; before the space the tab became, it reads as a garbled no-break space).
+    let whole = text.len() == joined.len();
+    let normalized = normalize::Normalized {
+        text: text.to_owned(),
+        ..Default::default()
+    };
+    let blocks = if whole {
         blocks::split_with_hints(&normalized.text, &hints)
     } else {
         blocks::split(&normalized.text)
