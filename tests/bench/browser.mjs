@@ -104,7 +104,7 @@ try {
   }
   console.log('');
   console.log(`paste to rendered article, 5KB: median ${median(paste).toFixed(1)} ms, best ${Math.min(...paste).toFixed(1)} ms over ${PASTE_RUNS} pastes`);
-  console.log('  (includes the app\'s 30 ms wait after a paste, the parse, the render and one frame)');
+  console.log('  (the hand-over to the parsing worker and back, the render, and the frames the check waits on)');
   for (const r of results) {
     console.log(`compromise found ${r.people} people in ${r.label}`);
   }
