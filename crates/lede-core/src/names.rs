@@ -236,60 +236,60 @@ pub fn is_acronym(word: &str) -> bool {
 
 /// Words that end a place's or an event's name: such a run is neither a person nor a
 /// speaking organisation.
-const NOT_PERSON: &[&str] = &[
-    "highway",
-    "street",
-    "road",
-    "avenue",
-    "boulevard",
-    "bridge",
-    "park",
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "island",
-    "islands",
-    "valley",
-    "bay",
-    "beach",
-    "creek",
-    "falls",
-    "day",
-    "eve",
-    "christmas",
-    "easter",
-    "thanksgiving",
-    "halloween",
-    "week",
-    "month",
-    "security",
-    "affairs",
-    "relations",
-    "square",
-    "plaza",
-    "tower",
-    "towers",
-    "coast",
-    "sea",
-    "ocean",
-    "gulf",
-    "peninsula",
-    "county",
-    "forest",
-    "canyon",
-    "desert",
-    "airport",
-    "station",
-    "stadium",
-    "arena",
-    "centre",
-    "center",
-    "building",
-    "hospital",
-    "school",
-    "college",
-];
+const NOT_PERSON: &str = "\
+highway
+street
+road
+avenue
+boulevard
+bridge
+park
+river
+lake
+mountain
+mountains
+island
+islands
+valley
+bay
+beach
+creek
+falls
+day
+eve
+christmas
+easter
+thanksgiving
+halloween
+week
+month
+security
+affairs
+relations
+square
+plaza
+tower
+towers
+coast
+sea
+ocean
+gulf
+peninsula
+county
+forest
+canyon
+desert
+airport
+station
+stadium
+arena
+centre
+center
+building
+hospital
+school
+college
+";
 
 const TITLE: u16 = 1;
 const PLACE: u16 = 256;
@@ -478,7 +478,8 @@ fn lexicon() -> &'static Lexicon<u16> {
         Lexicon::build(
             lists
                 .iter()
-                .flat_map(|&(list, flag)| list.iter().map(move |w| (*w, flag)))
+                // One word a line, or several to a line separated by spaces.
+                .flat_map(|&(list, flag)| list.split_ascii_whitespace().map(move |w| (w, flag)))
                 // "café": a word with a non-ASCII letter never matches (see `flags`).
                 .filter(|(w, _)| w.is_ascii()),
             |a, b| a | b,
@@ -515,193 +516,193 @@ fn in_flag(flag: u16, word: &str) -> bool {
 }
 
 /// Titles, honorifics and office words: stripped from names into roles.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "reverend",
-    "father",
-    "sister",
-    "brother",
-    "rabbi",
-    "imam",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "ministers",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "gov",
-    "governor",
-    "mayor",
-    "deputy",
-    "premier",
-    "chancellor",
-    "ambassador",
-    "chief",
-    "director",
-    "coach",
-    "judge",
-    "justice",
-    "attorney",
-    "general",
-    "lieutenant",
-    "lt",
-    "col",
-    "colonel",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "cpl",
-    "corporal",
-    "const",
-    "constable",
-    "det",
-    "detective",
-    "insp",
-    "inspector",
-    "supt",
-    "superintendent",
-    "officer",
-    "commissioner",
-    "councillor",
-    "councilor",
-    "coun",
-    "alderman",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "speaker",
-    "leader",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "mp",
-    "mpp",
-    "mla",
-    "mna",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "founder",
-    "co-founder",
-    "executive",
-    "manager",
-    "dean",
-    "provost",
-    "principal",
-    "sheriff",
-    "marshal",
-    "admiral",
-    "adm",
-    "gen",
-    "maj",
-    "major",
-    "sgt.",
-    "pte",
-    "private",
-    "hon",
-    "honourable",
-    "honorable",
-    "state",
-    "foreign",
-    "interior",
-    "defence",
-    "defense",
-    "finance",
-    "health",
-    "public",
-    "safety",
-    "treasury",
-    "attorney-general",
-    "emeritus",
-    "assistant",
-    "associate",
-    "senior",
-    "junior",
-    "jr",
-    "sr",
-    "head",
-    "acting",
-    "interim",
-    "former",
-    "late",
-    "then",
-    "commander",
-    "organizer",
-    "organiser",
-    "coordinator",
-    "reporter",
-    "correspondent",
-    "editor",
-    "columnist",
-    "analyst",
-    "economist",
-    "lawyer",
-    "defenceman",
-    "defender",
-    "forward",
-    "goalie",
-    "goaltender",
-    "quarterback",
-    "pitcher",
-    "striker",
-    "midfielder",
-    "winger",
-    "centre",
-    "rookie",
-    "veteran",
-    "candidate",
-    "mla",
-    "researcher",
-    "scientist",
-    "geologist",
-    "doctor",
-    "physician",
-    "nurse",
-    "teacher",
-    "student",
-    "author",
-    "writer",
-    "historian",
-    "activist",
-    "advocate",
-    "owner",
-    "partner",
-    "dr.",
-    "st",
-    "saint",
-    "elder",
-    "chief-of-staff",
-];
+const TITLES: &str = "\
+mr
+mrs
+ms
+miss
+mx
+dr
+prof
+professor
+sir
+dame
+lord
+lady
+rev
+reverend
+father
+sister
+brother
+rabbi
+imam
+bishop
+archbishop
+cardinal
+pope
+king
+queen
+prince
+princess
+sheikh
+president
+vice
+prime
+minister
+ministers
+secretary
+senator
+sen
+rep
+representative
+congressman
+congresswoman
+gov
+governor
+mayor
+deputy
+premier
+chancellor
+ambassador
+chief
+director
+coach
+judge
+justice
+attorney
+general
+lieutenant
+lt
+col
+colonel
+capt
+captain
+sgt
+sergeant
+cpl
+corporal
+const
+constable
+det
+detective
+insp
+inspector
+supt
+superintendent
+officer
+commissioner
+councillor
+councilor
+coun
+alderman
+chair
+chairman
+chairwoman
+chairperson
+speaker
+leader
+spokesperson
+spokesman
+spokeswoman
+mp
+mpp
+mla
+mna
+ceo
+cfo
+coo
+cto
+founder
+co-founder
+executive
+manager
+dean
+provost
+principal
+sheriff
+marshal
+admiral
+adm
+gen
+maj
+major
+sgt.
+pte
+private
+hon
+honourable
+honorable
+state
+foreign
+interior
+defence
+defense
+finance
+health
+public
+safety
+treasury
+attorney-general
+emeritus
+assistant
+associate
+senior
+junior
+jr
+sr
+head
+acting
+interim
+former
+late
+then
+commander
+organizer
+organiser
+coordinator
+reporter
+correspondent
+editor
+columnist
+analyst
+economist
+lawyer
+defenceman
+defender
+forward
+goalie
+goaltender
+quarterback
+pitcher
+striker
+midfielder
+winger
+centre
+rookie
+veteran
+candidate
+mla
+researcher
+scientist
+geologist
+doctor
+physician
+nurse
+teacher
+student
+author
+writer
+historian
+activist
+advocate
+owner
+partner
+dr.
+st
+saint
+elder
+chief-of-staff
+";
 
 /// Honorific gender: 'm', 'f' or none.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
@@ -724,216 +725,216 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// Words that end an organisation's name.
-const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "department",
-    "dept",
-    "house",
-    "office",
-    "council",
-    "police",
-    "service",
-    "services",
-    "agency",
-    "association",
-    "union",
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "ltd",
-    "llc",
-    "group",
-    "committee",
-    "commission",
-    "board",
-    "university",
-    "college",
-    "school",
-    "hospital",
-    "bank",
-    "court",
-    "government",
-    "party",
-    "institute",
-    "foundation",
-    "hydro",
-    "observatory",
-    "network",
-    "news",
-    "times",
-    "journal",
-    "post",
-    "press",
-    "herald",
-    "tribune",
-    "globe",
-    "reuters",
-    "associated",
-    "administration",
-    "authority",
-    "authorities",
-    "force",
-    "forces",
-    "army",
-    "navy",
-    "military",
-    "centre",
-    "center",
-    "society",
-    "federation",
-    "organization",
-    "organisation",
-    "coalition",
-    "alliance",
-    "club",
-    "league",
-    "team",
-    "airlines",
-    "airline",
-    "motors",
-    "pharmaceuticals",
-    "partners",
-    "holdings",
-    "trust",
-    "fund",
-    "cabinet",
-    "parliament",
-    "senate",
-    "congress",
-    "assembly",
-    "embassy",
-    "consulate",
-    "command",
-    "fire",
-    "rescue",
-    "rcmp",
-    "fbi",
-    "cia",
-    "nasa",
-    "un",
-    "nato",
-    "who",
-    "city",
-    "county",
-    "province",
-    "state",
-    "region",
-    "district",
-    "municipality",
-    "kremlin",
-    "pentagon",
-    "statistics",
-    "canada",
-    "tribunal",
-    "secretariat",
-    "bureau",
-    "unit",
-    "division",
-    "branch",
-    "communications",
-    "media",
-    "magazine",
-    "channel",
-    "radio",
-    "tv",
-    "television",
-    "studio",
-    "studios",
-    "labs",
-    "technologies",
-    "systems",
-    "energy",
-    "power",
-    "airport",
-    "port",
-    "authority",
-    "chamber",
-    "guard",
-    "patrol",
-    "squad",
-    "zone",
-    "international",
-    "global",
-    "skytrain",
-    "line",
-    "nation",
-    "nations",
-    "hall",
-    "church",
-    "mosque",
-    "temple",
-    "cafe",
-    "café",
-    "restaurant",
-    "hotel",
-    "mall",
-    "market",
-    "store",
-    "shop",
-    "program",
-    "programme",
-    "project",
-    "plan",
-    "act",
-    "bill",
-    "assessment",
-    "award",
-    "prize",
-    "cup",
-    "games",
-    "tournament",
-    "championship",
-    "series",
-    "festival",
-    "images",
-    "photo",
-    "photos",
-    "getty",
-    "creative",
-    "stock",
-    "wire",
-    "centre",
-    "institution",
-    "ministries",
-    "departments",
-    "councils",
-    "associates",
-    "enterprises",
-    "industries",
-    "brands",
-    "foods",
-    "stores",
-    "markets",
-    "capital",
-    "ventures",
-    "solutions",
-    "consulting",
-    "research",
-    "laboratory",
-    "clinic",
-    "health",
-    "care",
-    "airways",
-    "railway",
-    "rail",
-    "transit",
-    "transport",
-    "union",
-    "office",
-    "mobile",
-    "talos",
-    "twitter",
-    "facebook",
-    "instagram",
-    "google",
-    "apple",
-    "microsoft",
-    "amazon",
-    "tesla",
-    "netflix",
-];
+const ORG_HEADS: &str = "\
+ministry
+department
+dept
+house
+office
+council
+police
+service
+services
+agency
+association
+union
+inc
+corp
+corporation
+company
+co
+ltd
+llc
+group
+committee
+commission
+board
+university
+college
+school
+hospital
+bank
+court
+government
+party
+institute
+foundation
+hydro
+observatory
+network
+news
+times
+journal
+post
+press
+herald
+tribune
+globe
+reuters
+associated
+administration
+authority
+authorities
+force
+forces
+army
+navy
+military
+centre
+center
+society
+federation
+organization
+organisation
+coalition
+alliance
+club
+league
+team
+airlines
+airline
+motors
+pharmaceuticals
+partners
+holdings
+trust
+fund
+cabinet
+parliament
+senate
+congress
+assembly
+embassy
+consulate
+command
+fire
+rescue
+rcmp
+fbi
+cia
+nasa
+un
+nato
+who
+city
+county
+province
+state
+region
+district
+municipality
+kremlin
+pentagon
+statistics
+canada
+tribunal
+secretariat
+bureau
+unit
+division
+branch
+communications
+media
+magazine
+channel
+radio
+tv
+television
+studio
+studios
+labs
+technologies
+systems
+energy
+power
+airport
+port
+authority
+chamber
+guard
+patrol
+squad
+zone
+international
+global
+skytrain
+line
+nation
+nations
+hall
+church
+mosque
+temple
+cafe
+café
+restaurant
+hotel
+mall
+market
+store
+shop
+program
+programme
+project
+plan
+act
+bill
+assessment
+award
+prize
+cup
+games
+tournament
+championship
+series
+festival
+images
+photo
+photos
+getty
+creative
+stock
+wire
+centre
+institution
+ministries
+departments
+councils
+associates
+enterprises
+industries
+brands
+foods
+stores
+markets
+capital
+ventures
+solutions
+consulting
+research
+laboratory
+clinic
+health
+care
+airways
+railway
+rail
+transit
+transport
+union
+office
+mobile
+talos
+twitter
+facebook
+instagram
+google
+apple
+microsoft
+amazon
+tesla
+netflix
+";
 
 /// A word that ends a place's or an event's name ("Lake", "Day", "Street").
 pub fn is_place_head(word: &str) -> bool {
@@ -945,220 +946,220 @@ pub fn is_org_head(word: &str) -> bool {
 }
 
 /// Nouns for unnamed speakers and groups ("a spokesperson", "officials", "police").
-const GROUP_NOUNS: &[&str] = &[
-    "crowd",
-    "audience",
-    "crew",
-    "panel",
-    "jury",
-    "public",
-    "community",
-    "mob",
-    "choir",
-    "chorus",
-    "fans",
-    "spectators",
-    "delegation",
-    "opposition",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "spokespersons",
-    "official",
-    "officials",
-    "police",
-    "authorities",
-    "expert",
-    "experts",
-    "analyst",
-    "analysts",
-    "critic",
-    "critics",
-    "resident",
-    "residents",
-    "officer",
-    "officers",
-    "investigator",
-    "investigators",
-    "prosecutor",
-    "prosecutors",
-    "researcher",
-    "researchers",
-    "scientist",
-    "scientists",
-    "staff",
-    "source",
-    "sources",
-    "witness",
-    "witnesses",
-    "neighbour",
-    "neighbours",
-    "neighbor",
-    "neighbors",
-    "aide",
-    "aides",
-    "advocate",
-    "advocates",
-    "organizer",
-    "organizers",
-    "organiser",
-    "organisers",
-    "representative",
-    "representatives",
-    "leader",
-    "leaders",
-    "lawyer",
-    "lawyers",
-    "attorney",
-    "attorneys",
-    "doctor",
-    "doctors",
-    "economist",
-    "economists",
-    "observers",
-    "activists",
-    "activist",
-    "protesters",
-    "protestors",
-    "demonstrators",
-    "supporters",
-    "opponents",
-    "members",
-    "member",
-    "workers",
-    "employees",
-    "parents",
-    "students",
-    "teachers",
-    "voters",
-    "people",
-    "person",
-    "man",
-    "woman",
-    "men",
-    "women",
-    "family",
-    "friends",
-    "friend",
-    "statement",
-    "report",
-    "study",
-    "release",
-    "documents",
-    "letter",
-    "survey",
-    "poll",
-    "ministry",
-    "department",
-    "company",
-    "government",
-    "agency",
-    "utility",
-    "city",
-    "province",
-    "group",
-    "organization",
-    "organisation",
-    "council",
-    "committee",
-    "commission",
-    "board",
-    "union",
-    "association",
-    "firm",
-    "club",
-    "team",
-    "coach",
-    "chief",
-    "minister",
-    "mayor",
-    "president",
-    "premier",
-    "director",
-    "manager",
-    "founder",
-    "owner",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "secretary",
-    "governor",
-    "senator",
-    "judge",
-    "diplomat",
-    "diplomats",
-    "agent",
-    "agents",
-    "insiders",
-    "insider",
-    "consultant",
-    "consultants",
-    "academic",
-    "academics",
-    "owners",
-    "farmers",
-    "guards",
-    "soldiers",
-    "rescuers",
-    "paramedics",
-    "firefighters",
-    "medics",
-    "nurses",
-    "nurse",
-    "officials.",
-    "regulators",
-    "regulator",
-    "lawmakers",
-    "legislators",
-    "politicians",
-    "ministers",
-    "executives",
-    "executive",
-    "organizers",
-    "authors",
-    "author",
-    "historians",
-    "historian",
-    "professor",
-    "professors",
-    "economists",
-    "observer",
-    "participants",
-    "victims",
-    "survivors",
-    "survivor",
-    "relatives",
-    "sister",
-    "brother",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "partner",
-    "couple",
-    "judges",
-    "court",
-    "filing",
-    "filings",
-    "records",
-    "data",
-    "research",
-    "findings",
-    "memo",
-    "email",
-    "note",
-    "post",
-    "tweet",
-    "analysis",
-    "website",
-    "campaign",
-    "party",
-    "administration",
-    "officer.",
-];
+const GROUP_NOUNS: &str = "\
+crowd
+audience
+crew
+panel
+jury
+public
+community
+mob
+choir
+chorus
+fans
+spectators
+delegation
+opposition
+spokesperson
+spokesman
+spokeswoman
+spokespeople
+spokespersons
+official
+officials
+police
+authorities
+expert
+experts
+analyst
+analysts
+critic
+critics
+resident
+residents
+officer
+officers
+investigator
+investigators
+prosecutor
+prosecutors
+researcher
+researchers
+scientist
+scientists
+staff
+source
+sources
+witness
+witnesses
+neighbour
+neighbours
+neighbor
+neighbors
+aide
+aides
+advocate
+advocates
+organizer
+organizers
+organiser
+organisers
+representative
+representatives
+leader
+leaders
+lawyer
+lawyers
+attorney
+attorneys
+doctor
+doctors
+economist
+economists
+observers
+activists
+activist
+protesters
+protestors
+demonstrators
+supporters
+opponents
+members
+member
+workers
+employees
+parents
+students
+teachers
+voters
+people
+person
+man
+woman
+men
+women
+family
+friends
+friend
+statement
+report
+study
+release
+documents
+letter
+survey
+poll
+ministry
+department
+company
+government
+agency
+utility
+city
+province
+group
+organization
+organisation
+council
+committee
+commission
+board
+union
+association
+firm
+club
+team
+coach
+chief
+minister
+mayor
+president
+premier
+director
+manager
+founder
+owner
+chair
+chairman
+chairwoman
+secretary
+governor
+senator
+judge
+diplomat
+diplomats
+agent
+agents
+insiders
+insider
+consultant
+consultants
+academic
+academics
+owners
+farmers
+guards
+soldiers
+rescuers
+paramedics
+firefighters
+medics
+nurses
+nurse
+officials.
+regulators
+regulator
+lawmakers
+legislators
+politicians
+ministers
+executives
+executive
+organizers
+authors
+author
+historians
+historian
+professor
+professors
+economists
+observer
+participants
+victims
+survivors
+survivor
+relatives
+sister
+brother
+mother
+father
+son
+daughter
+wife
+husband
+partner
+couple
+judges
+court
+filing
+filings
+records
+data
+research
+findings
+memo
+email
+note
+post
+tweet
+analysis
+website
+campaign
+party
+administration
+officer.
+";
 
 pub fn is_group_noun(word: &str) -> bool {
     in_flag(GROUP, word)
@@ -1166,185 +1167,185 @@ pub fn is_group_noun(word: &str) -> bool {
 
 /// Words that never start or continue a name although capitalised: sentence-initial function
 /// words, months, days.
-const NOT_NAME: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "at",
-    "in",
-    "on",
-    "of",
-    "for",
-    "to",
-    "from",
-    "with",
-    "by",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "there",
-    "here",
-    "then",
-    "so",
-    "yet",
-    "still",
-    "also",
-    "however",
-    "though",
-    "although",
-    "because",
-    "since",
-    "until",
-    "meanwhile",
-    "instead",
-    "indeed",
-    "now",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "which",
-    "not",
-    "no",
-    "yes",
-    "all",
-    "some",
-    "many",
-    "most",
-    "more",
-    "one",
-    "two",
-    "every",
-    "each",
-    "both",
-    "either",
-    "neither",
-    "said",
-    "says",
-    "say",
-    "according",
-    "photo",
-    "watch",
-    "play",
-    "read",
-    "more:",
-    "asked",
-    "is",
-    "was",
-    "are",
-    "were",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "do",
-    "does",
-    "did",
-    "has",
-    "have",
-    "had",
-    "being",
-    "been",
-    "last",
-    "next",
-    "other",
-    "another",
-    "such",
-    "even",
-    "just",
-    "only",
-    "about",
-    "over",
-    "under",
-    "into",
-    "through",
-    "despite",
-    "without",
-    "within",
-    "during",
-    "like",
-    "unlike",
-    "i'm",
-    "it's",
-    "that's",
-    "there's",
-    "we're",
-    "they're",
-    "let",
-    "lets",
-    "mr.",
-    "our",
-];
+const NOT_NAME: &str = "\
+the
+a
+an
+and
+but
+or
+if
+when
+while
+after
+before
+as
+at
+in
+on
+of
+for
+to
+from
+with
+by
+this
+that
+these
+those
+it
+its
+he
+she
+they
+we
+i
+you
+his
+her
+their
+our
+my
+your
+there
+here
+then
+so
+yet
+still
+also
+however
+though
+although
+because
+since
+until
+meanwhile
+instead
+indeed
+now
+today
+yesterday
+tomorrow
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+january
+february
+march
+april
+may
+june
+july
+august
+september
+october
+november
+december
+jan
+feb
+mar
+apr
+jun
+jul
+aug
+sep
+sept
+oct
+nov
+dec
+what
+who
+why
+how
+where
+which
+not
+no
+yes
+all
+some
+many
+most
+more
+one
+two
+every
+each
+both
+either
+neither
+said
+says
+say
+according
+photo
+watch
+play
+read
+more:
+asked
+is
+was
+are
+were
+will
+would
+can
+could
+should
+do
+does
+did
+has
+have
+had
+being
+been
+last
+next
+other
+another
+such
+even
+just
+only
+about
+over
+under
+into
+through
+despite
+without
+within
+during
+like
+unlike
+i'm
+it's
+that's
+there's
+we're
+they're
+let
+lets
+mr.
+our
+";
 
 pub fn is_not_name(word: &str) -> bool {
     in_flag(NOT_NAME_F, word)
 }
 
 /// Lowercase particles inside names: "Omran al-Zoubi" needs none, "Ben van der Pluijm" does.
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
-    "al", "el", "ben", "dos", "das", "st.", "y",
-];
+const PARTICLES: &str = "\
+van von der den de da di du del della la le bin ibn
+al el ben dos das st. y
+";
 
 pub fn is_particle(word: &str) -> bool {
     let w = word.as_bytes();
@@ -1356,67 +1357,67 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// Words that could sit between a speaker and a cue: "Kerry also said", "she has said".
-const CUE_FILLERS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "have",
-    "had",
-    "previously",
-    "earlier",
-    "again",
-    "once",
-    "further",
-    "recently",
-    "repeatedly",
-    "often",
-    "frequently",
-    "would",
-    "will",
-    "could",
-    "may",
-    "might",
-    "simply",
-    "only",
-    "just",
-    "even",
-    "still",
-    "quickly",
-    "flatly",
-    "later",
-    "bluntly",
-    "angrily",
-    "calmly",
-    "quietly",
-    "softly",
-    "firmly",
-    "publicly",
-    "privately",
-    "emphatically",
-    "immediately",
-    "finally",
-    "initially",
-    "first",
-    "once",
-    "has",
-    "long",
-    "reportedly",
-    "allegedly",
-    "openly",
-    "proudly",
-    "happily",
-    "sadly",
-    "jokingly",
-    "never",
-    "always",
-    "recently",
-    "subsequently",
-    "since",
-    "yet",
-    "already",
-    "had",
-];
+const CUE_FILLERS: &str = "\
+also
+later
+then
+has
+have
+had
+previously
+earlier
+again
+once
+further
+recently
+repeatedly
+often
+frequently
+would
+will
+could
+may
+might
+simply
+only
+just
+even
+still
+quickly
+flatly
+later
+bluntly
+angrily
+calmly
+quietly
+softly
+firmly
+publicly
+privately
+emphatically
+immediately
+finally
+initially
+first
+once
+has
+long
+reportedly
+allegedly
+openly
+proudly
+happily
+sadly
+jokingly
+never
+always
+recently
+subsequently
+since
+yet
+already
+had
+";
 
 pub fn is_cue_filler(word: &str) -> bool {
     in_flag(FILLER, word)
@@ -1456,330 +1457,330 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
 
 /// A tiny forename table for gender: the commonest English forenames. Unknown names have no
 /// gender and are compatible with both pronouns.
-const MALE_NAMES: &[&str] = &[
-    "john",
-    "james",
-    "robert",
-    "michael",
-    "william",
-    "david",
-    "richard",
-    "joseph",
-    "thomas",
-    "charles",
-    "christopher",
-    "daniel",
-    "matthew",
-    "anthony",
-    "mark",
-    "donald",
-    "steven",
-    "paul",
-    "andrew",
-    "joshua",
-    "kenneth",
-    "kevin",
-    "brian",
-    "george",
-    "edward",
-    "ronald",
-    "timothy",
-    "jason",
-    "jeffrey",
-    "ryan",
-    "jacob",
-    "gary",
-    "nicholas",
-    "eric",
-    "jonathan",
-    "stephen",
-    "larry",
-    "justin",
-    "scott",
-    "brandon",
-    "benjamin",
-    "samuel",
-    "frank",
-    "gregory",
-    "raymond",
-    "alexander",
-    "patrick",
-    "jack",
-    "dennis",
-    "jerry",
-    "tyler",
-    "aaron",
-    "jose",
-    "henry",
-    "adam",
-    "douglas",
-    "nathan",
-    "peter",
-    "zachary",
-    "kyle",
-    "walter",
-    "harold",
-    "jeremy",
-    "ethan",
-    "carl",
-    "keith",
-    "roger",
-    "gerald",
-    "christian",
-    "terry",
-    "sean",
-    "arthur",
-    "austin",
-    "noah",
-    "lawrence",
-    "jesse",
-    "joe",
-    "bryan",
-    "billy",
-    "jordan",
-    "albert",
-    "dylan",
-    "bruce",
-    "willie",
-    "gabriel",
-    "alan",
-    "juan",
-    "logan",
-    "wayne",
-    "ralph",
-    "roy",
-    "eugene",
-    "randy",
-    "vincent",
-    "russell",
-    "louis",
-    "philip",
-    "bobby",
-    "johnny",
-    "bradley",
-    "vladimir",
-    "bill",
-    "tom",
-    "jim",
-    "bob",
-    "mike",
-    "dave",
-    "steve",
-    "tim",
-    "doug",
-    "ben",
-    "sam",
-    "dan",
-    "rob",
-    "greg",
-    "ken",
-    "jeff",
-    "chris",
-    "nick",
-    "matt",
-    "tony",
-    "pete",
-    "jon",
-    "justin",
-    "pierre",
-    "jean",
-    "francois",
-    "andre",
-    "luc",
-    "marc",
-    "mohammad",
-    "mohamed",
-    "mahmoud",
-    "khaled",
-    "sergey",
-    "sergei",
-    "ivan",
-    "dmitry",
-    "mohammed",
-    "muhammad",
-    "ahmed",
-    "ali",
-    "omar",
-    "hassan",
-    "xi",
-    "boris",
-    "emmanuel",
-    "angela",
-    "recep",
-    "benjamin",
-    "doug",
-    "andrew",
-    "stephen",
-    "brian",
-    "jason",
-    "blake",
-    "craig",
-    "graham",
-    "ian",
-    "neil",
-    "colin",
-    "martin",
-    "simon",
-    "hugh",
-    "stuart",
-    "ross",
-    "duncan",
-    "fraser",
-];
+const MALE_NAMES: &str = "\
+john
+james
+robert
+michael
+william
+david
+richard
+joseph
+thomas
+charles
+christopher
+daniel
+matthew
+anthony
+mark
+donald
+steven
+paul
+andrew
+joshua
+kenneth
+kevin
+brian
+george
+edward
+ronald
+timothy
+jason
+jeffrey
+ryan
+jacob
+gary
+nicholas
+eric
+jonathan
+stephen
+larry
+justin
+scott
+brandon
+benjamin
+samuel
+frank
+gregory
+raymond
+alexander
+patrick
+jack
+dennis
+jerry
+tyler
+aaron
+jose
+henry
+adam
+douglas
+nathan
+peter
+zachary
+kyle
+walter
+harold
+jeremy
+ethan
+carl
+keith
+roger
+gerald
+christian
+terry
+sean
+arthur
+austin
+noah
+lawrence
+jesse
+joe
+bryan
+billy
+jordan
+albert
+dylan
+bruce
+willie
+gabriel
+alan
+juan
+logan
+wayne
+ralph
+roy
+eugene
+randy
+vincent
+russell
+louis
+philip
+bobby
+johnny
+bradley
+vladimir
+bill
+tom
+jim
+bob
+mike
+dave
+steve
+tim
+doug
+ben
+sam
+dan
+rob
+greg
+ken
+jeff
+chris
+nick
+matt
+tony
+pete
+jon
+justin
+pierre
+jean
+francois
+andre
+luc
+marc
+mohammad
+mohamed
+mahmoud
+khaled
+sergey
+sergei
+ivan
+dmitry
+mohammed
+muhammad
+ahmed
+ali
+omar
+hassan
+xi
+boris
+emmanuel
+angela
+recep
+benjamin
+doug
+andrew
+stephen
+brian
+jason
+blake
+craig
+graham
+ian
+neil
+colin
+martin
+simon
+hugh
+stuart
+ross
+duncan
+fraser
+";
 
-const FEMALE_NAMES: &[&str] = &[
-    "mary",
-    "patricia",
-    "jennifer",
-    "linda",
-    "elizabeth",
-    "barbara",
-    "susan",
-    "jessica",
-    "sarah",
-    "karen",
-    "nancy",
-    "lisa",
-    "betty",
-    "margaret",
-    "sandra",
-    "ashley",
-    "kimberly",
-    "emily",
-    "donna",
-    "michelle",
-    "dorothy",
-    "carol",
-    "amanda",
-    "melissa",
-    "deborah",
-    "stephanie",
-    "rebecca",
-    "sharon",
-    "laura",
-    "cynthia",
-    "kathleen",
-    "amy",
-    "shirley",
-    "angela",
-    "helen",
-    "anna",
-    "brenda",
-    "pamela",
-    "nicole",
-    "emma",
-    "samantha",
-    "katherine",
-    "christine",
-    "debra",
-    "rachel",
-    "catherine",
-    "carolyn",
-    "janet",
-    "ruth",
-    "maria",
-    "heather",
-    "diane",
-    "virginia",
-    "julie",
-    "joyce",
-    "victoria",
-    "olivia",
-    "kelly",
-    "christina",
-    "lauren",
-    "joan",
-    "evelyn",
-    "judith",
-    "megan",
-    "cheryl",
-    "andrea",
-    "hannah",
-    "martha",
-    "jacqueline",
-    "frances",
-    "gloria",
-    "ann",
-    "anne",
-    "teresa",
-    "kathryn",
-    "sara",
-    "janice",
-    "jean",
-    "alice",
-    "madison",
-    "doris",
-    "abigail",
-    "julia",
-    "judy",
-    "grace",
-    "denise",
-    "amber",
-    "marilyn",
-    "beverly",
-    "danielle",
-    "theresa",
-    "sophia",
-    "marie",
-    "diana",
-    "brittany",
-    "natalie",
-    "isabella",
-    "charlotte",
-    "rose",
-    "alexis",
-    "kayla",
-    "hillary",
-    "nancy",
-    "theresa",
-    "kathleen",
-    "rachel",
-    "jody",
-    "catherine",
-    "francine",
-    "sophie",
-    "chloe",
-    "claire",
-    "fiona",
-    "louise",
-    "jane",
-    "kate",
-    "katie",
-    "liz",
-    "beth",
-    "jenny",
-    "meg",
-    "sue",
-    "kim",
-    "erin",
-    "elena",
-    "olga",
-    "natalia",
-    "fatima",
-    "aisha",
-    "mariam",
-    "maryam",
-    "leila",
-    "layla",
-    "yasmin",
-    "priya",
-    "marina",
-    "irina",
-    "svetlana",
-    "tatiana",
-    "ingrid",
-    "greta",
-    "annette",
-    "monique",
-    "isabelle",
-    "celine",
-    "valerie",
-    "nathalie",
-    "genevieve",
-    "melanie",
-    "caroline",
-    "lucy",
-];
+const FEMALE_NAMES: &str = "\
+mary
+patricia
+jennifer
+linda
+elizabeth
+barbara
+susan
+jessica
+sarah
+karen
+nancy
+lisa
+betty
+margaret
+sandra
+ashley
+kimberly
+emily
+donna
+michelle
+dorothy
+carol
+amanda
+melissa
+deborah
+stephanie
+rebecca
+sharon
+laura
+cynthia
+kathleen
+amy
+shirley
+angela
+helen
+anna
+brenda
+pamela
+nicole
+emma
+samantha
+katherine
+christine
+debra
+rachel
+catherine
+carolyn
+janet
+ruth
+maria
+heather
+diane
+virginia
+julie
+joyce
+victoria
+olivia
+kelly
+christina
+lauren
+joan
+evelyn
+judith
+megan
+cheryl
+andrea
+hannah
+martha
+jacqueline
+frances
+gloria
+ann
+anne
+teresa
+kathryn
+sara
+janice
+jean
+alice
+madison
+doris
+abigail
+julia
+judy
+grace
+denise
+amber
+marilyn
+beverly
+danielle
+theresa
+sophia
+marie
+diana
+brittany
+natalie
+isabella
+charlotte
+rose
+alexis
+kayla
+hillary
+nancy
+theresa
+kathleen
+rachel
+jody
+catherine
+francine
+sophie
+chloe
+claire
+fiona
+louise
+jane
+kate
+katie
+liz
+beth
+jenny
+meg
+sue
+kim
+erin
+elena
+olga
+natalia
+fatima
+aisha
+mariam
+maryam
+leila
+layla
+yasmin
+priya
+marina
+irina
+svetlana
+tatiana
+ingrid
+greta
+annette
+monique
+isabelle
+celine
+valerie
+nathalie
+genevieve
+melanie
+caroline
+lucy
+";
 
 pub fn forename_gender(word: &str) -> Option<Gender> {
     // `flags` reads the word in any letter case.
