@@ -250,10 +250,13 @@ fn line_count(data: &str) -> usize {
 fn build() -> Lists {
     // Sized up front: growing a map re-inserts every key.
     let mut places: FastMap<String, PlaceKind> = FastMap::with_capacity_and_hasher(
-        line_count(PLACES) + EXTRA_PLACES.len() + line_count(COUNTRIES) + EXTRA_COUNTRIES.len(),
+        line_count(PLACES)
+            + EXTRA_PLACES.lines().count()
+            + line_count(COUNTRIES)
+            + EXTRA_COUNTRIES.len(),
         Default::default(),
     );
-    for line in data_lines(PLACES).chain(EXTRA_PLACES.iter().copied()) {
+    for line in data_lines(PLACES).chain(EXTRA_PLACES.lines()) {
         let key = fold_key(line);
         if key.contains('.') {
             // "St. Louis" is also written "St Louis".
@@ -276,7 +279,7 @@ fn build() -> Lists {
         places.entry(fold_key(b)).or_insert(PlaceKind::Country);
     }
     let mut demonyms = FastMap::default();
-    for pair in DEMONYMS {
+    for pair in DEMONYMS.lines() {
         if let Some((a, b)) = pair.split_once(':') {
             for d in a.split('|') {
                 demonyms.insert(d, b);
@@ -294,20 +297,20 @@ fn build() -> Lists {
         aliases: WordFilter::of(aliases.keys().copied()),
         demonyms: WordFilter::of(demonyms.keys().copied()),
         first_names: WordFilter::of(first_names.iter().map(String::as_str)),
-        titles: WordFilter::of(TITLES.iter().copied()),
-        org_words: WordFilter::of(ORG_WORDS.iter().copied()),
+        titles: WordFilter::of(TITLES.lines()),
+        org_words: WordFilter::of(ORG_WORDS.lines()),
         common: WordFilter::of(COMMON.split_ascii_whitespace()),
-        orgs: WordFilter::of(KNOWN_ORGS.iter().copied()),
+        orgs: WordFilter::of(KNOWN_ORGS.lines()),
     };
     Lists {
         places,
         aliases,
         demonyms,
         first_names,
-        titles: TITLES.iter().copied().collect(),
-        org_words: ORG_WORDS.iter().copied().collect(),
+        titles: TITLES.lines().collect(),
+        org_words: ORG_WORDS.lines().collect(),
         common: COMMON.split_ascii_whitespace().collect(),
-        orgs: KNOWN_ORGS.iter().copied().collect(),
+        orgs: KNOWN_ORGS.lines().collect(),
         filters,
     }
 }
@@ -386,208 +389,212 @@ const EXTRA_COUNTRIES: &[&str] = &[
 ];
 
 /// Regions, provinces and features that news names often.
-const EXTRA_PLACES: &[&str] = &[
+const EXTRA_PLACES: &str = concat!(
     // Continents and world regions
-    "Europe",
-    "Asia",
-    "Africa",
-    "America",
-    "Americas",
-    "Latin America",
-    "South America",
-    "North America",
-    "Central America",
-    "Caribbean",
-    "Middle East",
-    "Mideast",
-    "Near East",
-    "Far East",
-    "Balkans",
-    "Baltics",
-    "Scandinavia",
-    "Eastern Europe",
-    "Western Europe",
-    "Central Europe",
-    "Southeast Asia",
-    "South Asia",
-    "Central Asia",
-    "East Asia",
-    "Sub-Saharan Africa",
-    "North Africa",
-    "West Africa",
-    "East Africa",
-    "Southern Africa",
-    "Horn of Africa",
-    "Sahara",
-    "Sahel",
-    "Siberia",
-    "Caucasus",
-    "Arctic",
-    "Antarctic",
-    "Mediterranean",
-    "Atlantic",
-    "Pacific",
-    "Indian Ocean",
-    "Persian Gulf",
-    "Gulf",
-    "Red Sea",
-    "Black Sea",
-    "Baltic Sea",
-    "North Sea",
-    "Caspian Sea",
-    "South China Sea",
-    "Golan Heights",
-    "Sinai",
-    "Kashmir",
-    "Kurdistan",
-    "Chechnya",
-    "Dagestan",
-    "Crimea",
-    "Donbas",
-    "Punjab",
-    "Bengal",
-    "Tamil Nadu",
-    "Kerala",
-    "Gujarat",
-    "Maharashtra",
-    "Rajasthan",
-    "Bihar",
-    "Uttar Pradesh",
-    "Karnataka",
-    "Assam",
-    "Xinjiang",
-    "Guangdong",
-    "Sichuan",
-    "Yunnan",
-    "Hubei",
-    "Fujian",
-    "Zhejiang",
-    "Jiangsu",
-    "Shandong",
-    "Hunan",
-    "Henan",
-    "Hebei",
-    "Manchuria",
-    "Midwest",
-    "New England",
-    "Silicon Valley",
-    "Wall Street",
-    "Appalachia",
-    "Patagonia",
-    "Amazon",
-    "Andes",
-    "Alps",
-    "Himalayas",
-    "Rhine",
-    "Danube",
-    "Nile",
-    "Mississippi",
-    "Yangtze",
-    "Euphrates",
-    "Tigris",
-    "Jordan River",
+    "Europe
+Asia
+Africa
+America
+Americas
+Latin America
+South America
+North America
+Central America
+Caribbean
+Middle East
+Mideast
+Near East
+Far East
+Balkans
+Baltics
+Scandinavia
+Eastern Europe
+Western Europe
+Central Europe
+Southeast Asia
+South Asia
+Central Asia
+East Asia
+Sub-Saharan Africa
+North Africa
+West Africa
+East Africa
+Southern Africa
+Horn of Africa
+Sahara
+Sahel
+Siberia
+Caucasus
+Arctic
+Antarctic
+Mediterranean
+Atlantic
+Pacific
+Indian Ocean
+Persian Gulf
+Gulf
+Red Sea
+Black Sea
+Baltic Sea
+North Sea
+Caspian Sea
+South China Sea
+Golan Heights
+Sinai
+Kashmir
+Kurdistan
+Chechnya
+Dagestan
+Crimea
+Donbas
+Punjab
+Bengal
+Tamil Nadu
+Kerala
+Gujarat
+Maharashtra
+Rajasthan
+Bihar
+Uttar Pradesh
+Karnataka
+Assam
+Xinjiang
+Guangdong
+Sichuan
+Yunnan
+Hubei
+Fujian
+Zhejiang
+Jiangsu
+Shandong
+Hunan
+Henan
+Hebei
+Manchuria
+Midwest
+New England
+Silicon Valley
+Wall Street
+Appalachia
+Patagonia
+Amazon
+Andes
+Alps
+Himalayas
+Rhine
+Danube
+Nile
+Mississippi
+Yangtze
+Euphrates
+Tigris
+Jordan River
+",
     // Canada, Australia
-    "Ontario",
-    "Quebec",
-    "British Columbia",
-    "Alberta",
-    "Manitoba",
-    "Saskatchewan",
-    "Nova Scotia",
-    "New Brunswick",
-    "Newfoundland",
-    "Labrador",
-    "Prince Edward Island",
-    "Yukon",
-    "Nunavut",
-    "Northwest Territories",
-    "New South Wales",
-    "Victoria",
-    "Queensland",
-    "Tasmania",
-    "Western Australia",
-    "South Australia",
-    "Northern Territory",
+    "Ontario
+Quebec
+British Columbia
+Alberta
+Manitoba
+Saskatchewan
+Nova Scotia
+New Brunswick
+Newfoundland
+Labrador
+Prince Edward Island
+Yukon
+Nunavut
+Northwest Territories
+New South Wales
+Victoria
+Queensland
+Tasmania
+Western Australia
+South Australia
+Northern Territory
+",
     // Britain and Ireland
-    "Yorkshire",
-    "Lancashire",
-    "Kent",
-    "Surrey",
-    "Essex",
-    "Sussex",
-    "Somerset",
-    "Devon",
-    "Cornwall",
-    "Dorset",
-    "Hampshire",
-    "Wiltshire",
-    "Gloucestershire",
-    "Oxfordshire",
-    "Berkshire",
-    "Buckinghamshire",
-    "Hertfordshire",
-    "Bedfordshire",
-    "Cambridgeshire",
-    "Norfolk",
-    "Suffolk",
-    "Lincolnshire",
-    "Nottinghamshire",
-    "Derbyshire",
-    "Leicestershire",
-    "Northamptonshire",
-    "Warwickshire",
-    "Worcestershire",
-    "Staffordshire",
-    "Shropshire",
-    "Cheshire",
-    "Cumbria",
-    "Northumberland",
-    "Durham",
-    "Herefordshire",
-    "Middlesex",
-    "Glamorgan",
-    "Merseyside",
-    "Ulster",
-    "Munster",
-    "Leinster",
-    "Connacht",
-    "Highlands",
+    "Yorkshire
+Lancashire
+Kent
+Surrey
+Essex
+Sussex
+Somerset
+Devon
+Cornwall
+Dorset
+Hampshire
+Wiltshire
+Gloucestershire
+Oxfordshire
+Berkshire
+Buckinghamshire
+Hertfordshire
+Bedfordshire
+Cambridgeshire
+Norfolk
+Suffolk
+Lincolnshire
+Nottinghamshire
+Derbyshire
+Leicestershire
+Northamptonshire
+Warwickshire
+Worcestershire
+Staffordshire
+Shropshire
+Cheshire
+Cumbria
+Northumberland
+Durham
+Herefordshire
+Middlesex
+Glamorgan
+Merseyside
+Ulster
+Munster
+Leinster
+Connacht
+Highlands
+",
     // Europe
-    "Bavaria",
-    "Saxony",
-    "Hesse",
-    "Brandenburg",
-    "Thuringia",
-    "Lower Saxony",
-    "North Rhine-Westphalia",
-    "Baden-Wuerttemberg",
-    "Catalonia",
-    "Andalusia",
-    "Basque Country",
-    "Galicia",
-    "Castile",
-    "Lombardy",
-    "Tuscany",
-    "Sicily",
-    "Sardinia",
-    "Piedmont",
-    "Calabria",
-    "Brittany",
-    "Normandy",
-    "Provence",
-    "Corsica",
-    "Alsace",
-    "Flanders",
-    "Wallonia",
-    "Transylvania",
-    "Bohemia",
-    "Moravia",
-    "Silesia",
-    "Anatolia",
-    "Kurdistan",
-    "Lapland",
-    "Riviera",
-];
+    "Bavaria
+Saxony
+Hesse
+Brandenburg
+Thuringia
+Lower Saxony
+North Rhine-Westphalia
+Baden-Wuerttemberg
+Catalonia
+Andalusia
+Basque Country
+Galicia
+Castile
+Lombardy
+Tuscany
+Sicily
+Sardinia
+Piedmont
+Calabria
+Brittany
+Normandy
+Provence
+Corsica
+Alsace
+Flanders
+Wallonia
+Transylvania
+Bohemia
+Moravia
+Silesia
+Anatolia
+Kurdistan
+Lapland
+Riviera
+",
+);
 
 /// List entries that are far more often something else in running text.
 const NOT_PLACES: &[&str] = &[
@@ -656,594 +663,594 @@ const ALIASES: &[&str] = &[
 ];
 
 /// Adjectives of nationality or region: "demonym|demonym:Place".
-const DEMONYMS: &[&str] = &[
-    "american|americans:United States",
-    "british|briton|britons:United Kingdom",
-    "english:England",
-    "scottish|scot|scots:Scotland",
-    "welsh:Wales",
-    "irish:Ireland",
-    "french:France",
-    "german|germans:Germany",
-    "italian|italians:Italy",
-    "spanish|spaniard|spaniards:Spain",
-    "portuguese:Portugal",
-    "dutch:Netherlands",
-    "belgian|belgians:Belgium",
-    "swiss:Switzerland",
-    "austrian|austrians:Austria",
-    "swedish|swede|swedes:Sweden",
-    "norwegian|norwegians:Norway",
-    "danish|dane|danes:Denmark",
-    "finnish|finn|finns:Finland",
-    "icelandic:Iceland",
-    "polish|pole|poles:Poland",
-    "czech|czechs:Czech Republic",
-    "slovak|slovaks:Slovakia",
-    "hungarian|hungarians:Hungary",
-    "romanian|romanians:Romania",
-    "bulgarian|bulgarians:Bulgaria",
-    "greek|greeks:Greece",
-    "turkish|turk|turks:Turkey",
-    "cypriot|cypriots:Cyprus",
-    "serbian|serb|serbs:Serbia",
-    "croatian|croat|croats:Croatia",
-    "bosnian|bosnians:Bosnia",
-    "slovenian|slovene|slovenes:Slovenia",
-    "albanian|albanians:Albania",
-    "macedonian:Macedonia",
-    "ukrainian|ukrainians:Ukraine",
-    "russian|russians:Russia",
-    "belarusian:Belarus",
-    "lithuanian|lithuanians:Lithuania",
-    "latvian|latvians:Latvia",
-    "estonian|estonians:Estonia",
-    "georgian:Georgia",
-    "armenian|armenians:Armenia",
-    "azerbaijani|azeri:Azerbaijan",
-    "kazakh:Kazakhstan",
-    "uzbek:Uzbekistan",
-    "chechen|chechens:Chechnya",
-    "syrian|syrians:Syria",
-    "iraqi|iraqis:Iraq",
-    "iranian|iranians:Iran",
-    "israeli|israelis:Israel",
-    "palestinian|palestinians:Palestine",
-    "lebanese:Lebanon",
-    "jordanian|jordanians:Jordan",
-    "egyptian|egyptians:Egypt",
-    "saudi|saudis:Saudi Arabia",
-    "yemeni|yemenis:Yemen",
-    "kuwaiti:Kuwait",
-    "qatari:Qatar",
-    "emirati:United Arab Emirates",
-    "omani:Oman",
-    "bahraini:Bahrain",
-    "afghan|afghans:Afghanistan",
-    "pakistani|pakistanis:Pakistan",
-    "indian|indians:India",
-    "bangladeshi:Bangladesh",
-    "sri lankan:Sri Lanka",
-    "nepalese|nepali:Nepal",
-    "chinese:China",
-    "japanese:Japan",
-    "korean|koreans:Korea",
-    "north korean:North Korea",
-    "south korean:South Korea",
-    "taiwanese:Taiwan",
-    "vietnamese:Vietnam",
-    "thai:Thailand",
-    "cambodian:Cambodia",
-    "burmese:Myanmar",
-    "malaysian:Malaysia",
-    "indonesian|indonesians:Indonesia",
-    "filipino|filipinos:Philippines",
-    "singaporean:Singapore",
-    "australian|australians:Australia",
-    "new zealander:New Zealand",
-    "canadian|canadians:Canada",
-    "mexican|mexicans:Mexico",
-    "cuban|cubans:Cuba",
-    "brazilian|brazilians:Brazil",
-    "argentine|argentinian|argentines:Argentina",
-    "chilean|chileans:Chile",
-    "peruvian:Peru",
-    "colombian|colombians:Colombia",
-    "venezuelan|venezuelans:Venezuela",
-    "bolivian:Bolivia",
-    "ecuadorian:Ecuador",
-    "uruguayan:Uruguay",
-    "paraguayan:Paraguay",
-    "haitian|haitians:Haiti",
-    "jamaican:Jamaica",
-    "nigerian|nigerians:Nigeria",
-    "kenyan|kenyans:Kenya",
-    "ethiopian|ethiopians:Ethiopia",
-    "somali|somalis:Somalia",
-    "sudanese:Sudan",
-    "libyan|libyans:Libya",
-    "tunisian:Tunisia",
-    "algerian|algerians:Algeria",
-    "moroccan:Morocco",
-    "ghanaian:Ghana",
-    "rwandan:Rwanda",
-    "ugandan:Uganda",
-    "tanzanian:Tanzania",
-    "zimbabwean:Zimbabwe",
-    "zambian:Zambia",
-    "angolan:Angola",
-    "congolese:Congo",
-    "senegalese:Senegal",
-    "south african|south africans:South Africa",
-    "european|europeans:Europe",
-    "african|africans:Africa",
-    "asian|asians:Asia",
-    "arab|arabs|arabic:Middle East",
-    "kurdish|kurd|kurds:Kurdistan",
-    "latin american:Latin America",
-    "soviet:Soviet Union",
-    "yugoslav:Yugoslavia",
-    "west indian|west indies:Caribbean",
-    "texan:Texas",
-    "californian:California",
-];
+const DEMONYMS: &str = "\
+american|americans:United States
+british|briton|britons:United Kingdom
+english:England
+scottish|scot|scots:Scotland
+welsh:Wales
+irish:Ireland
+french:France
+german|germans:Germany
+italian|italians:Italy
+spanish|spaniard|spaniards:Spain
+portuguese:Portugal
+dutch:Netherlands
+belgian|belgians:Belgium
+swiss:Switzerland
+austrian|austrians:Austria
+swedish|swede|swedes:Sweden
+norwegian|norwegians:Norway
+danish|dane|danes:Denmark
+finnish|finn|finns:Finland
+icelandic:Iceland
+polish|pole|poles:Poland
+czech|czechs:Czech Republic
+slovak|slovaks:Slovakia
+hungarian|hungarians:Hungary
+romanian|romanians:Romania
+bulgarian|bulgarians:Bulgaria
+greek|greeks:Greece
+turkish|turk|turks:Turkey
+cypriot|cypriots:Cyprus
+serbian|serb|serbs:Serbia
+croatian|croat|croats:Croatia
+bosnian|bosnians:Bosnia
+slovenian|slovene|slovenes:Slovenia
+albanian|albanians:Albania
+macedonian:Macedonia
+ukrainian|ukrainians:Ukraine
+russian|russians:Russia
+belarusian:Belarus
+lithuanian|lithuanians:Lithuania
+latvian|latvians:Latvia
+estonian|estonians:Estonia
+georgian:Georgia
+armenian|armenians:Armenia
+azerbaijani|azeri:Azerbaijan
+kazakh:Kazakhstan
+uzbek:Uzbekistan
+chechen|chechens:Chechnya
+syrian|syrians:Syria
+iraqi|iraqis:Iraq
+iranian|iranians:Iran
+israeli|israelis:Israel
+palestinian|palestinians:Palestine
+lebanese:Lebanon
+jordanian|jordanians:Jordan
+egyptian|egyptians:Egypt
+saudi|saudis:Saudi Arabia
+yemeni|yemenis:Yemen
+kuwaiti:Kuwait
+qatari:Qatar
+emirati:United Arab Emirates
+omani:Oman
+bahraini:Bahrain
+afghan|afghans:Afghanistan
+pakistani|pakistanis:Pakistan
+indian|indians:India
+bangladeshi:Bangladesh
+sri lankan:Sri Lanka
+nepalese|nepali:Nepal
+chinese:China
+japanese:Japan
+korean|koreans:Korea
+north korean:North Korea
+south korean:South Korea
+taiwanese:Taiwan
+vietnamese:Vietnam
+thai:Thailand
+cambodian:Cambodia
+burmese:Myanmar
+malaysian:Malaysia
+indonesian|indonesians:Indonesia
+filipino|filipinos:Philippines
+singaporean:Singapore
+australian|australians:Australia
+new zealander:New Zealand
+canadian|canadians:Canada
+mexican|mexicans:Mexico
+cuban|cubans:Cuba
+brazilian|brazilians:Brazil
+argentine|argentinian|argentines:Argentina
+chilean|chileans:Chile
+peruvian:Peru
+colombian|colombians:Colombia
+venezuelan|venezuelans:Venezuela
+bolivian:Bolivia
+ecuadorian:Ecuador
+uruguayan:Uruguay
+paraguayan:Paraguay
+haitian|haitians:Haiti
+jamaican:Jamaica
+nigerian|nigerians:Nigeria
+kenyan|kenyans:Kenya
+ethiopian|ethiopians:Ethiopia
+somali|somalis:Somalia
+sudanese:Sudan
+libyan|libyans:Libya
+tunisian:Tunisia
+algerian|algerians:Algeria
+moroccan:Morocco
+ghanaian:Ghana
+rwandan:Rwanda
+ugandan:Uganda
+tanzanian:Tanzania
+zimbabwean:Zimbabwe
+zambian:Zambia
+angolan:Angola
+congolese:Congo
+senegalese:Senegal
+south african|south africans:South Africa
+european|europeans:Europe
+african|africans:Africa
+asian|asians:Asia
+arab|arabs|arabic:Middle East
+kurdish|kurd|kurds:Kurdistan
+latin american:Latin America
+soviet:Soviet Union
+yugoslav:Yugoslavia
+west indian|west indies:Caribbean
+texan:Texas
+californian:California
+";
 
 /// Titles and honorifics that precede a person's name (lower case, no final period).
-const TITLES: &[&str] = &[
-    "councilor",
-    "councillor",
-    "councilman",
-    "councilwoman",
-    "alderman",
-    "trustee",
-    "counterpart",
-    "economist",
-    "historian",
-    "lawyer",
-    "scientist",
-    "researcher",
-    "professor",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "chancellor",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "sheikh",
-    "emir",
-    "sultan",
-    "ayatollah",
-    "rabbi",
-    "cardinal",
-    "archbishop",
-    "bishop",
-    "rev",
-    "reverend",
-    "father",
-    "sister",
-    "gov",
-    "governor",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "mayor",
-    "judge",
-    "justice",
-    "ambassador",
-    "envoy",
-    "general",
-    "gen",
-    "lt",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "cmdr",
-    "commander",
-    "adm",
-    "admiral",
-    "sgt",
-    "sergeant",
-    "officer",
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "coach",
-    "manager",
-    "leader",
-    "correspondent",
-    "reporter",
-    "editor",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "justice",
-    "health",
-    "deputy",
-    "acting",
-    "former",
-    "state",
-    "attorney",
-    "executive",
-    "ceo",
-    "press",
-    "opposition",
-    "information",
-    "trade",
-    "economy",
-    "agriculture",
-    "energy",
-    "education",
-    "labor",
-    "labour",
-    "culture",
-    "transport",
-    "president-elect",
-    "dictator",
-    "rebel",
-    "commissioner",
-    "inspector",
-    "superintendent",
-    "detective",
-    "constable",
-    "sheriff",
-    "treasurer",
-    "counsel",
-    "adviser",
-    "advisor",
-    "economist",
-    "analyst",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "skipper",
-    "batsman",
-    "bowler",
-    "champion",
-    "world",
-    "national",
-    "security",
-    "senior",
-    "chief",
-];
+const TITLES: &str = "\
+councilor
+councillor
+councilman
+councilwoman
+alderman
+trustee
+counterpart
+economist
+historian
+lawyer
+scientist
+researcher
+professor
+president
+vice
+prime
+minister
+secretary
+chancellor
+premier
+king
+queen
+prince
+princess
+pope
+sheikh
+emir
+sultan
+ayatollah
+rabbi
+cardinal
+archbishop
+bishop
+rev
+reverend
+father
+sister
+gov
+governor
+sen
+senator
+rep
+representative
+congressman
+congresswoman
+mayor
+judge
+justice
+ambassador
+envoy
+general
+gen
+lt
+col
+colonel
+maj
+major
+capt
+captain
+cmdr
+commander
+adm
+admiral
+sgt
+sergeant
+officer
+dr
+doctor
+prof
+professor
+mr
+mrs
+ms
+miss
+sir
+dame
+lord
+lady
+chairman
+chairwoman
+chair
+chief
+director
+spokesman
+spokeswoman
+spokesperson
+coach
+manager
+leader
+correspondent
+reporter
+editor
+foreign
+defense
+defence
+interior
+finance
+justice
+health
+deputy
+acting
+former
+state
+attorney
+executive
+ceo
+press
+opposition
+information
+trade
+economy
+agriculture
+energy
+education
+labor
+labour
+culture
+transport
+president-elect
+dictator
+rebel
+commissioner
+inspector
+superintendent
+detective
+constable
+sheriff
+treasurer
+counsel
+adviser
+advisor
+economist
+analyst
+striker
+midfielder
+defender
+goalkeeper
+skipper
+batsman
+bowler
+champion
+world
+national
+security
+senior
+chief
+";
 
 /// Words that make a capitalised run an organisation (lower case, no final period).
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "department",
-    "observatory",
-    "university",
-    "party",
-    "army",
-    "news",
-    "journal",
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "ag",
-    "gmbh",
-    "sa",
-    "nv",
-    "bv",
-    "group",
-    "holdings",
-    "bank",
-    "council",
-    "commission",
-    "committee",
-    "agency",
-    "association",
-    "institute",
-    "institution",
-    "union",
-    "federation",
-    "league",
-    "club",
-    "fc",
-    "company",
-    "airlines",
-    "airways",
-    "times",
-    "post",
-    "press",
-    "herald",
-    "tribune",
-    "gazette",
-    "telegraph",
-    "guardian",
-    "daily",
-    "magazine",
-    "review",
-    "television",
-    "tv",
-    "radio",
-    "network",
-    "broadcasting",
-    "channel",
-    "court",
-    "parliament",
-    "congress",
-    "senate",
-    "assembly",
-    "police",
-    "navy",
-    "force",
-    "forces",
-    "service",
-    "services",
-    "organization",
-    "organisation",
-    "foundation",
-    "fund",
-    "exchange",
-    "board",
-    "authority",
-    "office",
-    "church",
-    "hospital",
-    "school",
-    "college",
-    "academy",
-    "center",
-    "centre",
-    "industries",
-    "systems",
-    "technologies",
-    "technology",
-    "motors",
-    "brothers",
-    "partners",
-    "society",
-    "movement",
-    "front",
-    "alliance",
-    "coalition",
-    "brigade",
-    "brigades",
-    "guard",
-    "guards",
-    "cabinet",
-    "government",
-    "administration",
-    "bureau",
-    "trust",
-    "capital",
-    "securities",
-    "investments",
-    "energy",
-    "oil",
-    "petroleum",
-    "airline",
-    "railways",
-    "telecom",
-    "communications",
-    "media",
-    "pharmaceuticals",
-    "labs",
-    "laboratories",
-    "stores",
-    "entertainment",
-    "studios",
-    "records",
-    "united",
-    "rovers",
-    "wanderers",
-    "athletic",
-    "athletico",
-    "city",
-    "county",
-    "hotspur",
-    "albion",
-    "rangers",
-    "celtic",
-    "kremlin",
-    "pentagon",
-    "commons",
-    "lords",
-    "reserve",
-    "treasury",
-    "house",
-    "nations",
-    "taliban",
-    "hezbollah",
-    "hamas",
-    "isis",
-    "nato",
-    "militia",
-    "cartel",
-    "conference",
-    "mission",
-    "programme",
-    "program",
-    "institute",
-    "watch",
-    "initiative",
-    "council",
-];
+const ORG_WORDS: &str = "\
+ministry
+department
+observatory
+university
+party
+army
+news
+journal
+inc
+corp
+corporation
+co
+ltd
+plc
+llc
+ag
+gmbh
+sa
+nv
+bv
+group
+holdings
+bank
+council
+commission
+committee
+agency
+association
+institute
+institution
+union
+federation
+league
+club
+fc
+company
+airlines
+airways
+times
+post
+press
+herald
+tribune
+gazette
+telegraph
+guardian
+daily
+magazine
+review
+television
+tv
+radio
+network
+broadcasting
+channel
+court
+parliament
+congress
+senate
+assembly
+police
+navy
+force
+forces
+service
+services
+organization
+organisation
+foundation
+fund
+exchange
+board
+authority
+office
+church
+hospital
+school
+college
+academy
+center
+centre
+industries
+systems
+technologies
+technology
+motors
+brothers
+partners
+society
+movement
+front
+alliance
+coalition
+brigade
+brigades
+guard
+guards
+cabinet
+government
+administration
+bureau
+trust
+capital
+securities
+investments
+energy
+oil
+petroleum
+airline
+railways
+telecom
+communications
+media
+pharmaceuticals
+labs
+laboratories
+stores
+entertainment
+studios
+records
+united
+rovers
+wanderers
+athletic
+athletico
+city
+county
+hotspur
+albion
+rangers
+celtic
+kremlin
+pentagon
+commons
+lords
+reserve
+treasury
+house
+nations
+taliban
+hezbollah
+hamas
+isis
+nato
+militia
+cartel
+conference
+mission
+programme
+program
+institute
+watch
+initiative
+council
+";
 
 /// Well-known organisations, outlets and acronyms (lower case).
-const KNOWN_ORGS: &[&str] = &[
-    "united nations",
-    "european union",
-    "world bank",
-    "world health organization",
-    "international monetary fund",
-    "security council",
-    "european commission",
-    "european parliament",
-    "african union",
-    "arab league",
-    "red cross",
-    "supreme court",
-    "un",
-    "u.n.",
-    "nato",
-    "eu",
-    "e.u.",
-    "opec",
-    "imf",
-    "who",
-    "unesco",
-    "unicef",
-    "fifa",
-    "uefa",
-    "ioc",
-    "nasa",
-    "fbi",
-    "cia",
-    "nsa",
-    "kgb",
-    "fsb",
-    "isis",
-    "isil",
-    "hamas",
-    "hezbollah",
-    "taliban",
-    "al-qaeda",
-    "al-qaida",
-    "al-nusra",
-    "wto",
-    "oecd",
-    "asean",
-    "ap",
-    "reuters",
-    "afp",
-    "bbc",
-    "cnn",
-    "abc",
-    "nbc",
-    "cbs",
-    "fox",
-    "npr",
-    "pbs",
-    "sputnik",
-    "interfax",
-    "tass",
-    "itar-tass",
-    "xinhua",
-    "bloomberg",
-    "ria",
-    "kremlin",
-    "pentagon",
-    "google",
-    "apple",
-    "microsoft",
-    "amazon.com",
-    "facebook",
-    "twitter",
-    "ibm",
-    "intel",
-    "boeing",
-    "airbus",
-    "toyota",
-    "volkswagen",
-    "siemens",
-    "nestle",
-    "gazprom",
-    "exxon",
-    "chevron",
-    "shell",
-    "bp",
-    "unilever",
-    "samsung",
-    "sony",
-    "nokia",
-    "ericsson",
-    "citigroup",
-    "barclays",
-    "hsbc",
-    "goldman sachs",
-    "morgan stanley",
-    "jp morgan",
-    "ford",
-    "fiat",
-    "general motors",
-    "gm",
-    "nasdaq",
-    "congress",
-    "parliament",
-    "interpol",
-    "europol",
-    "greenpeace",
-    "amnesty international",
-    "red cross",
-    "red crescent",
-    "white house",
-    "downing street",
-    "wall street journal",
-    "new york times",
-    "washington post",
-    "financial times",
-    "associated press",
-    "al jazeera",
-    "al-jazeera",
-    "the economist",
-    "human rights watch",
-    "labour",
-    "labor",
-    "tories",
-    "democrats",
-    "republicans",
-    "bundesbank",
-    "bundestag",
-    "duma",
-    "knesset",
-    "politburo",
-    "plo",
-    "ira",
-    "eta",
-    "anc",
-    "pkk",
-    "farc",
-    "hamas",
-    "fatah",
-    "sec",
-    "ftc",
-    "epa",
-    "fda",
-    "irs",
-    "nhs",
-    "ecb",
-    "fed",
-    "opec",
-    "gatt",
-    "olympics",
-];
+const KNOWN_ORGS: &str = "\
+united nations
+european union
+world bank
+world health organization
+international monetary fund
+security council
+european commission
+european parliament
+african union
+arab league
+red cross
+supreme court
+un
+u.n.
+nato
+eu
+e.u.
+opec
+imf
+who
+unesco
+unicef
+fifa
+uefa
+ioc
+nasa
+fbi
+cia
+nsa
+kgb
+fsb
+isis
+isil
+hamas
+hezbollah
+taliban
+al-qaeda
+al-qaida
+al-nusra
+wto
+oecd
+asean
+ap
+reuters
+afp
+bbc
+cnn
+abc
+nbc
+cbs
+fox
+npr
+pbs
+sputnik
+interfax
+tass
+itar-tass
+xinhua
+bloomberg
+ria
+kremlin
+pentagon
+google
+apple
+microsoft
+amazon.com
+facebook
+twitter
+ibm
+intel
+boeing
+airbus
+toyota
+volkswagen
+siemens
+nestle
+gazprom
+exxon
+chevron
+shell
+bp
+unilever
+samsung
+sony
+nokia
+ericsson
+citigroup
+barclays
+hsbc
+goldman sachs
+morgan stanley
+jp morgan
+ford
+fiat
+general motors
+gm
+nasdaq
+congress
+parliament
+interpol
+europol
+greenpeace
+amnesty international
+red cross
+red crescent
+white house
+downing street
+wall street journal
+new york times
+washington post
+financial times
+associated press
+al jazeera
+al-jazeera
+the economist
+human rights watch
+labour
+labor
+tories
+democrats
+republicans
+bundesbank
+bundestag
+duma
+knesset
+politburo
+plo
+ira
+eta
+anc
+pkk
+farc
+hamas
+fatah
+sec
+ftc
+epa
+fda
+irs
+nhs
+ecb
+fed
+opec
+gatt
+olympics
+";
 
 /// Common English words: a capitalised one at the start of a sentence is not a name.
 const COMMON: &str = "a an the this that these those there here his her its their our your my
