@@ -554,13 +554,13 @@ fn starts_with_open_mark(text: &str, para: Span) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Sentences with quotations kept whole
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "cpl",
-    "pvt", "prof", "rev", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
-    "rd", "const", "insp", "supt", "det", "hon", "maj", "adm", "cmdr", "atty", "dept", "est",
-    "approx", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m",
-];
+const ABBREVIATIONS: &str = "\
+mr mrs ms dr st sen rep gov lt gen col capt sgt cpl
+pvt prof rev jr sr inc ltd co corp no vs jan feb mar
+apr jun jul aug sep sept oct nov dec mt ft ave blvd
+rd const insp supt det hon maj adm cmdr atty dept est
+approx etc e.g i.e u.s u.k u.n d.c a.m p.m
+";
 
 fn is_abbreviation_before(text: &str, dot: usize, floor: usize) -> bool {
     let before = &text[floor..dot];
@@ -578,9 +578,14 @@ fn is_abbreviation_before(text: &str, dot: usize, floor: usize) -> bool {
         return true;
     }
     static LIST: std::sync::OnceLock<Lexicon<()>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| Lexicon::build(ABBREVIATIONS.iter().map(|w| (*w, ())), |_, _| ()))
-        .get(word.as_bytes())
-        .is_some()
+    LIST.get_or_init(|| {
+        Lexicon::build(
+            ABBREVIATIONS.split_ascii_whitespace().map(|w| (w, ())),
+            |_, _| (),
+        )
+    })
+    .get(word.as_bytes())
+    .is_some()
 }
 
 /// Sentences of one paragraph (spans) with quotations kept whole.
@@ -755,79 +760,79 @@ fn lower_is(text: &str, t: Tok, words: &[&str]) -> bool {
 }
 
 /// Words that end a noun phrase read forward.
-const PHRASE_STOPS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "who",
-    "which",
-    "that",
-    "as",
-    "because",
-    "and",
-    "but",
-    "to",
-    "about",
-    "for",
-    "with",
-    "by",
-    "from",
-    "since",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "then",
-    "also",
-    "again",
-    "told",
-    "said",
-    "says",
-    "added",
-    "adding",
-    "saying",
-    "noting",
-    "is",
-    "was",
-    "were",
-    "are",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "via",
-    "over",
-    "though",
-    "although",
-    "if",
-    "where",
-    "whose",
-    "whom",
-    "until",
-];
+const PHRASE_STOPS: &str = "\
+in
+on
+at
+during
+after
+before
+when
+while
+who
+which
+that
+as
+because
+and
+but
+to
+about
+for
+with
+by
+from
+since
+today
+yesterday
+tonight
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+last
+this
+earlier
+later
+recently
+previously
+then
+also
+again
+told
+said
+says
+added
+adding
+saying
+noting
+is
+was
+were
+are
+has
+had
+have
+will
+would
+via
+over
+though
+although
+if
+where
+whose
+whom
+until
+";
 
 fn is_phrase_stop(w: &str) -> bool {
     static STOPS: std::sync::OnceLock<Lexicon<()>> = std::sync::OnceLock::new();
     STOPS
-        .get_or_init(|| Lexicon::build(PHRASE_STOPS.iter().map(|w| (*w, ())), |_, _| ()))
+        .get_or_init(|| Lexicon::build(PHRASE_STOPS.lines().map(|w| (w, ())), |_, _| ()))
         .get(w.as_bytes())
         .is_some()
 }
