@@ -21,6 +21,7 @@
 //! an interview, groups only break before a question, so a question stays with its answer.
 
 use crate::gazetteer::FastMap;
+use crate::names::Lexicon;
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -767,105 +768,105 @@ impl Vocabulary {
 /// Grow a capitalised word into the name around it ("Calder" -> "Ines Calder"): adjacent
 /// capitalised words joined by single spaces, at most two on each side.
 fn extend_name(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    const NOT_NAMES: &[&str] = &[
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Dr.",
-        "Mayor",
-        "President",
-        "Minister",
-        "Secretary",
-        "Senator",
-        "Governor",
-        "Chief",
-        "Director",
-        "Judge",
-        "General",
-        "Sen.",
-        "Gov.",
-        "Rep.",
-        "Gen.",
-        "Prof.",
-        "Sir",
-        "Lady",
-        "Lord",
-        "King",
-        "Queen",
-        "Prince",
-        "Pope",
-        "Councillor",
-        "Councilman",
-        "Chairman",
-        "Chair",
-        "Prime",
-        "Foreign",
-        "Officer",
-        "Captain",
-        "Coach",
-        "Professor",
-        "Doctor",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "If",
-        "As",
-        "For",
-        "With",
-        "From",
-        "By",
-        "This",
-        "That",
-        "Leader",
-        "MP",
-        "MPP",
-        "MLA",
-        "Attorney",
-        "CEO",
-        "CFO",
-        "Premier",
-        "Deputy",
-        "Commissioner",
-        "Superintendent",
-        "Sergeant",
-        "Constable",
-        "Detective",
-        "Inspector",
-        "Ambassador",
-        "Bishop",
-        "Rev.",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Friday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Saturday",
-        "Sunday",
-    ];
+    const NOT_NAMES: &str = "\
+The
+A
+An
+In
+On
+At
+But
+And
+He
+She
+It
+They
+We
+I
+Mr.
+Mrs.
+Ms.
+Dr.
+Mayor
+President
+Minister
+Secretary
+Senator
+Governor
+Chief
+Director
+Judge
+General
+Sen.
+Gov.
+Rep.
+Gen.
+Prof.
+Sir
+Lady
+Lord
+King
+Queen
+Prince
+Pope
+Councillor
+Councilman
+Chairman
+Chair
+Prime
+Foreign
+Officer
+Captain
+Coach
+Professor
+Doctor
+When
+While
+After
+Before
+If
+As
+For
+With
+From
+By
+This
+That
+Leader
+MP
+MPP
+MLA
+Attorney
+CEO
+CFO
+Premier
+Deputy
+Commissioner
+Superintendent
+Sergeant
+Constable
+Detective
+Inspector
+Ambassador
+Bishop
+Rev.
+Mr
+Mrs
+Ms
+Dr
+Friday
+Monday
+Tuesday
+Wednesday
+Thursday
+Saturday
+Sunday
+";
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
-            && !NOT_NAMES.contains(&w)
+            && !NOT_NAMES.lines().any(|n| n == w)
     };
     for _ in 0..2 {
         let before = &text[..s];
@@ -910,374 +911,379 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - base, w))
 }
 
-/// Function words and words too common in news to tell topics apart.
+/// Function words and words too common in news to tell topics apart. `w` is lower case, like
+/// every listed word, so the table's match in any letter case is an exact match.
 fn is_stop_word(w: &str) -> bool {
-    STOP_WORDS.binary_search(&w).is_ok()
+    static STOPS: std::sync::OnceLock<Lexicon<()>> = std::sync::OnceLock::new();
+    STOPS
+        .get_or_init(|| Lexicon::build(STOP_WORDS.lines().map(|w| (w, ())), |_, _| ()))
+        .get(w.as_bytes())
+        .is_some()
 }
 
-const STOP_WORDS: &[&str] = &[
-    "able",
-    "about",
-    "above",
-    "according",
-    "across",
-    "actually",
-    "added",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "almost",
-    "along",
-    "already",
-    "also",
-    "although",
-    "always",
-    "among",
-    "and",
-    "another",
-    "any",
-    "anyone",
-    "anything",
-    "april",
-    "are",
-    "area",
-    "aren't",
-    "around",
-    "asked",
-    "august",
-    "away",
-    "back",
-    "be",
-    "became",
-    "because",
-    "become",
-    "becomes",
-    "been",
-    "before",
-    "behind",
-    "being",
-    "believe",
-    "believes",
-    "below",
-    "between",
-    "big",
-    "billion",
-    "both",
-    "but",
-    "called",
-    "came",
-    "can",
-    "can't",
-    "cannot",
-    "case",
-    "cent",
-    "certainly",
-    "chief",
-    "come",
-    "comes",
-    "comment",
-    "comments",
-    "continue",
-    "continued",
-    "could",
-    "couldn't",
-    "currently",
-    "day",
-    "december",
-    "did",
-    "didn't",
-    "director",
-    "does",
-    "doesn't",
-    "doing",
-    "don't",
-    "done",
-    "down",
-    "during",
-    "each",
-    "early",
-    "either",
-    "else",
-    "end",
-    "even",
-    "ever",
-    "every",
-    "face",
-    "february",
-    "feel",
-    "feels",
-    "felt",
-    "few",
-    "find",
-    "finds",
-    "first",
-    "for",
-    "found",
-    "friday",
-    "from",
-    "further",
-    "get",
-    "give",
-    "given",
-    "going",
-    "gone",
-    "good",
-    "got",
-    "governor",
-    "great",
-    "group",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he's",
-    "help",
-    "helped",
-    "her",
-    "here",
-    "herself",
-    "high",
-    "him",
-    "himself",
-    "his",
-    "hope",
-    "hoped",
-    "how",
-    "however",
-    "hundred",
-    "i'd",
-    "i'll",
-    "i'm",
-    "i've",
-    "include",
-    "includes",
-    "including",
-    "instead",
-    "interview",
-    "into",
-    "isn't",
-    "issue",
-    "it's",
-    "its",
-    "itself",
-    "january",
-    "july",
-    "june",
-    "just",
-    "keep",
-    "kept",
-    "knew",
-    "know",
-    "known",
-    "last",
-    "late",
-    "later",
-    "leader",
-    "least",
-    "less",
-    "let",
-    "like",
-    "likely",
-    "little",
-    "long",
-    "look",
-    "looking",
-    "lot",
-    "low",
-    "made",
-    "make",
-    "makes",
-    "many",
-    "march",
-    "may",
-    "maybe",
-    "mayor",
-    "mean",
-    "means",
-    "meant",
-    "might",
-    "million",
-    "minister",
-    "monday",
-    "month",
-    "months",
-    "more",
-    "most",
-    "move",
-    "mr",
-    "mrs",
-    "much",
-    "must",
-    "near",
-    "need",
-    "never",
-    "new",
-    "news",
-    "next",
-    "nor",
-    "not",
-    "noted",
-    "november",
-    "now",
-    "number",
-    "numbers",
-    "october",
-    "off",
-    "official",
-    "officials",
-    "often",
-    "once",
-    "one",
-    "only",
-    "onto",
-    "other",
-    "others",
-    "our",
-    "out",
-    "over",
-    "own",
-    "part",
-    "people",
-    "per",
-    "percent",
-    "perhaps",
-    "place",
-    "point",
-    "president",
-    "probably",
-    "put",
-    "puts",
-    "rather",
-    "really",
-    "recent",
-    "recently",
-    "report",
-    "reported",
-    "reports",
-    "right",
-    "said",
-    "same",
-    "saturday",
-    "say",
-    "saying",
-    "says",
-    "secretary",
-    "see",
-    "seem",
-    "seems",
-    "seen",
-    "senator",
-    "september",
-    "set",
-    "several",
-    "shall",
-    "she",
-    "she's",
-    "should",
-    "shouldn't",
-    "since",
-    "some",
-    "something",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "statement",
-    "still",
-    "such",
-    "sunday",
-    "take",
-    "taken",
-    "tell",
-    "than",
-    "that",
-    "that's",
-    "the",
-    "their",
-    "them",
-    "themselve",
-    "then",
-    "there",
-    "there's",
-    "these",
-    "they",
-    "they're",
-    "thing",
-    "think",
-    "this",
-    "those",
-    "though",
-    "thought",
-    "thousand",
-    "three",
-    "through",
-    "thu",
-    "thursday",
-    "time",
-    "to",
-    "today",
-    "told",
-    "too",
-    "took",
-    "toward",
-    "tried",
-    "try",
-    "trying",
-    "tuesday",
-    "two",
-    "under",
-    "until",
-    "upon",
-    "use",
-    "used",
-    "uses",
-    "using",
-    "very",
-    "via",
-    "want",
-    "wanted",
-    "wants",
-    "was",
-    "wasn't",
-    "way",
-    "we're",
-    "we've",
-    "wednesday",
-    "week",
-    "weeks",
-    "well",
-    "went",
-    "were",
-    "weren't",
-    "what",
-    "what's",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "won't",
-    "work",
-    "working",
-    "would",
-    "wouldn't",
-    "year",
-    "years",
-    "yesterday",
-    "yet",
-    "you",
-    "you're",
-    "your",
-];
+const STOP_WORDS: &str = "\
+able
+about
+above
+according
+across
+actually
+added
+after
+again
+against
+ago
+all
+almost
+along
+already
+also
+although
+always
+among
+and
+another
+any
+anyone
+anything
+april
+are
+area
+aren't
+around
+asked
+august
+away
+back
+be
+became
+because
+become
+becomes
+been
+before
+behind
+being
+believe
+believes
+below
+between
+big
+billion
+both
+but
+called
+came
+can
+can't
+cannot
+case
+cent
+certainly
+chief
+come
+comes
+comment
+comments
+continue
+continued
+could
+couldn't
+currently
+day
+december
+did
+didn't
+director
+does
+doesn't
+doing
+don't
+done
+down
+during
+each
+early
+either
+else
+end
+even
+ever
+every
+face
+february
+feel
+feels
+felt
+few
+find
+finds
+first
+for
+found
+friday
+from
+further
+get
+give
+given
+going
+gone
+good
+got
+governor
+great
+group
+had
+has
+have
+having
+he's
+help
+helped
+her
+here
+herself
+high
+him
+himself
+his
+hope
+hoped
+how
+however
+hundred
+i'd
+i'll
+i'm
+i've
+include
+includes
+including
+instead
+interview
+into
+isn't
+issue
+it's
+its
+itself
+january
+july
+june
+just
+keep
+kept
+knew
+know
+known
+last
+late
+later
+leader
+least
+less
+let
+like
+likely
+little
+long
+look
+looking
+lot
+low
+made
+make
+makes
+many
+march
+may
+maybe
+mayor
+mean
+means
+meant
+might
+million
+minister
+monday
+month
+months
+more
+most
+move
+mr
+mrs
+much
+must
+near
+need
+never
+new
+news
+next
+nor
+not
+noted
+november
+now
+number
+numbers
+october
+off
+official
+officials
+often
+once
+one
+only
+onto
+other
+others
+our
+out
+over
+own
+part
+people
+per
+percent
+perhaps
+place
+point
+president
+probably
+put
+puts
+rather
+really
+recent
+recently
+report
+reported
+reports
+right
+said
+same
+saturday
+say
+saying
+says
+secretary
+see
+seem
+seems
+seen
+senator
+september
+set
+several
+shall
+she
+she's
+should
+shouldn't
+since
+some
+something
+spokesman
+spokesperson
+spokeswoman
+statement
+still
+such
+sunday
+take
+taken
+tell
+than
+that
+that's
+the
+their
+them
+themselve
+then
+there
+there's
+these
+they
+they're
+thing
+think
+this
+those
+though
+thought
+thousand
+three
+through
+thu
+thursday
+time
+to
+today
+told
+too
+took
+toward
+tried
+try
+trying
+tuesday
+two
+under
+until
+upon
+use
+used
+uses
+using
+very
+via
+want
+wanted
+wants
+was
+wasn't
+way
+we're
+we've
+wednesday
+week
+weeks
+well
+went
+were
+weren't
+what
+what's
+when
+where
+whether
+which
+while
+who
+whom
+whose
+why
+will
+with
+within
+without
+won't
+work
+working
+would
+wouldn't
+year
+years
+yesterday
+yet
+you
+you're
+your
+";
 
 #[cfg(test)]
 mod tests {
@@ -1286,8 +1292,11 @@ mod tests {
     #[test]
     fn stop_words_sorted() {
         assert!(
-            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
-            "STOP_WORDS must stay sorted for binary search"
+            STOP_WORDS
+                .lines()
+                .zip(STOP_WORDS.lines().skip(1))
+                .all(|(a, b)| a < b),
+            "STOP_WORDS must stay sorted, each word once"
         );
     }
 
