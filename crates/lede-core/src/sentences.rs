@@ -13,7 +13,9 @@
 //!
 //! Spans are trimmed, non-empty, in text order and inside their block.
 
+use crate::gazetteer::FastSet;
 use crate::{Block, Span};
+use std::sync::OnceLock;
 
 /// Sentence spans of every body block, in text order.
 pub fn split(text: &str, blocks: &[Block]) -> Vec<Span> {
@@ -201,84 +203,84 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 /// Abbreviations that are followed by a name or a number, never ending a sentence there.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gov", "Sen", "Sens", "Rep", "Reps", "Gen", "Lt", "Col",
-    "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Supt", "Insp", "Det",
-    "Atty", "Amb", "Fr", "Sr", "St", "Ste", "Mt", "Ft", "No", "Nos", "Vol", "Vols", "Art", "Fig",
-    "Figs", "Ch", "Sec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "vs", "v", "approx", "ca", "cf", "Op", "pp", "p", "Ave", "Blvd", "Rd", "Univ",
-    "Dept", "Gov't", "Ald", "Msgr", "Messrs", "Mme", "Mlle", "Dist", "Cong",
-];
+const TITLES: &str = "\
+Mr Mrs Ms Mx Dr Prof Gov Sen Sens Rep Reps Gen Lt Col
+Sgt Capt Cmdr Adm Maj Cpl Pvt Rev Hon Pres Supt Insp Det
+Atty Amb Fr Sr St Ste Mt Ft No Nos Vol Vols Art Fig
+Figs Ch Sec Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+Nov Dec vs v approx ca cf Op pp p Ave Blvd Rd Univ
+Dept Gov't Ald Msgr Messrs Mme Mlle Dist Cong
+";
 
 /// Abbreviations that end a sentence when a typical sentence opener follows.
-const MAYBE_END: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "etc", "al", "LLC", "Plc", "plc", "Assn", "Calif",
-    "Fla", "Ill", "Mass", "Mich", "Minn", "Pa", "Tex", "Va", "Wash", "Ariz", "Colo", "Conn", "Del",
-    "Ga", "Ind", "Kan", "Ky", "La", "Md", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Tenn", "Vt",
-    "Wis", "Wyo", "Ala", "Ark", "Miss", "Penn", "Mass", "Ont", "Que",
-];
+const MAYBE_END: &str = "\
+Inc Corp Co Ltd Bros Jr etc al LLC Plc plc Assn Calif
+Fla Ill Mass Mich Minn Pa Tex Va Wash Ariz Colo Conn Del
+Ga Ind Kan Ky La Md Mo Mont Neb Nev Okla Ore Tenn Vt
+Wis Wyo Ala Ark Miss Penn Mass Ont Que
+";
 
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "There",
-    "Then",
-    "Now",
-    "So",
-    "Yet",
-    "Still",
-    "As",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "Police",
-    "According",
-    "Meanwhile",
-    "However",
-    "Asked",
-    "Last",
-    "Earlier",
-    "Later",
-    "Since",
-    "For",
-    "With",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "No",
-    "Yes",
-    "One",
-    "Two",
-];
+const OPENERS: &str = "\
+The
+A
+An
+He
+She
+It
+They
+We
+I
+You
+But
+And
+In
+On
+At
+This
+That
+These
+Those
+His
+Her
+Their
+Its
+Our
+There
+Then
+Now
+So
+Yet
+Still
+As
+After
+Before
+When
+While
+If
+Some
+Many
+Most
+Officials
+Police
+According
+Meanwhile
+However
+Asked
+Last
+Earlier
+Later
+Since
+For
+With
+What
+Why
+How
+Who
+No
+Yes
+One
+Two
+";
 
 /// Whether the word ending at the period `dot` is an abbreviation that does not end the
 /// sentence before `next`.
@@ -303,7 +305,7 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
             .next()
             .unwrap_or("");
-        listed(OPENERS, &OPENER_KEYS, next_word)
+        OPENER_LIST.contains(next_word)
     };
     // A single capital: an initial ("J. R. Smith"), unless an opener follows ("Plan B. The").
     let mut chars = word.chars();
@@ -315,7 +317,7 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
     if word.len() > ABBREVIATION_MAX_LEN && !word.contains('.') {
         return false;
     }
-    if listed(TITLES, &TITLE_KEYS, word) {
+    if TITLE_LIST.contains(word) {
         return true;
     }
     // Dotted initialisms and a.m./p.m.: "U.S", "D.C", "a.m", "p.m", "U.N".
@@ -323,39 +325,66 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
         && word
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-    if dotted || listed(MAYBE_END, &MAYBE_END_KEYS, word) {
+    if dotted || MAYBE_END_LIST.contains(word) {
         return !next_is_opener();
     }
     false
 }
 
-/// The first bytes and lengths of a list's words: bit `n` of entry `b` is set when a word of
-/// the list starts with byte `b` and is `n` bytes long (every word is shorter than 16 bytes).
-const fn first_bytes_and_lengths(words: &[&str]) -> [u16; 256] {
+/// The first bytes and lengths of a list's words (separated by ASCII whitespace): bit `n` of
+/// entry `b` is set when a word of the list starts with byte `b` and is `n` bytes long (every
+/// word is shorter than 16 bytes).
+const fn first_bytes_and_lengths(words: &str) -> [u16; 256] {
+    let w = words.as_bytes();
     let mut keys = [0u16; 256];
     let mut i = 0;
-    while i < words.len() {
-        let w = words[i].as_bytes();
-        assert!(!w.is_empty() && w.len() < 16);
-        keys[w[0] as usize] |= 1 << w.len();
-        i += 1;
+    while i < w.len() {
+        if w[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < w.len() && !w[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        assert!(i - start < 16);
+        keys[w[start] as usize] |= 1 << (i - start);
     }
     keys
 }
 
-static TITLE_KEYS: [u16; 256] = first_bytes_and_lengths(TITLES);
-static MAYBE_END_KEYS: [u16; 256] = first_bytes_and_lengths(MAYBE_END);
-static OPENER_KEYS: [u16; 256] = first_bytes_and_lengths(OPENERS);
+static TITLE_LIST: WordList = WordList::new(TITLES);
+static MAYBE_END_LIST: WordList = WordList::new(MAYBE_END);
+static OPENER_LIST: WordList = WordList::new(OPENERS);
 
-/// Whether `word` is in `list`, whose [`first_bytes_and_lengths`] are `keys`: the list is
-/// searched only when a word of it has the same first byte and length (most words have none).
-fn listed(list: &[&str], keys: &[u16; 256], word: &str) -> bool {
-    let b = word.as_bytes();
-    match b.first() {
-        Some(&f) if b.len() < 16 && keys[usize::from(f)] >> b.len() & 1 != 0 => {
-            list.contains(&word)
+/// A list of words separated by ASCII whitespace, with its [`first_bytes_and_lengths`] and a
+/// set of its words built on first use.
+struct WordList {
+    words: &'static str,
+    keys: [u16; 256],
+    set: OnceLock<FastSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static str) -> WordList {
+        WordList {
+            words,
+            keys: first_bytes_and_lengths(words),
+            set: OnceLock::new(),
         }
-        _ => false,
+    }
+
+    /// Whether `word` is in the list, matched exactly: the set is looked up only when a word
+    /// of the list has the same first byte and length (most words have none).
+    fn contains(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.first() {
+            Some(&f) if b.len() < 16 && self.keys[usize::from(f)] >> b.len() & 1 != 0 => self
+                .set
+                .get_or_init(|| self.words.split_ascii_whitespace().collect())
+                .contains(word),
+            _ => false,
+        }
     }
 }
 
@@ -396,7 +425,11 @@ mod tests {
 
     #[test]
     fn the_abbreviation_length_bound_covers_every_list_entry() {
-        let longest = TITLES.iter().chain(MAYBE_END).map(|w| w.len()).max();
+        let longest = TITLES
+            .split_ascii_whitespace()
+            .chain(MAYBE_END.split_ascii_whitespace())
+            .map(str::len)
+            .max();
         assert_eq!(longest, Some(ABBREVIATION_MAX_LEN));
     }
 
