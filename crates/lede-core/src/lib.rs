@@ -185,8 +185,12 @@ fn finish(
     let sentences = sentences::split(&text, &blocks);
     let sections = sections::build(&text, &blocks, &sentences);
     let (entities, tokenized) = entities::extract_tokenized(&text, &blocks, &sentences);
-    let quote_result = quotes::extract(&text, &blocks, &sentences);
-    let (speakers, quotes) = speakers::attribute(&text, &blocks, &entities, quote_result.quotes);
+    // The quote and speaker stages share one reading of the body blocks' and captions' words.
+    let name_tokens = names::BlockTokens::new(&text, &blocks);
+    let quote_result = quotes::extract_with(&text, &blocks, &sentences, &name_tokens);
+    let (speakers, quotes) =
+        speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens);
+    drop(name_tokens);
     let article_date = options
         .article_date
         .or_else(|| facts::detect_article_date(&text, &blocks));

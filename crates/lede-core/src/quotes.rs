@@ -22,7 +22,7 @@
 //! mention and the cue next to each quote.
 
 use crate::cues;
-use crate::names::{self, Lexicon, Lower, Mention, MentionKind, Pronoun, Tok};
+use crate::names::{self, BlockTokens, Lexicon, Lower, Mention, MentionKind, Pronoun, Tok};
 use crate::{Block, Span, SpeakerId};
 use serde::{Deserialize, Serialize};
 
@@ -1838,7 +1838,17 @@ fn is_time_word(w: &str) -> bool {
 }
 
 /// Find quotations in body blocks.
-pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction {
+pub fn extract(text: &str, blocks: &[Block], sentences: &[Span]) -> Extraction {
+    extract_with(text, blocks, sentences, &BlockTokens::new(text, blocks))
+}
+
+/// [`extract`] with the blocks' tokens already read.
+pub fn extract_with(
+    text: &str,
+    blocks: &[Block],
+    _sentences: &[Span],
+    tokens: &BlockTokens,
+) -> Extraction {
     let body: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind.is_body())
         .collect();
@@ -1881,7 +1891,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
         let lead_in = pending_lead.take();
         // A pull quote: "Words of the speaker. Full Name" with no marks at all.
         if pairs.is_empty() && sents.len() >= 2 {
-            if let Some(card) = pull_quote(text, &sents, bi, &mut toks) {
+            if let Some(card) = pull_quote(text, &sents, bi, (tokens, b), &mut toks) {
                 cards.push(card);
                 continue;
             }
@@ -1902,8 +1912,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 prev_sentence_card = None;
                 // A paragraph ending with a colon hands its attribution to the next one.
                 if si + 1 == sents.len() && text[sent].trim_end().ends_with(':') {
-                    toks.clear();
-                    names::tokenize(text, ss, se, &mut toks);
+                    tokens.stretch(text, b, ss, se, &mut toks);
                     pending_lead =
                         cue_with_mention(text, &toks, None)
                             .map(|(a, _)| a)
@@ -1916,7 +1925,15 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                             });
                     continue;
                 }
-                indirect(text, sent, bi, &mut toks, &mut scratch, &mut cards);
+                indirect(
+                    text,
+                    sent,
+                    bi,
+                    (tokens, b),
+                    &mut toks,
+                    &mut scratch,
+                    &mut cards,
+                );
                 continue;
             }
             let terms_before = out.terms.len();
@@ -1928,8 +1945,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             for (k, p) in sp.iter().enumerate() {
                 let gap_end = sp.get(k + 1).map_or(se, |n| n.open);
                 // Lead: the text between the previous item and this quote.
-                toks.clear();
-                names::tokenize(text, gap_start, p.open, &mut toks);
+                tokens.stretch(text, b, gap_start, p.open, &mut toks);
                 let lead_empty = toks.iter().all(|t| !t.word)
                     && !toks.iter().any(|t| is_punct(text, *t, &[","]) && k == 0)
                     && (k == 0 || direct_flags[k - 1]);
@@ -1994,8 +2010,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 }
                 leads.push(lead);
                 // Trail: the text after the quote up to the next quote or the sentence end.
-                toks.clear();
-                names::tokenize(text, p.end, gap_end, &mut toks);
+                tokens.stretch(text, b, p.end, gap_end, &mut toks);
                 let trail_empty = toks.iter().all(|t| !t.word);
                 let trail = if trail_empty {
                     None
@@ -2135,8 +2150,7 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                 embedded_tries += 1;
                 if embedded_tries <= MAX_EMBEDDED_CUE_LOOKS {
                     // Embedded: find the governing cue in the sentence outside the quotes.
-                    toks.clear();
-                    names::tokenize(text, ss, se, &mut toks);
+                    tokens.stretch(text, b, ss, se, &mut toks);
                     // Tokens outside every quotation: one sweep, as both lists are in order.
                     outside.clear();
                     let mut pi = 0;
@@ -2353,7 +2367,15 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
                     // "A plan to make "small, healthy choices" easier, Kim says.": reported
                     // speech around the quotation, attributed at the sentence's end.
                     reported.clear();
-                    indirect(text, sent, bi, &mut toks, &mut scratch, &mut reported);
+                    indirect(
+                        text,
+                        sent,
+                        bi,
+                        (tokens, b),
+                        &mut toks,
+                        &mut scratch,
+                        &mut reported,
+                    );
                     if let Some(mut c) = reported.drain(..).find(|c| {
                         (matches!(c.rule, "reported-cue-after" | "according-to")
                             // "he warns that it is going to "explode."": a clause after "that".
@@ -2403,7 +2425,15 @@ pub fn extract(text: &str, blocks: &[Block], _sentences: &[Span]) -> Extraction 
             if out.terms.len() - terms_before == sp.len() {
                 // Every quotation here was a quoted term: the sentence may still report speech
                 // ("After she heard "rumblings" of a run, she said the two had talked.").
-                indirect(text, sent, bi, &mut toks, &mut scratch, &mut cards);
+                indirect(
+                    text,
+                    sent,
+                    bi,
+                    (tokens, b),
+                    &mut toks,
+                    &mut scratch,
+                    &mut cards,
+                );
             }
             prev_sentence_card = cards.len().checked_sub(1);
         }
@@ -2544,14 +2574,19 @@ fn is_term(text: &str, inner: Span) -> bool {
 
 /// "It was the hardest year of my life. Jo Park": a paragraph of sentences signed by a bare
 /// name.
-fn pull_quote(text: &str, sents: &[Span], block: usize, toks: &mut Vec<Tok>) -> Option<Card> {
+fn pull_quote(
+    text: &str,
+    sents: &[Span],
+    block: usize,
+    (tokens, b): (&BlockTokens, usize),
+    toks: &mut Vec<Tok>,
+) -> Option<Card> {
     let last = *sents.last()?;
     let body_end = sents[sents.len() - 2].end as usize;
     if !text[..body_end].ends_with(['.', '?', '!']) {
         return None;
     }
-    toks.clear();
-    names::tokenize(text, last.start as usize, last.end as usize, toks);
+    tokens.stretch(text, b, last.start as usize, last.end as usize, toks);
     if !(2..=4).contains(&toks.len())
         || !toks.iter().all(|t| {
             t.word && (names::is_name_word(t.text(text)) || names::is_particle(t.text(text)))
@@ -2564,8 +2599,7 @@ fn pull_quote(text: &str, sents: &[Span], block: usize, toks: &mut Vec<Tok>) -> 
     let body = Span::new(sents[0].start as usize, body_end);
     // Speech, not a photo caption with its credit: the words speak in the first or second
     // person.
-    toks.clear();
-    names::tokenize(text, body.start as usize, body.end as usize, toks);
+    tokens.stretch(text, b, body.start as usize, body.end as usize, toks);
     let personal = toks.iter().any(|t| {
         lower_is(
             text,
@@ -2613,11 +2647,13 @@ struct IndirectScratch {
 }
 
 /// Reported speech in a sentence without quotation marks.
-/// `toks` and `scratch` are buffers reused from sentence to sentence.
+/// `toks` and `scratch` are buffers reused from sentence to sentence; the sentence is a
+/// stretch of block `b` of `tokens`.
 fn indirect(
     text: &str,
     sent: Span,
     block: usize,
+    (tokens, b): (&BlockTokens, usize),
     toks: &mut Vec<Tok>,
     scratch: &mut IndirectScratch,
     cards: &mut Vec<Card>,
@@ -2627,8 +2663,7 @@ fn indirect(
         attr_memo,
     } = scratch;
     let (ss, se) = (sent.start as usize, sent.end as usize);
-    toks.clear();
-    names::tokenize(text, ss, se, toks);
+    tokens.stretch(text, b, ss, se, toks);
     let n = toks.len();
     if n < 4 {
         return;

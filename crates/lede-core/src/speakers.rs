@@ -19,7 +19,7 @@
 //! 3. Entries that spoke become [`Speaker`]s, with the earliest longest name, a role and
 //!    every mention linked to them.
 
-use crate::names::{self, Gender, Lower, MentionKind, Pronoun, Tok, WordFlags};
+use crate::names::{self, BlockTokens, Gender, Lower, MentionKind, Pronoun, Tok, WordFlags};
 use crate::{Block, BlockKind, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -888,7 +888,13 @@ fn may_be_name_word(b: &[u8]) -> bool {
     }
 }
 
-fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity]) -> Table {
+fn build_table(
+    text: &str,
+    blocks: &[Block],
+    tokens: &BlockTokens,
+    quoted: &[Span],
+    entities: &[Entity],
+) -> Table {
     let mut table = Table::new();
     let mut toks = Vec::new();
     let mut inside = Inside::new(quoted);
@@ -899,18 +905,13 @@ fn build_table(text: &str, blocks: &[Block], quoted: &[Span], entities: &[Entity
     let bytes = text.as_bytes();
     // Captions name the people in the article too ("Jo Park, left, at the clinic"); their
     // names link surnames and short forms but are never what a pronoun points at.
-    for block in blocks
+    for (bi, block) in blocks
         .iter()
-        .filter(|b| b.kind.is_body() || b.kind == BlockKind::Caption)
+        .enumerate()
+        .filter(|(_, b)| b.kind.is_body() || b.kind == BlockKind::Caption)
     {
         let caption = block.kind == BlockKind::Caption;
-        toks.clear();
-        names::tokenize(
-            text,
-            block.span.start as usize,
-            block.span.end as usize,
-            &mut toks,
-        );
+        tokens.block(text, bi, &mut toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -1325,14 +1326,26 @@ pub fn attribute(
     text: &str,
     blocks: &[Block],
     entities: &[Entity],
+    quotes: Vec<Quote>,
+) -> (Vec<Speaker>, Vec<Quote>) {
+    let tokens = BlockTokens::new(text, blocks);
+    attribute_with(text, blocks, entities, quotes, &tokens)
+}
+
+/// [`attribute`] with the blocks' tokens already read.
+pub fn attribute_with(
+    text: &str,
+    blocks: &[Block],
+    entities: &[Entity],
     mut quotes: Vec<Quote>,
+    tokens: &BlockTokens,
 ) -> (Vec<Speaker>, Vec<Quote>) {
     let quoted: Vec<Span> = quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
         .flat_map(|q| q.fragments.iter().copied())
         .collect();
-    let mut table = build_table(text, blocks, &quoted, entities);
+    let mut table = build_table(text, blocks, tokens, &quoted, entities);
     // Paragraph distance counts body blocks only: captions and subheads between two
     // paragraphs do not separate a speaker from their pronoun.
     let body_ends: Vec<usize> = blocks
