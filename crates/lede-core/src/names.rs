@@ -6,20 +6,55 @@
 
 use crate::Span;
 
-/// A word or a single punctuation character.
+/// A word or a single punctuation character, in 8 bytes: its start, and its end with the top
+/// bit set for a word. (Offsets fit in 31 bits: see [`Tok::new`].)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub word: bool,
+    from: u32,
+    end_word: u32,
+}
+
+const WORD_BIT: u32 = 1 << 31;
+
+/// Whether every offset into a text of `len` bytes fits a [`Tok`].
+fn fits(len: usize) -> bool {
+    u32::try_from(len).is_ok_and(|n| n < WORD_BIT)
 }
 
 impl Tok {
+    /// The token `start..end`, a word or not. Offsets must be below 2^31: [`tokenize`] panics
+    /// on a longer text.
+    #[inline]
+    pub fn new(start: usize, end: usize, word: bool) -> Tok {
+        debug_assert!(start <= end && fits(end));
+        Tok {
+            from: start as u32,
+            end_word: end as u32 | if word { WORD_BIT } else { 0 },
+        }
+    }
+    #[inline]
+    pub fn start(self) -> usize {
+        self.from as usize
+    }
+    #[inline]
+    pub fn end(self) -> usize {
+        (self.end_word & !WORD_BIT) as usize
+    }
+    /// A word, not punctuation.
+    #[inline]
+    pub fn word(self) -> bool {
+        self.end_word & WORD_BIT != 0
+    }
     pub fn text(self, text: &str) -> &str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
     pub fn span(self) -> Span {
-        Span::new(self.start, self.end)
+        Span::new(self.start(), self.end())
+    }
+    /// The same token ending at `end`.
+    #[inline]
+    fn with_end(self, end: usize) -> Tok {
+        Tok::new(self.start(), end, self.word())
     }
 }
 
@@ -34,9 +69,12 @@ fn is_joiner(c: char) -> bool {
 /// Tokens of `text[start..end]`: words (letters and digits, with inner hyphens, apostrophes
 /// and dots as in "al-Zoubi", "O'Neil", "U.S") and single punctuation characters. Spaces are
 /// dropped. Appends to `out`.
+///
+/// Panics on a text of 2 GB or more (the parser reads at most 16 MB).
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    assert!(fits(text.len()), "text too long to tokenise");
     each_token(text, start, end, |start, end, word| {
-        out.push(Tok { start, end, word })
+        out.push(Tok::new(start, end, word))
     });
 }
 
@@ -74,101 +112,78 @@ fn each_token(text: &str, start: usize, end: usize, mut push: impl FnMut(usize, 
 }
 
 /// The tokens of the body blocks and captions, read once and shared by the quote and speaker
-/// stages. They are kept packed, 8 bytes a token (about 1.6 bytes per byte of English text),
-/// and copied out as [`Tok`]s a block or a stretch at a time.
+/// stages: 8 bytes a token, about 1.6 bytes per byte of English text.
 pub struct BlockTokens {
-    packed: Vec<Packed>,
-    /// For each block: its span and its tokens' range in `packed` (empty for blocks not read).
+    toks: Vec<Tok>,
+    /// For each block: its span and its tokens' range in `toks` (empty for blocks not read).
     blocks: Vec<(usize, usize, usize, usize)>,
-}
-
-/// A token in 8 bytes: its start, and its end with the top bit set for a word.
-#[derive(Clone, Copy)]
-struct Packed {
-    start: u32,
-    end_word: u32,
-}
-
-const WORD_BIT: u32 = 1 << 31;
-
-impl Packed {
-    #[inline]
-    fn start(self) -> usize {
-        self.start as usize
-    }
-    #[inline]
-    fn end(self) -> usize {
-        (self.end_word & !WORD_BIT) as usize
-    }
-    #[inline]
-    fn tok(self) -> Tok {
-        Tok {
-            start: self.start(),
-            end: self.end(),
-            word: self.end_word & WORD_BIT != 0,
-        }
-    }
 }
 
 impl BlockTokens {
     /// Tokenise the body blocks and captions of `text`. (A text too long for 31-bit offsets
-    /// keeps no tokens: every stretch is then tokenised when asked for.)
+    /// keeps no tokens, and [`tokenize`] refuses it.)
     pub fn new(text: &str, blocks: &[crate::Block]) -> BlockTokens {
-        let mut packed = Vec::new();
-        let fits = u32::try_from(text.len()).is_ok_and(|n| n < WORD_BIT);
+        let mut toks = Vec::new();
+        let fits = fits(text.len());
         let blocks = blocks
             .iter()
             .map(|b| {
                 let (s, e) = (b.span.start as usize, b.span.end as usize);
-                let lo = packed.len();
+                let lo = toks.len();
                 if fits && (b.kind.is_body() || b.kind == crate::BlockKind::Caption) {
                     each_token(text, s, e, |start, end, word| {
-                        // In range: `fits` bounds every offset below `WORD_BIT`.
-                        packed.push(Packed {
-                            start: start as u32,
-                            end_word: end as u32 | if word { WORD_BIT } else { 0 },
-                        })
+                        toks.push(Tok::new(start, end, word))
                     });
                 }
-                (s, e, lo, packed.len())
+                (s, e, lo, toks.len())
             })
             .collect();
-        BlockTokens { packed, blocks }
+        BlockTokens { toks, blocks }
     }
 
     /// The heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.packed.capacity() * std::mem::size_of::<Packed>()
+        self.toks.capacity() * std::mem::size_of::<Tok>()
             + self.blocks.capacity() * std::mem::size_of::<(usize, usize, usize, usize)>()
     }
 
-    /// Into `out` (cleared first): the tokens of `text[start..end]`, a stretch of block
-    /// `block`, exactly as [`tokenize`] gives them. They are the block's own tokens when no
-    /// word crosses either end of the stretch; otherwise (or for a stretch outside the block)
-    /// the stretch is tokenised anew.
-    pub fn stretch(&self, text: &str, block: usize, start: usize, end: usize, out: &mut Vec<Tok>) {
-        out.clear();
+    /// The tokens of `text[start..end]`, a stretch of block `block`, exactly as [`tokenize`]
+    /// gives them: the block's own tokens when no word crosses either end of the stretch;
+    /// otherwise (or for a stretch outside the block) the stretch tokenised anew into `buf`.
+    #[must_use]
+    pub fn stretch<'a>(
+        &'a self,
+        text: &str,
+        block: usize,
+        start: usize,
+        end: usize,
+        buf: &'a mut Vec<Tok>,
+    ) -> &'a [Tok] {
         if let Some(&(bs, be, lo, hi)) = self.blocks.get(block) {
-            let toks = &self.packed[lo..hi];
+            let toks = &self.toks[lo..hi];
             if lo < hi && bs <= start && end <= be {
                 // The first token ending after `start`; the first starting at `end` or later.
                 let a = toks.partition_point(|t| t.end() <= start);
                 let b = a + toks[a..].partition_point(|t| t.start() < end);
-                let clean = a == b || toks[a].start() >= start && toks[b - 1].end() <= end;
-                if clean {
-                    out.extend(toks[a..b].iter().map(|t| t.tok()));
-                    return;
+                if a == b || toks[a].start() >= start && toks[b - 1].end() <= end {
+                    return &toks[a..b];
                 }
             }
         }
-        tokenize(text, start, end, out);
+        buf.clear();
+        tokenize(text, start, end, buf);
+        buf
     }
 
-    /// Into `out` (cleared first): the tokens of block `block`.
-    pub fn block(&self, text: &str, block: usize, out: &mut Vec<Tok>) {
+    /// The tokens of block `block` (tokenised into `buf` if it was not read).
+    #[must_use]
+    pub fn block<'a>(&'a self, text: &str, block: usize, buf: &'a mut Vec<Tok>) -> &'a [Tok] {
         match self.blocks.get(block) {
-            Some(&(s, e, _, _)) => self.stretch(text, block, s, e, out),
-            None => out.clear(),
+            Some(&(s, e, _, _)) => self.stretch(text, block, s, e, buf),
+            None => {
+                buf.clear();
+                buf
+            }
         }
     }
 }
@@ -1919,20 +1934,16 @@ pub struct Mention {
 /// such as the dot of "Mr." or the hyphen tokens) into a mention. Returns None when the phrase
 /// names no one.
 pub fn read_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
-    if toks.iter().all(|t| t.word) {
+    if toks.iter().all(|t| t.word()) {
         return read_phrase_words(text, toks);
     }
     // The words of a phrase next to a cue fit on the stack.
     const ON_STACK: usize = 16;
-    let mut buf = [Tok {
-        start: 0,
-        end: 0,
-        word: false,
-    }; ON_STACK];
+    let mut buf = [Tok::new(0, 0, false); ON_STACK];
     let mut n = 0;
-    for t in toks.iter().filter(|t| t.word) {
+    for t in toks.iter().filter(|t| t.word()) {
         if n == ON_STACK {
-            let words: Vec<Tok> = toks.iter().copied().filter(|t| t.word).collect();
+            let words: Vec<Tok> = toks.iter().copied().filter(|t| t.word()).collect();
             return read_phrase_words(text, &words);
         }
         buf[n] = *t;
@@ -1961,10 +1972,7 @@ fn strip_possessive(text: &str, t: Tok) -> Tok {
     let s = t.text(text);
     for suffix in ["'s", "’s"] {
         if s.len() > suffix.len() && s.ends_with(suffix) {
-            return Tok {
-                end: t.end - suffix.len(),
-                ..t
-            };
+            return t.with_end(t.end() - suffix.len());
         }
     }
     t
@@ -2080,7 +2088,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             if matches!(l.bytes(), b"of" | b"at" | b"for" | b"with" | b"from") {
                 // "the founder of Northfield Press": a person, not the organisation.
                 return Some(Mention {
-                    name: Span::new(words[0].start, ws[ap - 2].end),
+                    name: Span::new(words[0].start(), ws[ap - 2].end()),
                     role: None,
                     kind: MentionKind::Group,
                     gender: None,
@@ -2088,12 +2096,12 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
             }
         }
         let role = if a > 0 {
-            Some(Span::new(ws[0].start, ws[a - 1].end))
+            Some(Span::new(ws[0].start(), ws[a - 1].end()))
         } else {
             None
         };
         return Some(Mention {
-            name: Span::new(ws[a].start, strip_possessive(text, last).end),
+            name: Span::new(ws[a].start(), strip_possessive(text, last).end()),
             role,
             kind: MentionKind::Organization,
             gender: None,
@@ -2105,9 +2113,9 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         let from = words
             .iter()
             .rposition(|t| matches!(Lower::new(t.text(text)).bytes(), b"the" | b"a" | b"an"))
-            .map_or(words[0].start, |k| words[k].start);
+            .map_or(words[0].start(), |k| words[k].start());
         return Some(Mention {
-            name: Span::new(from, head.end),
+            name: Span::new(from, head.end()),
             role: None,
             kind: MentionKind::Group,
             gender: None,
@@ -2132,9 +2140,9 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     if last_lower {
         // The phrase ends on a common noun: "a spokesperson", "the ministry", "city staff".
         if head_flags & GROUP != 0 {
-            let start = words[0].start;
+            let start = words[0].start();
             return Some(Mention {
-                name: Span::new(start, last.end),
+                name: Span::new(start, last.end()),
                 role: None,
                 kind: MentionKind::Group,
                 gender: None,
@@ -2153,7 +2161,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         let l = Lower::new(ws[a - 1].text(text));
         if matches!(l.bytes(), b"of" | b"at" | b"for" | b"with" | b"from") {
             return Some(Mention {
-                name: Span::new(words[0].start, ws[a - 2].end),
+                name: Span::new(words[0].start(), ws[a - 2].end()),
                 role: None,
                 kind: MentionKind::Group,
                 gender: None,
@@ -2178,9 +2186,9 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     }
     let name_first = ws[a];
     let name_last = strip_possessive(text, ws[b - 1]);
-    let name = Span::new(name_first.start, name_last.end);
+    let name = Span::new(name_first.start(), name_last.end());
     let role = if a > 0 {
-        Some(Span::new(ws[0].start, ws[a - 1].end))
+        Some(Span::new(ws[0].start(), ws[a - 1].end()))
     } else {
         None
     };
@@ -2202,7 +2210,7 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     if possessive_only && last_lower {
         // "Syria's information minister": an unnamed official of a place.
         return Some(Mention {
-            name: Span::new(words[0].start, ws[ws.len() - 1].end),
+            name: Span::new(words[0].start(), ws[ws.len() - 1].end()),
             role: None,
             kind: MentionKind::Group,
             gender: None,
@@ -2299,9 +2307,10 @@ pub fn name_run_before(text: &str, toks: &[Tok], end_idx: usize) -> Option<(usiz
     let mut i = end_idx;
     while i > 0 {
         let t = toks[i - 1];
-        if !t.word {
+        if !t.word() {
             // The dot of an initial or honorific belongs to the phrase.
-            if t.text(text) == "." && i >= 2 && toks[i - 2].word && toks[i - 2].end == t.start {
+            if t.text(text) == "." && i >= 2 && toks[i - 2].word() && toks[i - 2].end() == t.start()
+            {
                 i -= 1;
                 continue;
             }
@@ -2489,11 +2498,7 @@ mod tests {
                         }
                     }
                 }
-                out.push(Tok {
-                    start: at(k),
-                    end: at(j),
-                    word: c == Class::Word,
-                });
+                out.push(Tok::new(at(k), at(j), c == Class::Word));
                 k = j;
             }
             out
@@ -2551,14 +2556,14 @@ mod tests {
         ];
         let tokens = BlockTokens::new(s, &blocks);
         let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
-        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let (mut buf, mut want) = (Vec::new(), Vec::new());
         for b in 0..blocks.len() {
             for &i in &bounds {
                 for &j in bounds.iter().filter(|&&j| j >= i) {
-                    tokens.stretch(s, b, i, j, &mut got);
+                    let got = tokens.stretch(s, b, i, j, &mut buf);
                     want.clear();
                     tokenize(s, i, j, &mut want);
-                    assert_eq!(got, want, "block {b}, {i}..{j}");
+                    assert_eq!(got, &want[..], "block {b}, {i}..{j}");
                 }
             }
         }
@@ -2569,7 +2574,11 @@ mod tests {
         let s = "al-Zoubi's “U.S. plan,” O'Neil";
         let mut toks = Vec::new();
         tokenize(s, 0, s.len(), &mut toks);
-        let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(s)).collect();
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.word())
+            .map(|t| t.text(s))
+            .collect();
         assert_eq!(words, ["al-Zoubi's", "U.S", "plan", "O'Neil"]);
     }
 }

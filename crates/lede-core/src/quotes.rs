@@ -744,10 +744,10 @@ struct Attr {
 /// `t` is a punctuation token in `set`.
 #[inline]
 fn is_punct(text: &str, t: Tok, set: &[&str]) -> bool {
-    if t.word {
+    if t.word() {
         return false;
     }
-    let w = &text.as_bytes()[t.start..t.end];
+    let w = &text.as_bytes()[t.start()..t.end()];
     // Most tokens differ in their first byte: compare that before the rest.
     set.iter()
         .any(|s| s.len() == w.len() && s.as_bytes().first() == w.first() && s.as_bytes() == w)
@@ -756,7 +756,7 @@ fn is_punct(text: &str, t: Tok, set: &[&str]) -> bool {
 /// `t` is a word among `words` (lowercase ASCII) in any letter case.
 #[inline]
 fn lower_is(text: &str, t: Tok, words: &[&str]) -> bool {
-    t.word && lower_is_bytes(&text.as_bytes()[t.start..t.end], words)
+    t.word() && lower_is_bytes(&text.as_bytes()[t.start()..t.end()], words)
 }
 
 /// Words that end a noun phrase read forward.
@@ -850,7 +850,7 @@ fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)
         let mut k = j + 1;
         while k < toks.len()
             && k <= j + 4
-            && toks[k].word
+            && toks[k].word()
             && (lower_is(text, toks[k], &["the", "a", "an"])
                 || !names::is_capitalized(toks[k].text(text))
                     && !is_phrase_stop(toks[k].text(text))
@@ -859,14 +859,14 @@ fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)
             k += 1;
         }
         let ends = toks.get(k).is_none_or(|t| {
-            !t.word || lower_is(text, *t, &["but", "who", "said", "says", "told", "and"])
+            !t.word() || lower_is(text, *t, &["but", "who", "said", "says", "told", "and"])
         });
         if k > j + 1
             && ends
-            && toks[k - 1].word
+            && toks[k - 1].word()
             && !lower_is(text, toks[k - 1], &["the", "a", "an"])
         {
-            let name = Span::new(m.name.start as usize, toks[k - 1].end);
+            let name = Span::new(m.name.start as usize, toks[k - 1].end());
             return Some((Mention { name, ..m }, k));
         }
     }
@@ -923,14 +923,14 @@ fn phrase_end(text: &str, toks: &[Tok], i: usize, through_and: bool) -> usize {
     let limit = (i + 10).min(toks.len());
     while j < limit {
         let t = toks[j];
-        if !t.word {
+        if !t.word() {
             let s = t.text(text);
             // Keep the dot of "Sen." and "J." and the hyphen of "co-founder".
             if s == "."
                 && j > i
-                && toks[j - 1].end == t.start
+                && toks[j - 1].end() == t.start()
                 && j + 1 < toks.len()
-                && toks[j + 1].word
+                && toks[j + 1].word()
                 && names::is_capitalized(toks[j + 1].text(text))
             {
                 j += 1;
@@ -949,7 +949,7 @@ fn phrase_end(text: &str, toks: &[Tok], i: usize, through_and: bool) -> usize {
             break;
         }
         if j > i
-            && (t.word && is_phrase_stop(t.text(text)))
+            && (t.word() && is_phrase_stop(t.text(text)))
             && !(through_and && lower_is(text, t, &["and", "of", "for"]))
         {
             // "Secretary of State": "of" inside a title before a capital.
@@ -978,9 +978,9 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<(Mention, u
     let m = names::read_phrase(text, &toks[i..j]).or_else(|| {
         // "the rookie defenceman": a determiner and a common noun still name a speaker here.
         let first = toks[i];
-        (j > i + 1 && lower_is(text, first, &["the", "a", "an"]) && toks[j - 1].word).then(|| {
+        (j > i + 1 && lower_is(text, first, &["the", "a", "an"]) && toks[j - 1].word()).then(|| {
             Mention {
-                name: Span::new(first.start, toks[j - 1].end),
+                name: Span::new(first.start(), toks[j - 1].end()),
                 role: None,
                 kind: MentionKind::Group,
                 gender: None,
@@ -1060,7 +1060,7 @@ fn subject_phrase(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
     let first = j;
     while j < toks.len()
         && j < first + 6
-        && toks[j].word
+        && toks[j].word()
         && names::is_capitalized(toks[j].text(text))
     {
         j += 1;
@@ -1076,10 +1076,10 @@ fn subject_phrase(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
 fn first_name_in(text: &str, toks: &[Tok]) -> Option<(Mention, usize)> {
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].word && names::is_name_word(toks[i].text(text)) {
+        if toks[i].word() && names::is_name_word(toks[i].text(text)) {
             let mut j = i + 1;
             while j < toks.len()
-                && toks[j].word
+                && toks[j].word()
                 && (names::is_name_word(toks[j].text(text))
                     || names::is_particle(toks[j].text(text)))
             {
@@ -1108,17 +1108,17 @@ fn subject_in(text: &str, toks: &[Tok]) -> Option<Mention> {
     while i < toks.len() {
         let t = toks[i];
         let w = t.text(text);
-        let pron = t.word && matches!(names::pronoun(w), Some(Pronoun::He | Pronoun::She));
-        if !(t.word && (names::is_name_word(w) || pron)) {
+        let pron = t.word() && matches!(names::pronoun(w), Some(Pronoun::He | Pronoun::She));
+        if !(t.word() && (names::is_name_word(w) || pron)) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while !pron && j < toks.len() && toks[j].word && names::is_name_word(toks[j].text(text)) {
+        while !pron && j < toks.len() && toks[j].word() && names::is_name_word(toks[j].text(text)) {
             j += 1;
         }
         let object = i > 0
-            && (!toks[i - 1].word && !is_punct(text, toks[i - 1], &[","])
+            && (!toks[i - 1].word() && !is_punct(text, toks[i - 1], &[","])
                 || lower_is(
                     text,
                     toks[i - 1],
@@ -1128,8 +1128,8 @@ fn subject_in(text: &str, toks: &[Tok]) -> Option<Mention> {
                     ],
                 ));
         let verb_next = toks.get(j).is_some_and(|n| {
-            n.word && !names::is_capitalized(n.text(text)) && !is_phrase_stop(n.text(text))
-                || n.word && names::is_cue_filler(n.text(text))
+            n.word() && !names::is_capitalized(n.text(text)) && !is_phrase_stop(n.text(text))
+                || n.word() && names::is_cue_filler(n.text(text))
         });
         if !object && verb_next {
             if let Some(m) = names::read_phrase(text, &toks[i..j])
@@ -1173,7 +1173,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
         return None;
     }
     let last = toks[end - 1];
-    if last.word && names::pronoun(last.text(text)).is_some() {
+    if last.word() && names::pronoun(last.text(text)).is_some() {
         let m = names::read_phrase(text, &toks[end - 1..end])?;
         return Some((m, end - 1));
     }
@@ -1181,11 +1181,11 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
     let mut lower_run = 0;
     while i > 0 && end - i < 10 {
         let t = toks[i - 1];
-        if !t.word {
+        if !t.word() {
             if t.text(text) == "."
                 && i >= 2
-                && toks[i - 2].word
-                && toks[i - 2].end == t.start
+                && toks[i - 2].word()
+                && toks[i - 2].end() == t.start()
                 && i < end
             {
                 i -= 1;
@@ -1212,7 +1212,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
             if i >= 3 && lower_is(text, toks[i - 1], &["of", "at", "for", "from", "with"]) {
                 let h = i - 2;
                 let hw = toks[h].text(text);
-                if toks[h].word && !names::is_capitalized(hw) && names::is_title(hw) {
+                if toks[h].word() && !names::is_capitalized(hw) && names::is_title(hw) {
                     let mut k = h;
                     while k > 0 && h - k < 2 && plain_modifier(text, toks[k - 1]) {
                         k -= 1;
@@ -1255,7 +1255,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
         if lower_run > 0
             && lower_run < 3
             && !names::is_not_name(w)
-            && !(t.word && is_phrase_stop(t.text(text)))
+            && !(t.word() && is_phrase_stop(t.text(text)))
             && cues::cue(w).is_none()
         {
             i -= 1;
@@ -1265,7 +1265,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
         break;
     }
     // Drop a leading "of" or particle left dangling.
-    while i < end && toks[i].word && lower_is(text, toks[i], &["of"]) {
+    while i < end && toks[i].word() && lower_is(text, toks[i], &["of"]) {
         i += 1;
     }
     // "The military said", ", the ferocious brawler who": a determiner and plain words
@@ -1275,7 +1275,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
         while d > 0 && end - d < 4 && plain_modifier(text, toks[d - 1]) {
             d -= 1;
         }
-        if d > 0 && lower_is(text, toks[d - 1], &["the"]) && (d == 1 || !toks[d - 2].word) {
+        if d > 0 && lower_is(text, toks[d - 1], &["the"]) && (d == 1 || !toks[d - 2].word()) {
             i = d - 1;
         }
     }
@@ -1284,18 +1284,20 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
     }
     let m = names::read_phrase(text, &toks[i..end]).or_else(|| {
         // "the lanky, bespectacled professor": a determiner and a common noun.
-        (end - i >= 2 && lower_is(text, toks[i], &["the"]) && toks[end - 1].word).then(|| Mention {
-            name: Span::new(toks[i].start, toks[end - 1].end),
-            role: None,
-            kind: MentionKind::Group,
-            gender: None,
+        (end - i >= 2 && lower_is(text, toks[i], &["the"]) && toks[end - 1].word()).then(|| {
+            Mention {
+                name: Span::new(toks[i].start(), toks[end - 1].end()),
+                role: None,
+                kind: MentionKind::Group,
+                gender: None,
+            }
         })
     })?;
     // "Tore Lind and Ada Berg said": two people speaking together.
     if m.kind == MentionKind::Person && i >= 2 && lower_is(text, toks[i - 1], &["and"]) {
         if let Some((a, b)) = names::name_run_before(text, toks, i - 1) {
             let first = names::read_phrase(text, &toks[a..b]).filter(|f| {
-                f.kind == MentionKind::Person && f.name.end as usize == toks[b - 1].end
+                f.kind == MentionKind::Person && f.name.end as usize == toks[b - 1].end()
             });
             if let Some(f) = first {
                 let place = b - a == 1
@@ -1320,7 +1322,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
 /// stop word or a cue.
 fn plain_modifier(text: &str, t: Tok) -> bool {
     let w = t.text(text);
-    t.word
+    t.word()
         && !names::is_capitalized(w)
         && !names::is_not_name(w)
         && !is_phrase_stop(w)
@@ -1330,14 +1332,14 @@ fn plain_modifier(text: &str, t: Tok) -> bool {
 /// The cue at token `i`: one word, or "according to", or "went on".
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)> {
     let t = *toks.get(i)?;
-    if !t.word {
+    if !t.word() {
         return None;
     }
     if lower_is(text, t, &["according"]) {
         let n = *toks.get(i + 1)?;
         if lower_is(text, n, &["to"]) {
             return Some((
-                Span::new(t.start, n.end),
+                Span::new(t.start(), n.end()),
                 i + 2,
                 cues::Cue {
                     takes_object: false,
@@ -1359,7 +1361,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
     if lower_is(text, t, &["go", "goes", "went", "going"]) {
         let n = *toks.get(i + 1)?;
         if lower_is(text, n, &["on"]) {
-            return Some((Span::new(t.start, n.end), i + 2, c));
+            return Some((Span::new(t.start(), n.end()), i + 2, c));
         }
         return None;
     }
@@ -1378,7 +1380,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
             _ => &[][..],
         };
         if !particle.is_empty() && lower_is(text, n, particle) {
-            return Some((Span::new(t.start, n.end), i + 2, c));
+            return Some((Span::new(t.start(), n.end()), i + 2, c));
         }
     }
     Some((t.span(), i + 1, c))
@@ -1403,7 +1405,7 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
         return Some(Attr {
             mention: Some(m),
             cue: None,
-            end: toks[j - 1].end,
+            end: toks[j - 1].end(),
             takes_object: false,
         });
     }
@@ -1432,7 +1434,7 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
         return Some(Attr {
             mention: Some(m),
             cue: Some(cue),
-            end: toks[k - 1].end,
+            end: toks[k - 1].end(),
             takes_object: c.takes_object,
         });
     }
@@ -1448,14 +1450,14 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
             && e < k + 16
             && (!is_punct(text, toks[e], &[",", ".", ";", ":"])
                 // The dot of an abbreviation: "Associates Inc., said".
-                || toks[e].text(text) == "." && toks[e - 1].word && toks[e - 1].end == toks[e].start
+                || toks[e].text(text) == "." && toks[e - 1].word() && toks[e - 1].end() == toks[e].start()
                     && toks.get(e + 1).is_some_and(|t| t.text(text) == ","))
         {
             e += 1;
         }
         if e < toks.len() && is_punct(text, toks[e], &[","]) && e > k + 1 {
             let mut f = e + 1;
-            while f < toks.len() && names::is_cue_filler(toks[f].text(text)) && toks[f].word {
+            while f < toks.len() && names::is_cue_filler(toks[f].text(text)) && toks[f].word() {
                 f += 1;
             }
             if cue_at(text, toks, f).is_some() {
@@ -1469,14 +1471,14 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
                     }
                     _ => {
                         appositive_role =
-                            Some(Span::new(inner[0].start, inner[inner.len() - 1].end));
+                            Some(Span::new(inner[0].start(), inner[inner.len() - 1].end()));
                     }
                 }
                 k = f;
             }
         }
     }
-    while k < toks.len() && toks[k].word && names::is_cue_filler(toks[k].text(text)) {
+    while k < toks.len() && toks[k].word() && names::is_cue_filler(toks[k].text(text)) {
         k += 1;
     }
     // "he was quoted as saying"
@@ -1506,7 +1508,7 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
     Some(Attr {
         mention: Some(m),
         cue: Some(cue),
-        end: toks[e - 1].end,
+        end: toks[e - 1].end(),
         takes_object: c.takes_object,
     })
 }
@@ -1528,7 +1530,7 @@ fn with_trailing_appositive(
     }
     let det = k + 2 < toks.len() && lower_is(text, toks[k + 1], &["a", "an", "the"]);
     let lower = k + 1 < toks.len()
-        && toks[k + 1].word
+        && toks[k + 1].word()
         && !names::is_capitalized(toks[k + 1].text(text))
         && !lower_is(
             text,
@@ -1539,11 +1541,11 @@ fn with_trailing_appositive(
     if k + 1 < toks.len() && is_punct(text, toks[k], &[","]) && (det || lower) {
         let from = if det { k + 2 } else { k + 1 };
         let mut e = from;
-        while e < toks.len() && e < k + 14 && toks[e].word {
+        while e < toks.len() && e < k + 14 && toks[e].word() {
             e += 1;
         }
         if e > from {
-            m.role = Some(Span::new(toks[from].start, toks[e - 1].end));
+            m.role = Some(Span::new(toks[from].start(), toks[e - 1].end()));
             return (m, e);
         }
     }
@@ -1596,7 +1598,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
             // Mention before the cue, skipping fillers; or an appositive "X, a Y, said".
             let mut k = i;
             while k > 0
-                && toks[k - 1].word
+                && toks[k - 1].word()
                 && names::is_cue_filler(toks[k - 1].text(text))
                 // "Elizabeth May has said": a capitalised "May" is a name.
                 && !names::is_capitalized(toks[k - 1].text(text))
@@ -1667,7 +1669,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
             };
             before.or_else(|| {
                 // "said Kerry" (cue first), only when the cue opens the clause.
-                let opens = i == 0 || !toks[i - 1].word;
+                let opens = i == 0 || !toks[i - 1].word();
                 if opens && !gerund {
                     phrase_forward(text, toks, after).map(|(m, _)| m)
                 } else {
@@ -1680,7 +1682,7 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
                 Attr {
                     mention: Some(m),
                     cue: Some(cue),
-                    end: toks[after - 1].end,
+                    end: toks[after - 1].end(),
                     takes_object: c.takes_object,
                 },
                 after,
@@ -1706,7 +1708,7 @@ fn appositive_before(text: &str, toks: &[Tok], comma: usize) -> Option<Mention> 
     let inner = &toks[s..comma];
     let (outer, _) = phrase_backward(text, toks, s - 1)?;
     let app = names::read_phrase(text, inner);
-    let inner_span = Span::new(inner[0].start, inner[inner.len() - 1].end);
+    let inner_span = Span::new(inner[0].start(), inner[inner.len() - 1].end());
     match (outer.kind, app) {
         (MentionKind::Group, Some(a)) if a.kind == MentionKind::Person => {
             let mut a = a;
@@ -1771,8 +1773,9 @@ fn clause_start(text: &str, toks: &[Tok], mut i: usize, takes_object: bool) -> u
             ));
     if let Some(k) = (i..look).find(|&k| lower_is(text, toks[k], &["that"])) {
         if (k == i || adverbial)
-            && (i..k)
-                .all(|j| toks[j].word || is_punct(text, toks[j], &[",", ".", "\"", "“", "”", "’"]))
+            && (i..k).all(|j| {
+                toks[j].word() || is_punct(text, toks[j], &[",", ".", "\"", "“", "”", "’"])
+            })
         {
             return k + 1;
         }
@@ -1787,15 +1790,15 @@ fn clause_start(text: &str, toks: &[Tok], mut i: usize, takes_object: bool) -> u
             && names::is_capitalized(toks[j].text(text))
             && names::pronoun(toks[j].text(text)).is_none();
         if cap {
-            while j < toks.len() && toks[j].word && names::is_capitalized(toks[j].text(text)) {
+            while j < toks.len() && toks[j].word() && names::is_capitalized(toks[j].text(text)) {
                 j += 1;
             }
-        } else if j < toks.len() && toks[j].word {
+        } else if j < toks.len() && toks[j].word() {
             j += 1;
         }
         i = j;
     }
-    while i < toks.len() && toks[i].word && is_time_word(toks[i].text(text)) {
+    while i < toks.len() && toks[i].word() && is_time_word(toks[i].text(text)) {
         i += 1;
     }
     if i < toks.len() && is_punct(text, toks[i], &[","]) {
@@ -1857,7 +1860,8 @@ pub fn extract_with(
     let mut marks = Vec::new();
     let mut pairs = Vec::new();
     let mut sents = Vec::new();
-    let mut toks = Vec::new();
+    // Tokens tokenised afresh, for a stretch a word crosses.
+    let mut buf = Vec::new();
     let mut scratch = IndirectScratch::default();
     // Per-sentence buffers, reused: for each quotation of the sentence, whether it is direct
     // speech, its attribution after and before it; the sentence's tokens outside quotations;
@@ -1891,7 +1895,7 @@ pub fn extract_with(
         let lead_in = pending_lead.take();
         // A pull quote: "Words of the speaker. Full Name" with no marks at all.
         if pairs.is_empty() && sents.len() >= 2 {
-            if let Some(card) = pull_quote(text, &sents, bi, (tokens, b), &mut toks) {
+            if let Some(card) = pull_quote(text, &sents, bi, (tokens, b), &mut buf) {
                 cards.push(card);
                 continue;
             }
@@ -1912,13 +1916,13 @@ pub fn extract_with(
                 prev_sentence_card = None;
                 // A paragraph ending with a colon hands its attribution to the next one.
                 if si + 1 == sents.len() && text[sent].trim_end().ends_with(':') {
-                    tokens.stretch(text, b, ss, se, &mut toks);
+                    let toks = tokens.stretch(text, b, ss, se, &mut buf);
                     pending_lead =
-                        cue_with_mention(text, &toks, None)
+                        cue_with_mention(text, toks, None)
                             .map(|(a, _)| a)
                             .or_else(|| {
                                 let n = toks.len().saturating_sub(1);
-                                phrase_backward(text, &toks, n).map(|(m, _)| Attr {
+                                phrase_backward(text, toks, n).map(|(m, _)| Attr {
                                     mention: Some(m),
                                     ..Attr::default()
                                 })
@@ -1930,7 +1934,7 @@ pub fn extract_with(
                     sent,
                     bi,
                     (tokens, b),
-                    &mut toks,
+                    &mut buf,
                     &mut scratch,
                     &mut cards,
                 );
@@ -1945,8 +1949,8 @@ pub fn extract_with(
             for (k, p) in sp.iter().enumerate() {
                 let gap_end = sp.get(k + 1).map_or(se, |n| n.open);
                 // Lead: the text between the previous item and this quote.
-                tokens.stretch(text, b, gap_start, p.open, &mut toks);
-                let lead_empty = toks.iter().all(|t| !t.word)
+                let toks = tokens.stretch(text, b, gap_start, p.open, &mut buf);
+                let lead_empty = toks.iter().all(|t| !t.word())
                     && !toks.iter().any(|t| is_punct(text, *t, &[","]) && k == 0)
                     && (k == 0 || direct_flags[k - 1]);
                 let lead_colon = toks
@@ -1971,25 +1975,25 @@ pub fn extract_with(
                     lead_ok = true;
                 }
                 if !lead_ok && lead_colon {
-                    if let Some((a, after)) = cue_with_mention(text, &toks, None) {
-                        let words_after = toks[after..].iter().filter(|t| t.word).count();
+                    if let Some((a, after)) = cue_with_mention(text, toks, None) {
+                        let words_after = toks[after..].iter().filter(|t| t.word()).count();
                         if words_after <= 8 {
                             lead = Some(a);
                             lead_ok = true;
                         }
                     } else if toks.last().is_some_and(|t| is_punct(text, *t, &[":"]))
-                        && toks.iter().filter(|t| t.word).count() <= 8
+                        && toks.iter().filter(|t| t.word()).count() <= 8
                     {
                         lead_ok = true;
                         let n = toks.len() - 1;
-                        lead = phrase_backward(text, &toks, n)
+                        lead = phrase_backward(text, toks, n)
                             .filter(|(m, _)| {
                                 m.kind != MentionKind::Group
                                     || names::is_group_noun(
                                         text[m.name].rsplit(' ').next().unwrap_or(""),
                                     )
                             })
-                            .or_else(|| first_name_in(text, &toks))
+                            .or_else(|| first_name_in(text, toks))
                             .map(|(m, _)| Attr {
                                 mention: Some(m),
                                 ..Attr::default()
@@ -1999,7 +2003,7 @@ pub fn extract_with(
                     {
                         // A longer lead-in: "... when Musk took to the radio with this:".
                         lead_ok = true;
-                        lead = subject_in(text, &toks).map(|m| Attr {
+                        lead = subject_in(text, toks).map(|m| Attr {
                             mention: Some(m),
                             ..Attr::default()
                         });
@@ -2010,12 +2014,12 @@ pub fn extract_with(
                 }
                 leads.push(lead);
                 // Trail: the text after the quote up to the next quote or the sentence end.
-                tokens.stretch(text, b, p.end, gap_end, &mut toks);
-                let trail_empty = toks.iter().all(|t| !t.word);
+                let toks = tokens.stretch(text, b, p.end, gap_end, &mut buf);
+                let trail_empty = toks.iter().all(|t| !t.word());
                 let trail = if trail_empty {
                     None
                 } else {
-                    trailing_attr(text, &toks)
+                    trailing_attr(text, toks)
                 };
                 // The attribution must follow a quote that ends as a clause does.
                 let last_inner = text[p.inner].trim_end().chars().last();
@@ -2150,21 +2154,21 @@ pub fn extract_with(
                 embedded_tries += 1;
                 if embedded_tries <= MAX_EMBEDDED_CUE_LOOKS {
                     // Embedded: find the governing cue in the sentence outside the quotes.
-                    tokens.stretch(text, b, ss, se, &mut toks);
+                    let toks = tokens.stretch(text, b, ss, se, &mut buf);
                     // Tokens outside every quotation: one sweep, as both lists are in order.
                     outside.clear();
                     let mut pi = 0;
                     for &t in toks.iter() {
-                        while pi < sp.len() && sp[pi].end <= t.start {
+                        while pi < sp.len() && sp[pi].end <= t.start() {
                             pi += 1;
                         }
-                        if !(pi < sp.len() && t.start >= sp[pi].open) {
+                        if !(pi < sp.len() && t.start() >= sp[pi].open) {
                             outside.push(t);
                         }
                     }
                     // A cue before the first embedded quote governs the clause after it.
                     let first_open = p.open;
-                    let before = &outside[..outside.partition_point(|t| t.end <= first_open)];
+                    let before = &outside[..outside.partition_point(|t| t.end() <= first_open)];
                     // The first attribution after one of the sentence's quotations closes the
                     // clause: "... are "very exciting," says Kim, who leads the "Activate" ...".
                     let (last_q, trail_last) = match (k..sp.len()).find(|&j| trails[j].is_some()) {
@@ -2203,7 +2207,7 @@ pub fn extract_with(
                                 "branded",
                             ],
                         );
-                        let adjacent = before[*after..].iter().filter(|t| t.word).count() <= 3;
+                        let adjacent = before[*after..].iter().filter(|t| t.word()).count() <= 3;
                         // "said on "Face the Nation."": a short title after a preposition.
                         let title =
                             short
@@ -2237,13 +2241,13 @@ pub fn extract_with(
                             )
                         });
                         let start = if naming_cue
-                            && before[after..].iter().filter(|t| t.word).count() <= 3
+                            && before[after..].iter().filter(|t| t.word()).count() <= 3
                         {
                             first_open
                         } else {
                             before
                                 .get(cs)
-                                .map_or(first_open, |t| t.start.min(first_open))
+                                .map_or(first_open, |t| t.start().min(first_open))
                         };
                         let mut end = clause_end.max(start);
                         if let Some(t) = trail_last {
@@ -2260,7 +2264,7 @@ pub fn extract_with(
                         // quote.
                         let mut second = None;
                         for (j, t) in outside.iter().enumerate() {
-                            if t.start < p.end || t.start >= end {
+                            if t.start() < p.end || t.start() >= end {
                                 continue;
                             }
                             let gerund = lower_is(
@@ -2275,9 +2279,9 @@ pub fn extract_with(
                             if !(gerund || and_that) {
                                 continue;
                             }
-                            let before_t = text[..t.start].trim_end();
+                            let before_t = text[..t.start()].trim_end();
                             let cut = if j > 0 && is_punct(text, outside[j - 1], &[","]) {
-                                Some(outside[j - 1].start)
+                                Some(outside[j - 1].start())
                             } else if before_t.ends_with([',', '"', '”'])
                                 && before_t.trim_end_matches(['"', '”']).ends_with(',')
                             {
@@ -2295,10 +2299,10 @@ pub fn extract_with(
                                     {
                                         f += 1;
                                     }
-                                    if let Some(n) = outside.get(f).filter(|n| n.start < end) {
-                                        let clause = Span::new(n.start, end);
+                                    if let Some(n) = outside.get(f).filter(|n| n.start() < end) {
+                                        let clause = Span::new(n.start(), end);
                                         if has_words(&text[clause], 3)
-                                            && !sp.iter().any(|q| q.open >= n.start)
+                                            && !sp.iter().any(|q| q.open >= n.start())
                                         {
                                             let g = Attr {
                                                 cue: Some(t.span()),
@@ -2316,8 +2320,8 @@ pub fn extract_with(
                                 }
                                 if and_that {
                                     if let Some(n) = outside.get(j + 2) {
-                                        if sp.iter().any(|q| q.open >= n.start) {
-                                            second = Some(Span::new(n.start, end.max(n.start)));
+                                        if sp.iter().any(|q| q.open >= n.start()) {
+                                            second = Some(Span::new(n.start(), end.max(n.start())));
                                         }
                                     }
                                 }
@@ -2372,7 +2376,7 @@ pub fn extract_with(
                         sent,
                         bi,
                         (tokens, b),
-                        &mut toks,
+                        &mut buf,
                         &mut scratch,
                         &mut reported,
                     );
@@ -2430,7 +2434,7 @@ pub fn extract_with(
                     sent,
                     bi,
                     (tokens, b),
-                    &mut toks,
+                    &mut buf,
                     &mut scratch,
                     &mut cards,
                 );
@@ -2477,7 +2481,7 @@ pub fn extract_with(
 
 fn starts_clause(text: &str, t: Tok) -> bool {
     let w = t.text(text);
-    if !t.word {
+    if !t.word() {
         return false;
     }
     if names::is_capitalized(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
@@ -2579,17 +2583,17 @@ fn pull_quote(
     sents: &[Span],
     block: usize,
     (tokens, b): (&BlockTokens, usize),
-    toks: &mut Vec<Tok>,
+    buf: &mut Vec<Tok>,
 ) -> Option<Card> {
     let last = *sents.last()?;
     let body_end = sents[sents.len() - 2].end as usize;
     if !text[..body_end].ends_with(['.', '?', '!']) {
         return None;
     }
-    tokens.stretch(text, b, last.start as usize, last.end as usize, toks);
+    let toks = tokens.stretch(text, b, last.start as usize, last.end as usize, buf);
     if !(2..=4).contains(&toks.len())
         || !toks.iter().all(|t| {
-            t.word && (names::is_name_word(t.text(text)) || names::is_particle(t.text(text)))
+            t.word() && (names::is_name_word(t.text(text)) || names::is_particle(t.text(text)))
         })
     {
         return None;
@@ -2599,7 +2603,7 @@ fn pull_quote(
     let body = Span::new(sents[0].start as usize, body_end);
     // Speech, not a photo caption with its credit: the words speak in the first or second
     // person.
-    tokens.stretch(text, b, body.start as usize, body.end as usize, toks);
+    let toks = tokens.stretch(text, b, body.start as usize, body.end as usize, buf);
     let personal = toks.iter().any(|t| {
         lower_is(
             text,
@@ -2647,14 +2651,14 @@ struct IndirectScratch {
 }
 
 /// Reported speech in a sentence without quotation marks.
-/// `toks` and `scratch` are buffers reused from sentence to sentence; the sentence is a
-/// stretch of block `b` of `tokens`.
+/// The sentence is a stretch of block `b` of `tokens`; `buf` and `scratch` are buffers reused
+/// from sentence to sentence.
 fn indirect(
     text: &str,
     sent: Span,
     block: usize,
     (tokens, b): (&BlockTokens, usize),
-    toks: &mut Vec<Tok>,
+    buf: &mut Vec<Tok>,
     scratch: &mut IndirectScratch,
     cards: &mut Vec<Card>,
 ) {
@@ -2663,7 +2667,7 @@ fn indirect(
         attr_memo,
     } = scratch;
     let (ss, se) = (sent.start as usize, sent.end as usize);
-    tokens.stretch(text, b, ss, se, toks);
+    let toks = tokens.stretch(text, b, ss, se, buf);
     let n = toks.len();
     if n < 4 {
         return;
@@ -2692,14 +2696,14 @@ fn indirect(
         if let Some(comma) = (2..n.min(20)).find(|&k| is_punct(text, toks[k], &[","])) {
             if let Some((m, _)) = phrase_forward(text, toks, 2) {
                 if comma + 1 < n {
-                    let start = toks[comma + 1].start;
+                    let start = toks[comma + 1].start();
                     push_indirect(
                         cards,
                         block,
                         Span::new(start, end.max(start)),
                         Attr {
                             mention: Some(m),
-                            cue: Some(Span::new(toks[0].start, toks[1].end)),
+                            cue: Some(Span::new(toks[0].start(), toks[1].end())),
                             end,
                             takes_object: false,
                         },
@@ -2725,7 +2729,7 @@ fn indirect(
         let tail_end_ok = tail
             .iter()
             .skip(1)
-            .all(|t| t.word || is_punct(text, *t, &[".", "!", "?", "-", ","]));
+            .all(|t| t.word() || is_punct(text, *t, &[".", "!", "?", "-", ","]));
         if tail_end_ok {
             let attr = if lower_is(text, toks[comma + 1.min(n - comma - 1)], &["according"]) {
                 let t = &toks[comma + 1..];
@@ -2733,10 +2737,10 @@ fn indirect(
                     // The source ends the sentence ("..., according to the survey of
                     // 2,000 farms."), not a clause it interrupts ("X, according to Y, is").
                     phrase_forward(text, t, 2)
-                        .filter(|&(_, k)| !text[t[k - 1].end..se].contains(','))
+                        .filter(|&(_, k)| !text[t[k - 1].end()..se].contains(','))
                         .map(|(m, _)| Attr {
                             mention: Some(m),
-                            cue: Some(Span::new(t[0].start, t[1].end)),
+                            cue: Some(Span::new(t[0].start(), t[1].end())),
                             end,
                             takes_object: false,
                         })
@@ -2758,14 +2762,14 @@ fn indirect(
                 {
                     let cs = clause_start(text, head, after, inner.takes_object);
                     if cs < comma && !is_punct(text, head[after.min(comma - 1)], &[",", "."]) {
-                        let clause = Span::new(head[cs].start, toks[comma].start);
+                        let clause = Span::new(head[cs].start(), toks[comma].start());
                         if has_words(&text[clause], 3) {
                             push_indirect(cards, block, clause, inner, "reported-cue-before");
                             return;
                         }
                     }
                 }
-                let clause = Span::new(ss, toks[comma].start);
+                let clause = Span::new(ss, toks[comma].start());
                 if has_words(&text[clause], 3) {
                     push_indirect(cards, block, clause, a, "reported-cue-after");
                 }
@@ -2799,7 +2803,7 @@ fn indirect(
         };
         let g = toks[comma..]
             .iter()
-            .position(|t| t.start >= a.end)
+            .position(|t| t.start() >= a.end)
             .map(|p| comma + p);
         let Some(g) = g else { break };
         if !(is_punct(text, toks[g], &[","])
@@ -2809,14 +2813,14 @@ fn indirect(
         {
             continue;
         }
-        let first = Span::new(ss, toks[comma].start);
+        let first = Span::new(ss, toks[comma].start());
         let mut cs = g + 2;
         if cs < n && lower_is(text, toks[cs], &["that"]) {
             cs += 1;
         }
         if cs < n && has_words(&text[first], 3) {
             push_indirect(cards, block, first, a, "reported-cue-after");
-            let second = Span::new(toks[cs].start, end.max(toks[cs].start));
+            let second = Span::new(toks[cs].start(), end.max(toks[cs].start()));
             let gerund = Attr {
                 cue: Some(toks[g + 1].span()),
                 ..a
@@ -2840,7 +2844,7 @@ fn indirect(
         };
         let Some(c2) = toks[comma..]
             .iter()
-            .position(|t| t.start >= a.end)
+            .position(|t| t.start() >= a.end)
             .map(|p| comma + p)
         else {
             break;
@@ -2852,9 +2856,9 @@ fn indirect(
         if lower_is(text, toks[from], &["that"]) {
             from += 1;
         }
-        let first = Span::new(ss, toks[comma].start);
-        if from < n && toks[from].start < end && has_words(&text[first], 3) {
-            let second = Span::new(toks[from].start, end);
+        let first = Span::new(ss, toks[comma].start());
+        if from < n && toks[from].start() < end && has_words(&text[first], 3) {
+            let second = Span::new(toks[from].start(), end);
             // "..., said Dr. Jo Park, a nurse.": an appositive, not a second clause.
             let appositive = from == c2 + 1
                 && lower_is(text, toks[from], &["a", "an", "the"])
@@ -2952,7 +2956,7 @@ fn indirect(
             && !infinitive
             && !starts_clause(text, toks[cs])
             && toks.get(cs + 1).is_none_or(|t| {
-                !t.word
+                !t.word()
                     || lower_is(
                         text,
                         *t,
@@ -2965,13 +2969,13 @@ fn indirect(
         {
             return;
         }
-        let start = toks[cs].start;
+        let start = toks[cs].start();
         let mut stop = end;
         // "The board, which said the course was safe, cancelled ...": a relative clause
         // between commas ends at its comma.
-        let cue_idx = (0..after).rev().find(|&k| toks[k].word).unwrap_or(0);
+        let cue_idx = (0..after).rev().find(|&k| toks[k].word()).unwrap_or(0);
         let mut w = cue_idx;
-        while w > 0 && toks[w - 1].word && names::is_cue_filler(toks[w - 1].text(text)) {
+        while w > 0 && toks[w - 1].word() && names::is_cue_filler(toks[w - 1].text(text)) {
             w -= 1;
         }
         if w >= 2
@@ -2979,7 +2983,7 @@ fn indirect(
             && is_punct(text, toks[w - 2], &[","])
         {
             if let Some(c) = (cs..n).find(|&k| is_punct(text, toks[k], &[","])) {
-                stop = toks[c].start;
+                stop = toks[c].start();
             }
         }
         // A trailing ", saying ...", ", according to ..." or ", and added ..." ends the
@@ -3015,9 +3019,9 @@ fn indirect(
                 });
             if gerund || and_cue {
                 stop = if and_cue && is_punct(text, toks[k - 1], &[","]) {
-                    toks[k - 1].start
+                    toks[k - 1].start()
                 } else {
-                    toks[k].start
+                    toks[k].start()
                 };
                 if !lower_is(text, toks[k + 1], &["according"]) {
                     second = Some((k + 1, k + 2));
@@ -3032,8 +3036,8 @@ fn indirect(
                 if from < n && lower_is(text, toks[from], &["that"]) {
                     from += 1;
                 }
-                if from < n && toks[from].start < end {
-                    let clause2 = Span::new(toks[from].start, end);
+                if from < n && toks[from].start() < end {
+                    let clause2 = Span::new(toks[from].start(), end);
                     if has_words(&text[clause2], 3) {
                         let attr = Attr {
                             cue: Some(toks[cue].span()),
@@ -3049,7 +3053,7 @@ fn indirect(
 
 /// A verb that reports speech on its own ("said", "argued"), or "according".
 fn is_reporting(text: &str, t: Tok) -> bool {
-    t.word
+    t.word()
         && (cues::cue(t.text(text)).is_some_and(|c| c.reports) || lower_is(text, t, &["according"]))
 }
 

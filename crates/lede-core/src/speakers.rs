@@ -699,8 +699,8 @@ fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
     let mut saw_title = false;
     while i > 0 && run_start - i < 8 {
         let t = toks[i - 1];
-        if !t.word {
-            if t.text(text) == "." && i >= 2 && toks[i - 2].end == t.start {
+        if !t.word() {
+            if t.text(text) == "." && i >= 2 && toks[i - 2].end() == t.start() {
                 i -= 1;
                 continue;
             }
@@ -727,10 +727,10 @@ fn role_before(text: &str, toks: &[Tok], run_start: usize) -> Option<Span> {
             break;
         }
     }
-    while i < run_start && toks[i].word && Lower::new(toks[i].text(text)).bytes() == b"of" {
+    while i < run_start && toks[i].word() && Lower::new(toks[i].text(text)).bytes() == b"of" {
         i += 1;
     }
-    (saw_title && i < run_start).then(|| Span::new(toks[i].start, toks[run_start - 1].end))
+    (saw_title && i < run_start).then(|| Span::new(toks[i].start(), toks[run_start - 1].end()))
 }
 
 fn kin_gender(word: &str) -> Option<Gender> {
@@ -896,7 +896,7 @@ fn build_table(
     entities: &[Entity],
 ) -> Table {
     let mut table = Table::new();
-    let mut toks = Vec::new();
+    let mut buf = Vec::new();
     let mut inside = Inside::new(quoted);
     // The words of the run at hand, and the lexicon flags of each that the name test looked up
     // (capitalised words).
@@ -911,11 +911,14 @@ fn build_table(
         .filter(|(_, b)| b.kind.is_body() || b.kind == BlockKind::Caption)
     {
         let caption = block.kind == BlockKind::Caption;
-        tokens.block(text, bi, &mut toks);
+        let toks = tokens.block(text, bi, &mut buf);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            if !t.word || !may_be_name_word(&bytes[t.start..t.end]) || inside.contains(t.start) {
+            if !t.word()
+                || !may_be_name_word(&bytes[t.start()..t.end()])
+                || inside.contains(t.start())
+            {
                 i += 1;
                 continue;
             }
@@ -935,27 +938,27 @@ fn build_table(
             while j < run_end {
                 let u = toks[j];
                 let u_text = u.text(text);
-                let name = u.word && {
+                let name = u.word() && {
                     let (name, f) = names::name_word_flags(u_text);
                     run_flags[j - i] = f;
                     name
                 };
-                if u.word
+                if u.word()
                     && (name
                         || j == i + 1 && names::is_month_surname(t.text(text), u_text)
                         || toks
                             .get(j + 1)
-                            .is_some_and(|v| v.word && names::is_capitalized(v.text(text)))
+                            .is_some_and(|v| v.word() && names::is_capitalized(v.text(text)))
                             && names::is_particle(u_text))
                 {
                     j += 1;
-                } else if !u.word
+                } else if !u.word()
                     && u_text == "."
-                    && toks[j - 1].end == u.start
-                    && toks[j - 1].end - toks[j - 1].start == 1
+                    && toks[j - 1].end() == u.start()
+                    && toks[j - 1].end() - toks[j - 1].start() == 1
                     && toks
                         .get(j + 1)
-                        .is_some_and(|v| v.word && names::is_capitalized(v.text(text)))
+                        .is_some_and(|v| v.word() && names::is_capitalized(v.text(text)))
                 {
                     // An initial: "Richard D. Emery".
                     j += 1;
@@ -975,9 +978,9 @@ fn build_table(
             let mut first_head = None;
             let mut any_head = false;
             for h in i..j {
-                if toks[h].word && flags_at(h).is_org_head() {
+                if toks[h].word() && flags_at(h).is_org_head() {
                     any_head = true;
-                    if first_head.is_none() && h + 1 < j && toks[h + 1].word {
+                    if first_head.is_none() && h + 1 < j && toks[h + 1].word() {
                         first_head = Some(h);
                     }
                 }
@@ -992,13 +995,14 @@ fn build_table(
             // "Ministry of Coastal Affairs": an organisation's name runs on through "of".
             if any_head
                 && j + 1 < toks.len()
-                && toks[j].word
+                && toks[j].word()
                 && matches!(Lower::new(toks[j].text(text)).bytes(), b"of" | b"for")
-                && toks[j + 1].word
+                && toks[j + 1].word()
                 && names::is_name_word(toks[j + 1].text(text))
             {
                 j += 1;
-                while j < toks.len() && toks[j].word && names::is_capitalized(toks[j].text(text)) {
+                while j < toks.len() && toks[j].word() && names::is_capitalized(toks[j].text(text))
+                {
                     j += 1;
                 }
             }
@@ -1006,20 +1010,22 @@ fn build_table(
             run_word_flags.clear();
             for (h, t) in (i..j)
                 .zip(&toks[i..j])
-                .filter(|(_, t)| t.word)
+                .filter(|(_, t)| t.word())
                 .take(MAX_NAME_TOKENS + 2)
             {
                 run_words.push(*t);
                 run_word_flags.push(run_flags.get(h - i).copied().flatten());
             }
             let words = &run_words[..];
-            let possessive = |w: &Tok| is_possessive(&bytes[w.start..w.end]);
+            let possessive = |w: &Tok| is_possessive(&bytes[w.start()..w.end()]);
             let has_inner_possessive = words.iter().rev().skip(1).any(possessive);
             let first = words[0];
             let last = *words.last().unwrap_or(&first);
             let last_text = strip_possessive(last.text(text));
             // The token before the run.
-            let prev = i.checked_sub(1).map(|k| (toks[k].word, toks[k].text(text)));
+            let prev = i
+                .checked_sub(1)
+                .map(|k| (toks[k].word(), toks[k].text(text)));
             let prev_lower = prev.map(|(_, p)| Lower::new(p));
             let prev_lower = prev_lower.as_ref().map_or(&[][..], Lower::bytes);
             let after_place_preposition = prev.is_some()
@@ -1042,7 +1048,7 @@ fn build_table(
                 || words.iter().zip(&run_word_flags).skip(1).any(|(w, f)| {
                     let bare = strip_possessive(w.text(text));
                     match f {
-                        Some(f) if bare.len() == w.end - w.start => f.is_place_head(),
+                        Some(f) if bare.len() == w.end() - w.start() => f.is_place_head(),
                         _ => names::is_place_head(bare),
                     }
                 });
@@ -1065,8 +1071,8 @@ fn build_table(
             let is_demonym = is_org && words.len() == 1 && is_demonym(last_text);
             let sentence_start =
                 prev.is_none_or(|(_, p)| matches!(p, "." | "?" | "!" | "\"" | "“" | ":"));
-            let name_end = last.start + last_text.len();
-            let name = &text[first.start..name_end];
+            let name_end = last.start() + last_text.len();
+            let name = &text[first.start()..name_end];
             if is_place || is_demonym {
                 // A place or an event: neither speaker nor pronoun antecedent.
             } else if is_org {
@@ -1074,14 +1080,14 @@ fn build_table(
                     let e = table.entry(SpeakerKind::Organization, name);
                     table.entries[e]
                         .mentions
-                        .push(Span::new(first.start, name_end));
-                    let sal = !caption && salient(text, first.start, name_end);
-                    table.org_mentions.push((first.start, e, sal));
+                        .push(Span::new(first.start(), name_end));
+                    let sal = !caption && salient(text, first.start(), name_end);
+                    table.org_mentions.push((first.start(), e, sal));
                 }
             } else if (2..=4).contains(&words.len()) {
                 // The end of a longer name seen before ("Al Hashish" after "Fouzia Al
                 // Hashish") is that person.
-                let same_surname = table.by_surname(last_text, first.start);
+                let same_surname = table.by_surname(last_text, first.start());
                 let longer = same_surname.filter(|&e| {
                     let full = &table.entries[e].name;
                     full.len() > name.len()
@@ -1109,10 +1115,10 @@ fn build_table(
                 };
                 table.entries[e]
                     .mentions
-                    .push(Span::new(first.start, name_end));
-                let sal = !caption && salient(text, first.start, name_end);
-                table.add_person_mention(first.start, e, sal);
-                if let Some(r) = role_before(text, &toks, i) {
+                    .push(Span::new(first.start(), name_end));
+                let sal = !caption && salient(text, first.start(), name_end);
+                table.add_person_mention(first.start(), e, sal);
+                if let Some(r) = role_before(text, toks, i) {
                     let role = text[r].to_string();
                     table.entries[e].set_role(r.start as usize, &role);
                     for w in role.split([' ', '.']) {
@@ -1128,11 +1134,11 @@ fn build_table(
                     )
                 {
                     let mut x = j + 2;
-                    while x < toks.len() && x < j + 14 && toks[x].word {
+                    while x < toks.len() && x < j + 14 && toks[x].word() {
                         x += 1;
                     }
                     if x < toks.len() && toks[x].text(text) == "," && x > j + 2 {
-                        let r = Span::new(toks[j + 1].start, toks[x - 1].end);
+                        let r = Span::new(toks[j + 1].start(), toks[x - 1].end());
                         let role = text[r].to_string();
                         table.entries[e].set_role(r.start as usize, &role);
                     }
@@ -1148,12 +1154,12 @@ fn build_table(
                 table.entries[e].count_gender(pronoun_after(text, &toks[j..]), 1);
             } else if words.len() == 1 {
                 // A surname alone ("Kerry", "Mr. Fry"): link to the latest full name.
-                if let Some(e) = table.by_surname(last_text, first.start) {
+                if let Some(e) = table.by_surname(last_text, first.start()) {
                     table.entries[e]
                         .mentions
-                        .push(Span::new(first.start, name_end));
-                    let sal = !caption && salient(text, first.start, name_end);
-                    table.add_person_mention(first.start, e, sal);
+                        .push(Span::new(first.start(), name_end));
+                    let sal = !caption && salient(text, first.start(), name_end);
+                    table.add_person_mention(first.start(), e, sal);
                     table.entries[e].count_gender(
                         i.checked_sub(2)
                             .and_then(|k| names::honorific_gender(toks[k].text(text)))
@@ -1163,14 +1169,14 @@ fn build_table(
                             }),
                         2,
                     );
-                } else if !after_place_preposition && single_name_person(text, &toks, i, j) {
+                } else if !after_place_preposition && single_name_person(text, toks, i, j) {
                     // "Yuni, a resident of the coast, ...": someone known by one name.
                     let e = table.entry(SpeakerKind::Person, name);
                     table.entries[e]
                         .mentions
-                        .push(Span::new(first.start, name_end));
-                    let sal = !caption && salient(text, first.start, name_end);
-                    table.add_person_mention(first.start, e, sal);
+                        .push(Span::new(first.start(), name_end));
+                    let sal = !caption && salient(text, first.start(), name_end);
+                    table.add_person_mention(first.start(), e, sal);
                     table.entries[e].count_gender(pronoun_after(text, &toks[j..]), 1);
                 }
             }
@@ -1230,7 +1236,7 @@ fn build_table(
 /// resident of the coast," or "Roman, 52,". Countries and organisations ("Tesla, a company
 /// that ...") are not people.
 fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
-    if j + 2 >= toks.len() || toks[j].text(text) != "," || !toks[j + 1].word {
+    if j + 2 >= toks.len() || toks[j].text(text) != "," || !toks[j + 1].word() {
         return false;
     }
     let next = toks[j + 1].text(text);
@@ -1244,7 +1250,7 @@ fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
     if det {
         // The appositive's words name a person's role, not an organisation.
         let mut k = j + 2;
-        while k < toks.len() && k < j + 14 && toks[k].word {
+        while k < toks.len() && k < j + 14 && toks[k].word() {
             let w = toks[k].text(text);
             if matches!(
                 Lower::new(w).bytes(),
@@ -1681,7 +1687,7 @@ fn group_before(text: &str, at: usize) -> Option<String> {
     let from = window.rfind("\n\n").map_or(from, |k| from + k + 2);
     let mut toks = Vec::new();
     names::tokenize(text, from, at, &mut toks);
-    toks.iter().rev().filter(|t| t.word).find_map(|t| {
+    toks.iter().rev().filter(|t| t.word()).find_map(|t| {
         let w = t.text(text);
         let l = Lower::new(w);
         let plural = l.as_str().ends_with('s') && !l.as_str().ends_with("ss")
@@ -1695,8 +1701,8 @@ fn pronoun_after(text: &str, toks: &[names::Tok]) -> Option<Gender> {
     toks.iter()
         .take(25)
         // Every pronoun has two to seven letters and starts with an "h" or an "s".
-        .filter(|t| t.word && (2..=7).contains(&(t.end - t.start)))
-        .filter(|t| matches!(text.as_bytes()[t.start], b'h' | b'H' | b's' | b'S'))
+        .filter(|t| t.word() && (2..=7).contains(&(t.end() - t.start())))
+        .filter(|t| matches!(text.as_bytes()[t.start()], b'h' | b'H' | b's' | b'S'))
         .find_map(|t| pronoun_gender(t.text(text)))
 }
 
