@@ -127,7 +127,11 @@ impl BlockTokens {
         let read = |b: &crate::Block| b.kind.is_body() || b.kind == crate::BlockKind::Caption;
         // News text has about one token for five bytes: room for one in four, so that the
         // vector rarely grows (each growth copies it), trimmed to size at the end.
-        let bytes: usize = blocks.iter().filter(|b| read(b)).map(|b| b.span.len()).sum();
+        let bytes: usize = blocks
+            .iter()
+            .filter(|b| read(b))
+            .map(|b| b.span.len())
+            .sum();
         let mut toks = Vec::with_capacity(if fits { bytes / 4 } else { 0 });
         let blocks = blocks
             .iter()
@@ -231,7 +235,7 @@ fn alnum_run_end(bytes: &[u8], mut e: usize) -> usize {
     while let Some(chunk) = bytes.get(e..e + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         let y = x & !HIGH;
-        let alnum = (in_range(y, b'0', b'9') | in_range(y | ONES * 0x20, b'a', b'z')) & !x;
+        let alnum = (in_range(y, b'0', b'9') | in_range(y | (ONES * 0x20), b'a', b'z')) & !x;
         let other = !alnum & HIGH;
         if other != 0 {
             // The first byte that is not one (little-endian: the lowest).
