@@ -1,8 +1,10 @@
 //! Words, names and noun phrases around speech cues.
 //!
-//! A small, allocation-free toolkit: split a stretch of text into word and punctuation tokens,
-//! tell titles from names, and read the noun phrase that names a speaker ("Secretary of State
-//! John Kerry", "a spokesperson", "the Russian Foreign Ministry", "she") into a role and a name.
+//! A small toolkit: split text into word and punctuation tokens (the body blocks and captions
+//! once per article, in [`BlockTokens`], shared by the quote and speaker stages), tell titles
+//! from names, and read the noun phrase that names a speaker ("Secretary of State John Kerry",
+//! "a spokesperson", "the Russian Foreign Ministry", "she") into a role and a name, without
+//! allocating.
 
 use crate::Span;
 

@@ -1845,7 +1845,8 @@ pub fn extract(text: &str, blocks: &[Block], sentences: &[Span]) -> Extraction {
     extract_with(text, blocks, sentences, &BlockTokens::new(text, blocks))
 }
 
-/// [`extract`] with the blocks' tokens already read.
+/// [`extract`] with the blocks' tokens already read (`tokens` must come from the same text and
+/// blocks).
 pub fn extract_with(
     text: &str,
     blocks: &[Block],

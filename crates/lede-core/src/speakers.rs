@@ -1338,7 +1338,8 @@ pub fn attribute(
     attribute_with(text, blocks, entities, quotes, &tokens)
 }
 
-/// [`attribute`] with the blocks' tokens already read.
+/// [`attribute`] with the blocks' tokens already read (`tokens` must come from the same text
+/// and blocks).
 pub fn attribute_with(
     text: &str,
     blocks: &[Block],
