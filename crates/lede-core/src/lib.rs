@@ -16,6 +16,7 @@ pub mod invariants;
 pub mod names;
 pub mod normalize;
 pub mod order;
+mod parallel;
 pub mod quotes;
 pub mod sections;
 pub mod sentences;
@@ -183,25 +184,44 @@ fn finish(
         span: None,
     }));
     let sentences = sentences::split(&text, &blocks);
-    let sections = sections::build(&text, &blocks, &sentences);
-    let (entities, tokenized) = entities::extract_tokenized(&text, &blocks, &sentences);
-    // The quote and speaker stages share one reading of the body blocks' and captions' words.
-    let name_tokens = names::BlockTokens::new(&text, &blocks);
-    let quote_result = quotes::extract_with(&text, &blocks, &sentences, &name_tokens);
-    let (speakers, quotes) =
-        speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens);
-    drop(name_tokens);
-    let article_date = options
-        .article_date
-        .or_else(|| facts::detect_article_date(&text, &blocks));
-    let facts = facts::extract_tokenized(
-        &text,
-        &blocks,
-        &sentences,
-        &entities,
-        article_date,
-        &tokenized,
+    // Entities and quotations are found independently of each other, and so are speakers and
+    // the other facts: on a long text each pair runs on two threads where there are two.
+    let threads = parallel::worth_it(text.len());
+    let ((sections, (entities, tokenized)), (name_tokens, quote_result, article_date)) =
+        parallel::join(
+            threads,
+            || {
+                (
+                    sections::build(&text, &blocks, &sentences),
+                    entities::extract_tokenized(&text, &blocks, &sentences),
+                )
+            },
+            || {
+                // The quote and speaker stages share one reading of the body blocks' and
+                // captions' words.
+                let name_tokens = names::BlockTokens::new(&text, &blocks);
+                let quote_result = quotes::extract_with(&text, &blocks, &sentences, &name_tokens);
+                let article_date = options
+                    .article_date
+                    .or_else(|| facts::detect_article_date(&text, &blocks));
+                (name_tokens, quote_result, article_date)
+            },
+        );
+    let ((speakers, quotes), facts) = parallel::join(
+        threads,
+        || speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens),
+        || {
+            facts::extract_tokenized(
+                &text,
+                &blocks,
+                &sentences,
+                &entities,
+                article_date,
+                &tokenized,
+            )
+        },
     );
+    drop(name_tokens);
     Document {
         schema_version: SCHEMA_VERSION,
         title: blocks
