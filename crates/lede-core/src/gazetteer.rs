@@ -159,14 +159,50 @@ pub enum PlaceKind {
     Place,
 }
 
+/// A map keyed by slices of the lists' text, looked up by any string (`&str` or `&String`).
+pub struct KeyMap<V>(FastMap<&'static str, V>);
+
+impl<V> KeyMap<V> {
+    pub fn get(&self, key: &(impl AsRef<str> + ?Sized)) -> Option<&V> {
+        self.0.get(key.as_ref())
+    }
+    pub fn contains_key(&self, key: &(impl AsRef<str> + ?Sized)) -> bool {
+        self.0.contains_key(key.as_ref())
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.keys().copied()
+    }
+}
+
+/// A set of slices of the lists' text, looked up by any string (`&str` or `&String`).
+pub struct KeySet(FastSet<&'static str>);
+
+impl KeySet {
+    pub fn contains(&self, key: &(impl AsRef<str> + ?Sized)) -> bool {
+        self.0.contains(key.as_ref())
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+impl<'a> IntoIterator for &'a KeySet {
+    type Item = &'static str;
+    type IntoIter = std::iter::Copied<std::collections::hash_set::Iter<'a, &'static str>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().copied()
+    }
+}
+
 pub struct Lists {
     /// Folded lower-case name -> kind.
-    pub places: FastMap<String, PlaceKind>,
+    pub places: KeyMap<PlaceKind>,
     /// Folded lower-case alias -> canonical name ("u.s." -> "United States").
     pub aliases: FastMap<&'static str, &'static str>,
     /// Lower-case demonym -> country or region ("russian" -> "Russia").
     pub demonyms: FastMap<&'static str, &'static str>,
-    pub first_names: FastSet<String>,
+    /// Lower-case first names.
+    pub first_names: KeySet,
     /// Single-word titles, lower case, without a final period.
     pub titles: FastSet<&'static str>,
     /// Organisation head words, lower case.
@@ -225,7 +261,7 @@ pub fn lists() -> &'static Lists {
 
 /// The lines of a data file, as `str::lines` reads them, found by a plain byte scan (the
 /// files have thousands of short lines).
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     let mut rest = data;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -247,36 +283,124 @@ fn line_count(data: &str) -> usize {
     data.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
+/// The place, country and first-name lists folded to their keys (see [`fold_key`]) in one
+/// string, one entry a line: the tables of [`Lists`] are keyed by slices of it, so loading
+/// them allocates no string per entry.
+struct FoldedLists {
+    text: String,
+    /// Where each list ends in `text`, in the order [`FoldedLists::build`] writes them.
+    ends: [usize; 5],
+}
+
+impl FoldedLists {
+    /// The folded places (the data file, then [`EXTRA_PLACES`]).
+    const PLACES: usize = 0;
+    /// The places written with a period, without it: "St. Louis" is also written "St Louis".
+    const PLACES_WITHOUT_PERIODS: usize = 1;
+    /// The folded countries (the data file, then [`EXTRA_COUNTRIES`]).
+    const COUNTRIES: usize = 2;
+    /// The folded canonical names of [`ALIASES`].
+    const ALIAS_NAMES: usize = 3;
+    /// The first names, in lower case.
+    const FIRST_NAMES: usize = 4;
+
+    fn get() -> &'static FoldedLists {
+        static FOLDED: OnceLock<FoldedLists> = OnceLock::new();
+        FOLDED.get_or_init(FoldedLists::build)
+    }
+
+    fn build() -> FoldedLists {
+        let mut text = String::with_capacity(
+            PLACES.len() + EXTRA_PLACES.len() + COUNTRIES.len() + FIRST_NAMES.len() + 2048,
+        );
+        // Folding goes character by character and keeps line breaks, so a folded list's
+        // lines are its folded lines. Each part ends in a line break, so that the lines of
+        // parts written one after the other are the parts' lines.
+        let end_line = |text: &mut String| {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+        };
+        let mut ends = [0; 5];
+        push_folded(&mut text, PLACES);
+        end_line(&mut text);
+        push_folded(&mut text, EXTRA_PLACES);
+        end_line(&mut text);
+        ends[FoldedLists::PLACES] = text.len();
+        // Few places have a period: they are found by one search of the whole list.
+        let mut without_periods = String::new();
+        let places = &text[..];
+        let mut from = 0;
+        while let Some(p) = places[from..].find('.').map(|p| from + p) {
+            let start = places[..p].rfind('\n').map_or(0, |n| n + 1);
+            let end = places[p..].find('\n').map_or(places.len(), |n| p + n);
+            let line = &places[start..end];
+            without_periods.extend(line.strip_suffix('\r').unwrap_or(line).split('.'));
+            without_periods.push('\n');
+            from = end;
+        }
+        text.push_str(&without_periods);
+        ends[FoldedLists::PLACES_WITHOUT_PERIODS] = text.len();
+        push_folded(&mut text, COUNTRIES);
+        end_line(&mut text);
+        for country in EXTRA_COUNTRIES {
+            push_folded(&mut text, country);
+            text.push('\n');
+        }
+        ends[FoldedLists::COUNTRIES] = text.len();
+        for pair in ALIASES {
+            push_folded(&mut text, alias_pair(pair).1);
+            text.push('\n');
+        }
+        ends[FoldedLists::ALIAS_NAMES] = text.len();
+        let start = text.len();
+        text.push_str(FIRST_NAMES);
+        text[start..].make_ascii_lowercase();
+        ends[FoldedLists::FIRST_NAMES] = text.len();
+        FoldedLists { text, ends }
+    }
+
+    /// The lines of list `k`.
+    fn lines(&'static self, k: usize) -> impl Iterator<Item = &'static str> {
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p]);
+        data_lines(&self.text[start..self.ends[k]])
+    }
+}
+
+/// The alias and the canonical name of an entry of [`ALIASES`].
+fn alias_pair(pair: &'static str) -> (&'static str, &'static str) {
+    pair.split_once(':').unwrap_or((pair, pair))
+}
+
 fn build() -> Lists {
+    let folded = FoldedLists::get();
     // Sized up front: growing a map re-inserts every key.
-    let mut places: FastMap<String, PlaceKind> = FastMap::with_capacity_and_hasher(
+    let mut places: FastMap<&'static str, PlaceKind> = FastMap::with_capacity_and_hasher(
         line_count(PLACES)
             + EXTRA_PLACES.lines().count()
             + line_count(COUNTRIES)
             + EXTRA_COUNTRIES.len(),
         Default::default(),
     );
-    for line in data_lines(PLACES).chain(EXTRA_PLACES.lines()) {
-        let key = fold_key(line);
-        if key.contains('.') {
-            // "St. Louis" is also written "St Louis".
-            places.insert(key.replace('.', ""), PlaceKind::Place);
-        }
+    for key in folded
+        .lines(FoldedLists::PLACES)
+        .chain(folded.lines(FoldedLists::PLACES_WITHOUT_PERIODS))
+    {
         places.insert(key, PlaceKind::Place);
     }
-    for line in data_lines(COUNTRIES).chain(EXTRA_COUNTRIES.iter().copied()) {
-        places.insert(fold_key(line), PlaceKind::Country);
+    for key in folded.lines(FoldedLists::COUNTRIES) {
+        places.insert(key, PlaceKind::Country);
     }
     for name in NOT_PLACES {
         places.remove(*name);
     }
     let mut aliases = FastMap::default();
     for pair in ALIASES {
-        let (a, b) = pair.split_once(':').unwrap_or((pair, pair));
+        let (a, b) = alias_pair(pair);
         aliases.insert(a, b);
     }
-    for (_, b) in aliases.iter() {
-        places.entry(fold_key(b)).or_insert(PlaceKind::Country);
+    for key in folded.lines(FoldedLists::ALIAS_NAMES) {
+        places.entry(key).or_insert(PlaceKind::Country);
     }
     let mut demonyms = FastMap::default();
     for pair in DEMONYMS.lines() {
@@ -286,27 +410,27 @@ fn build() -> Lists {
             }
         }
     }
-    let mut first_names: FastSet<String> =
+    let mut first_names: FastSet<&'static str> =
         FastSet::with_capacity_and_hasher(line_count(FIRST_NAMES), Default::default());
-    first_names.extend(data_lines(FIRST_NAMES).map(|l| l.to_ascii_lowercase()));
+    first_names.extend(folded.lines(FoldedLists::FIRST_NAMES));
     for name in NOT_FIRST_NAMES {
         first_names.remove(*name);
     }
     let filters = Filters {
-        places: WordFilter::of(places.keys().map(String::as_str)),
+        places: WordFilter::of(places.keys().copied()),
         aliases: WordFilter::of(aliases.keys().copied()),
         demonyms: WordFilter::of(demonyms.keys().copied()),
-        first_names: WordFilter::of(first_names.iter().map(String::as_str)),
+        first_names: WordFilter::of(first_names.iter().copied()),
         titles: WordFilter::of(TITLES.lines()),
         org_words: WordFilter::of(ORG_WORDS.lines()),
         common: WordFilter::of(COMMON.split_ascii_whitespace()),
         orgs: WordFilter::of(KNOWN_ORGS.lines()),
     };
     Lists {
-        places,
+        places: KeyMap(places),
         aliases,
         demonyms,
-        first_names,
+        first_names: KeySet(first_names),
         titles: TITLES.lines().collect(),
         org_words: ORG_WORDS.lines().collect(),
         common: COMMON.split_ascii_whitespace().collect(),
