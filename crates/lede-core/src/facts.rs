@@ -5,7 +5,8 @@
 
 use crate::dates;
 use crate::figures;
-use crate::tokens::{self, Tok, TokKind, Tokenized, LOWER};
+use crate::gazetteer::WordFilter;
+use crate::tokens::{self, Tok, TokKind, Tokenized, HYPHEN, LOWER, NON_ASCII};
 use crate::{Block, BlockKind, Entity, EntityId, EntityKind, Span};
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
@@ -344,6 +345,20 @@ static FACT_KEYS: [u32; 32 * 16] = {
     keys
 };
 
+/// The [`WordFilter`] slots of [`FACT_SPELLINGS`], read by a word token's [`Tok::hash`]: an
+/// ASCII word whose slot is clear is no spelling.
+static FACT_SLOTS: [u64; 256] = {
+    let mut slots = [0u64; 256];
+    let mut i = 0;
+    while i < FACT_SPELLINGS.len() {
+        let w = FACT_SPELLINGS[i];
+        let h = WordFilter::hash(w[0], w[w.len() / 2], w[w.len() - 1], w.len());
+        slots[(h >> 6) as usize] |= 1 << (h & 63);
+        i += 1;
+    }
+    slots
+};
+
 /// Whether a spelling has the first byte, length and last byte of `w` (one below sixteen
 /// bytes): when not, `w` is no spelling.
 #[inline]
@@ -498,6 +513,18 @@ impl FactWords {
 fn token_word(text: &str, t: &Tok) -> FactWord {
     match t.kind {
         TokKind::Word => {
+            // Every spelling is ASCII, and none has a hyphen: an ASCII word without one is a
+            // spelling only when its hash has a spelling's slot. (A hyphenated number,
+            // "twenty-one", is read below.)
+            if t.is(NON_ASCII) {
+                return FactWord::Other;
+            }
+            if !t.is(HYPHEN) {
+                let (row, bit) = WordFilter::slot_of(t.hash);
+                if FACT_SLOTS[row] & bit == 0 {
+                    return FactWord::Other;
+                }
+            }
             let bytes = &text.as_bytes()[t.start as usize..t.end as usize];
             if t.is(LOWER) {
                 return fact_word(bytes);
@@ -1054,5 +1081,31 @@ mod tests {
         }
         assert_eq!(found, FACT_SPELLINGS.len());
         assert!(matches!(fact_word(b"twenty-one"), FactWord::Cardinal(21)));
+    }
+
+    /// A word token's fact word, which its hash may settle, is the fact word of its lower-case
+    /// text, in any case.
+    #[test]
+    fn token_words_are_the_fact_words_of_their_text() {
+        let mut text = String::new();
+        for w in FACT_SPELLINGS {
+            let w = std::str::from_utf8(w).unwrap();
+            let capitalised = w[..1].to_ascii_uppercase() + &w[1..];
+            text.push_str(&format!("{w} {} {capitalised} ", w.to_ascii_uppercase()));
+        }
+        text.push_str(
+            "twenty-one Twenty-One NINETY-NINE thirty-x x-ray Sept. Caf\u{e9} caf\u{e9}s \
+             septembers Monday's said the report's",
+        );
+        let mut toks = Vec::new();
+        tokens::tokenize(&text, 0, text.len(), &mut toks);
+        let mut marked = 0;
+        for t in toks.iter().filter(|t| t.is_word()) {
+            let lower = t.text(&text).to_ascii_lowercase();
+            let expected = fact_word(lower.as_bytes());
+            assert_eq!(token_word(&text, t), expected, "{lower}");
+            marked += usize::from(expected != FactWord::Other);
+        }
+        assert_eq!(marked, FACT_SPELLINGS.len() * 3 + 6);
     }
 }

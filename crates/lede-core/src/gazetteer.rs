@@ -95,9 +95,8 @@ impl WordFilter {
     /// The 14-bit hash that picks a word's slot, from its first, middle (at half its length,
     /// rounded down) and last bytes and its length.
     #[inline]
-    pub fn hash(first: u8, middle: u8, last: u8, len: usize) -> u16 {
-        let x =
-            u32::from(first) | u32::from(last) << 8 | u32::from(middle) << 16 | (len as u32) << 24;
+    pub const fn hash(first: u8, middle: u8, last: u8, len: usize) -> u16 {
+        let x = first as u32 | (last as u32) << 8 | (middle as u32) << 16 | (len as u32) << 24;
         // The top 14 bits of a multiplicative hash.
         (x.wrapping_mul(0x9e37_79b1) >> 18) as u16
     }
