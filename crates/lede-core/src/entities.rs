@@ -389,10 +389,8 @@ fn is_place_prep(w: &str) -> bool {
 struct Ctx<'t> {
     text: &'t str,
     toks: Vec<Tok>,
-    /// Folded lower-case text of every word token, joined by single spaces; `key_at[i]` is
-    /// token i's range in it.
-    folded: String,
-    key_at: Vec<(u32, u32)>,
+    /// The folded lower-case forms of the tokens.
+    keys: Keys,
     lower_seen: FastSet<&'t str>,
     /// [`Ctx::is_capword`] of every token, worked out once.
     capword: Vec<bool>,
@@ -406,20 +404,20 @@ impl<'t> Ctx<'t> {
         self.toks[i].text(self.text)
     }
     /// Folded lower-case form of token i.
+    // Asked of most tokens read, and small: a call would cost more than the look-up.
+    #[inline(always)]
     fn key(&self, i: usize) -> &str {
-        let (s, e) = self.key_at[i];
-        &self.folded[s as usize..e as usize]
+        self.keys.key(&self.toks, i)
     }
-    /// [`Ctx::key`] as bytes, sliced without the string's character-boundary checks.
+    /// [`Ctx::key`] as bytes.
     fn key_bytes(&self, i: usize) -> &[u8] {
-        let (s, e) = self.key_at[i];
-        &self.folded.as_bytes()[s as usize..e as usize]
+        self.key(i).as_bytes()
     }
-    /// Folded lower-case form of tokens a..b (as joined in running text: periods glued).
-    fn key_range(&self, a: usize, b: usize) -> &str {
-        let s = self.key_at[a].0 as usize;
-        let e = self.key_at[b - 1].1 as usize;
-        &self.folded[s..e]
+    /// Folded lower-case form of tokens a..b, joined as in running text: by one space, and a
+    /// period glued to its word ("st. louis"). Borrowed from the lower-cased text when the
+    /// tokens are ASCII and spaced so already (most names), built otherwise.
+    fn key_range(&self, a: usize, b: usize) -> Cow<'_, str> {
+        self.keys.range(self.text, &self.toks, a, b)
     }
     fn is_title(&self, i: usize) -> bool {
         self.toks[i].is_word() && self.lists.is_title(self.key(i))
@@ -560,18 +558,12 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     // which the allocator can hand to the buffers built next.
     tokenized.toks.shrink_to_fit();
     let toks = std::mem::take(&mut tokenized.toks);
-    let Folded {
-        folded,
-        key_at,
-        cap_words,
-        line_starts,
-    } = fold_keys(text, &toks);
-    let lower_seen = lower_seen_words(text, &toks, &folded, &key_at, &cap_words);
+    let (keys, cap_words, line_starts) = Keys::read(text, &toks);
+    let lower_seen = lower_seen_words(text, &toks, &keys, &cap_words);
     let mut ctx = Ctx {
         text,
         toks,
-        folded,
-        key_at,
+        keys,
         lower_seen,
         capword: Vec::new(),
         lists,
@@ -625,7 +617,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     if sporty {
         for m in mentions.iter_mut().filter(|m| !m.dateline) {
             if m.label == Label::Loc && !m.subnational && m.canonical.is_none() {
-                m.subnational = ctx.lists.place(ctx.key_range(m.a, m.b)) == Some(PlaceKind::Place);
+                m.subnational = ctx.lists.place(&ctx.key_range(m.a, m.b)) == Some(PlaceKind::Place);
             }
             if m.label == Label::Loc && m.subnational {
                 // "in Leeds", "MINNESOTA AT MILWAUKEE": the place, not the club.
@@ -646,95 +638,109 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     (entities, tokenized)
 }
 
-/// What [`fold_keys`] finds.
-struct Folded {
-    /// The folded lower-case text of every token, joined by single spaces (a period glued to
-    /// its word stays glued: "st.").
-    folded: String,
-    /// Each token's range in `folded`.
-    key_at: Vec<(u32, u32)>,
-    /// The indices of the capitalised words (the only ones [`capwords`] and
-    /// [`lower_seen_words`] look at).
-    cap_words: Vec<u32>,
-    /// The indices of the tokens after the first that start a line, in order.
-    line_starts: Vec<u32>,
+/// The folded lower-case forms of a text's tokens (see [`fold_key`]).
+///
+/// Folding an ASCII token lower-cases it byte for byte: its key is its place in a lower-cased
+/// copy of the text. The few tokens with other characters are folded one by one.
+struct Keys {
+    /// The text, its ASCII letters in lower case.
+    lower: String,
+    /// The keys of the tokens with a character outside ASCII, one after the other.
+    non_ascii: String,
+    /// For each such token in order, its index and the end of its key in `non_ascii`.
+    non_ascii_at: Vec<(u32, u32)>,
 }
 
-/// The folded keys of the tokens, and the capitalised words and line starts among them.
-///
-/// Running text mostly separates tokens by one space, as the folded text does: such stretches
-/// of ASCII text are copied whole from the lower-cased text, and only the other gaps and the
-/// non-ASCII words are written one by one.
-// Out of line (one call per document): inlined, it costs the caller more than it saves.
-#[inline(never)]
-fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
-    // Every token's bytes and one space: exactly the folded length when folding keeps lengths
-    // (ASCII); folding non-ASCII words may grow them a little. (Not the tokens' whole extent:
-    // the text between tokens would be a fifth more memory for nothing.)
-    let cap: usize = toks.iter().map(|t| (t.end - t.start) as usize + 1).sum();
-    // Built from whole tokens' text (token bounds are character bounds) and spaces, so never
-    // checked again as a whole.
-    let mut folded = String::with_capacity(cap + cap / 16 + 16);
-    let mut key_at = Vec::with_capacity(toks.len());
-    let mut cap_words = Vec::new();
-    let mut line_starts = Vec::new();
-    let mut scratch = String::new();
-    let bytes = text.as_bytes();
-    // ASCII folds to lower case byte for byte: a stretch of ASCII tokens is copied whole and
-    // lower-cased in place (no lower-cased copy of the whole text: that would cost the page a
-    // second text's worth of memory).
-    let push_lower = |folded: &mut String, from: usize, to: usize| {
-        let s = folded.len();
-        folded.push_str(&text[from..to]);
-        folded[s..].make_ascii_lowercase();
-    };
-    // `text[from..to]` is still to be appended to `folded`: it ends at the last token read.
-    let (mut from, mut to) = (0, 0);
-    let mut prev_end = 0;
-    for (i, t) in toks.iter().enumerate() {
-        let (a, b) = (t.start as usize, t.end as usize);
-        if t.is(CAP) && t.is_word() {
-            cap_words.push(i as u32);
-        }
-        if t.is(LINE_START) && i > 0 {
-            line_starts.push(i as u32);
-        }
-        // The text between the tokens is what the folded text puts there: nothing before a
-        // glued period ("St."), one space otherwise.
-        let joined = i > 0
-            && if a == prev_end {
-                t.kind == TokKind::Punct && &bytes[a..b] == b"."
-            } else {
-                a == prev_end + 1 && bytes[prev_end] == b' '
-            };
-        if !joined {
-            push_lower(&mut folded, from, to);
-            if !folded.is_empty() {
-                folded.push(' ');
+impl Keys {
+    /// The keys of `toks`, with the indices of the capitalised words (the only tokens
+    /// [`capwords`] and [`lower_seen_words`] look at) and of the tokens after the first that
+    /// start a line.
+    // Out of line (one call per document): inlined, it costs the caller more than it saves.
+    #[inline(never)]
+    fn read(text: &str, toks: &[Tok]) -> (Keys, Vec<u32>, Vec<u32>) {
+        let mut lower = text.to_string();
+        lower.make_ascii_lowercase();
+        let mut keys = Keys {
+            lower,
+            non_ascii: String::new(),
+            non_ascii_at: Vec::new(),
+        };
+        let mut cap_words = Vec::new();
+        let mut line_starts = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if t.is(CAP) && t.is_word() {
+                cap_words.push(i as u32);
             }
-            from = a;
+            if t.is(LINE_START) && i > 0 {
+                line_starts.push(i as u32);
+            }
+            if t.is(NON_ASCII) {
+                push_folded(&mut keys.non_ascii, t.text(text));
+                keys.non_ascii_at
+                    .push((i as u32, keys.non_ascii.len() as u32));
+            }
         }
-        if !t.is(NON_ASCII) {
-            let s = folded.len() + (a - from);
-            key_at.push((s as u32, (s + (b - a)) as u32));
-            to = b;
-        } else {
-            push_lower(&mut folded, from, a);
-            let s = folded.len();
-            scratch.clear();
-            push_folded(&mut scratch, t.text(text));
-            folded.push_str(&scratch);
-            key_at.push((s as u32, folded.len() as u32));
-            (from, to) = (b, b);
-        }
-        prev_end = b;
+        (keys, cap_words, line_starts)
     }
-    push_lower(&mut folded, from, to);
-    Folded {
-        folded,
-        key_at,
-        cap_words,
-        line_starts,
+
+    /// The key of token `i` of `toks`, the tokens the keys were read from.
+    #[inline(always)]
+    fn key(&self, toks: &[Tok], i: usize) -> &str {
+        let t = &toks[i];
+        if t.is(NON_ASCII) {
+            return self.non_ascii_key(i);
+        }
+        &self.lower[t.start as usize..t.end as usize]
+    }
+
+    /// The keys of tokens a..b joined as in running text: by one space, and a period glued to
+    /// its word ("st. louis"). Borrowed from the lower-cased text when the tokens are ASCII
+    /// and spaced so already (most names), built otherwise.
+    fn range<'k>(&'k self, text: &str, toks: &[Tok], a: usize, b: usize) -> Cow<'k, str> {
+        if b == a + 1 {
+            return Cow::Borrowed(self.key(toks, a));
+        }
+        let bytes = text.as_bytes();
+        let glued_period = |prev: &Tok, t: &Tok| {
+            t.start == prev.end
+                && t.kind == TokKind::Punct
+                && bytes.get(t.start as usize) == Some(&b'.')
+        };
+        let run = &toks[a..b];
+        let spaced = !run[0].is(NON_ASCII)
+            && run.windows(2).all(|p| {
+                let (prev, t) = (&p[0], &p[1]);
+                !t.is(NON_ASCII)
+                    && if t.start == prev.end {
+                        glued_period(prev, t)
+                    } else {
+                        t.start == prev.end + 1 && bytes.get(prev.end as usize) == Some(&b' ')
+                    }
+            });
+        if spaced {
+            let (start, end) = (run[0].start as usize, run[run.len() - 1].end as usize);
+            return Cow::Borrowed(&self.lower[start..end]);
+        }
+        let mut key = String::new();
+        for k in a..b {
+            if k > a && !glued_period(&toks[k - 1], &toks[k]) {
+                key.push(' ');
+            }
+            key.push_str(self.key(toks, k));
+        }
+        Cow::Owned(key)
+    }
+
+    /// [`Keys::key`] of a token with a character outside ASCII.
+    #[inline(never)]
+    fn non_ascii_key(&self, i: usize) -> &str {
+        let at = self
+            .non_ascii_at
+            .partition_point(|&(k, _)| (k as usize) < i);
+        let start = at
+            .checked_sub(1)
+            .map_or(0, |p| self.non_ascii_at[p].1 as usize);
+        &self.non_ascii[start..self.non_ascii_at[at].1 as usize]
     }
 }
 
@@ -747,8 +753,7 @@ fn fold_keys(text: &str, toks: &[Tok]) -> Folded {
 fn lower_seen_words<'t>(
     text: &'t str,
     toks: &[Tok],
-    folded: &str,
-    key_at: &[(u32, u32)],
+    keys: &Keys,
     cap_words: &[u32],
 ) -> FastSet<&'t str> {
     let mut lower_seen = FastSet::default();
@@ -759,8 +764,7 @@ fn lower_seen_words<'t>(
         let i = i as usize;
         let t = &toks[i];
         if t.is(SENT_START) && !t.is(ALLCAPS) {
-            let (s, e) = key_at[i];
-            let k = &folded[s as usize..e as usize];
+            let k = keys.key(toks, i);
             if initial.insert(k) {
                 let (row, bit) = word_filter_bit(k.as_bytes());
                 filter[row] |= bit;
@@ -937,7 +941,7 @@ fn read_credit(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
             i += 1;
         }
         if i < e {
-            let key = ctx.key_range(i, e);
+            let key: &str = &ctx.key_range(i, e);
             if ctx.lists.is_org(key) || e - i == 1 || (i..e).any(|k| ctx.is_org_word(k)) {
                 out.push(Mention::new(i, e, Label::Org, true));
             } else {
@@ -999,7 +1003,7 @@ fn read_headline(
 /// Names in headline-style runs: names known from the running text first, then the lists,
 /// then single words left for propagation.
 fn resolve_headlines(ctx: &Ctx, runs: &[(usize, usize)], out: &mut Vec<Mention>) {
-    let mut known: FastMap<&str, Label> = FastMap::default();
+    let mut known: FastMap<Cow<str>, Label> = FastMap::default();
     for m in out.iter() {
         if m.sure && !m.headline && !m.adjective && m.label != Label::Unknown && m.b - m.a >= 2 {
             known.entry(ctx.key_range(m.a, m.b)).or_insert(m.label);
@@ -1010,7 +1014,7 @@ fn resolve_headlines(ctx: &Ctx, runs: &[(usize, usize)], out: &mut Vec<Mention>)
         while k < j {
             let from_text = (k + 2..=j.min(k + 6))
                 .rev()
-                .find_map(|e| known.get(ctx.key_range(k, e)).map(|l| (e, *l)));
+                .find_map(|e| known.get(&*ctx.key_range(k, e)).map(|l| (e, *l)));
             if let Some((e, label)) = from_text {
                 let mut m = Mention::new(k, e, label, true);
                 m.headline = true;
@@ -1040,7 +1044,7 @@ fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
         if !ctx.toks[e - 1].is_word() {
             continue;
         }
-        let key = ctx.key_range(i, e);
+        let key: &str = &ctx.key_range(i, e);
         if let Some(canon) = lists.alias(key) {
             // "US" is an alias only in capitals; "Us" is a pronoun.
             if key == "us" && !ctx.toks[i].is(ALLCAPS) {
@@ -1085,11 +1089,11 @@ fn read_line(
             && j - a <= 3
             && j < b
             && (ctx.is_punct(j, ",") || ctx.is_punct(j, "("))
-            && !ctx.lists.is_org(ctx.key_range(a, j))
+            && !ctx.lists.is_org(&ctx.key_range(a, j))
         {
             let mut m = Mention::new(a, j, Label::Loc, true);
             m.dateline = true;
-            if let Some(c) = ctx.lists.alias(ctx.key_range(a, j)) {
+            if let Some(c) = ctx.lists.alias(&ctx.key_range(a, j)) {
                 m.canonical = Some(c);
             }
             out.push(m);
@@ -1343,7 +1347,7 @@ fn read_run(
 
 /// Whether the words before a title belong to the role ("Russian" President, "ABC News").
 fn qualifies_role(ctx: &Ctx, i: usize, t: usize) -> bool {
-    let key = ctx.key_range(i, t);
+    let key: &str = &ctx.key_range(i, t);
     ctx.lists.demonym(key).is_some()
         || ctx.lists.is_place(key)
         || ctx.lists.is_org(key)
@@ -1359,7 +1363,7 @@ fn read_segment(
     adjectives: &mut Vec<(usize, &'static str)>,
 ) {
     let lists = ctx.lists;
-    let key = ctx.key_range(i, j);
+    let key: &str = &ctx.key_range(i, j);
     if j - i >= 2 && is_misc_head(ctx.key(j - 1)) && !lists.is_org(key) {
         return;
     }
@@ -1456,7 +1460,7 @@ fn read_segment(
 
 fn demonym_at(ctx: &Ctx, k: usize, j: usize) -> Option<(usize, &'static str)> {
     for e in (k + 1..=j.min(k + 2)).rev() {
-        if let Some(p) = ctx.lists.demonym(ctx.key_range(k, e)) {
+        if let Some(p) = ctx.lists.demonym(&ctx.key_range(k, e)) {
             return Some((e, p));
         }
     }
@@ -1562,7 +1566,7 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
 
 /// Give unresolved and headline mentions the kind of a name seen elsewhere in the document.
 fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
-    let mut full: FastMap<&str, Label> = FastMap::default();
+    let mut full: FastMap<Cow<str>, Label> = FastMap::default();
     let mut parts: FastMap<&str, Label> = FastMap::default();
     for m in mentions.iter() {
         // A dateline's place is sure even in a headline-style line ("KESTREL BAY, March 3").
@@ -1606,7 +1610,7 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
         if m.adjective {
             continue;
         }
-        let key = ctx.key_range(m.a, m.b);
+        let key: &str = &ctx.key_range(m.a, m.b);
         let single = m.b - m.a == 1;
         if m.label == Label::Unknown || (m.headline && !m.sure) || (single && !m.sure) {
             if let Some(&l) = full.get(key) {
@@ -1670,7 +1674,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     // Folded name -> entity, one map per kind (indexed by `EntityKind as usize`).
     let mut by_key: [FastMap<Cow<str>, usize>; 3] = Default::default();
     // Person surnames and first names -> entity, from multi-word names.
-    let mut person_parts: FastMap<&str, usize> = FastMap::default();
+    let mut person_parts: FastMap<Cow<str>, usize> = FastMap::default();
     // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
     let mut org_heads: FastMap<&str, usize> = FastMap::default();
     let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
@@ -1693,18 +1697,16 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
             Label::Unknown => continue,
         };
         let surface = &ctx.text[span.range()];
-        let key: Cow<str> = match m.canonical {
-            Some(c) => {
-                let key = fold_key(c);
-                match key.strip_prefix("the ") {
-                    Some(rest) => Cow::Owned(rest.to_string()),
-                    None => Cow::Owned(key),
-                }
-            }
-            None => {
-                let key = ctx.key_range(m.a, m.b);
-                Cow::Borrowed(key.strip_prefix("the ").unwrap_or(key))
-            }
+        let key = match m.canonical {
+            Some(c) => Cow::Owned(fold_key(c)),
+            None => ctx.key_range(m.a, m.b),
+        };
+        let key = match key {
+            Cow::Borrowed(key) => Cow::Borrowed(key.strip_prefix("the ").unwrap_or(key)),
+            Cow::Owned(key) => match key.strip_prefix("the ") {
+                Some(rest) => Cow::Owned(rest.to_string()),
+                None => Cow::Owned(key),
+            },
         };
         // One look-up of the name serves both the question and the insertion below.
         let slot = by_key[kind as usize].entry(key);
@@ -1753,7 +1755,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
         if kind == EntityKind::Person && m.b - m.a >= 2 {
             for k in m.a..m.b {
                 if ctx.toks[k].is(CAP) && !is_particle(ctx.key(k)) {
-                    person_parts.entry(ctx.key(k)).or_insert(e);
+                    person_parts.entry(Cow::Borrowed(ctx.key(k))).or_insert(e);
                 }
                 if k > m.a && k + 1 < m.b {
                     person_parts.entry(ctx.key_range(k, m.b)).or_insert(e);
@@ -1838,6 +1840,45 @@ fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A range's key is the folded text of its tokens, one space between two tokens unless
+    /// the second is a period glued to the first, or the text between them is one space.
+    #[test]
+    fn range_keys_join_folded_tokens() {
+        let text = "In St. Louis, the U.S.-led  A\u{a0}B \u{201C}Caf\u{e9} M\u{fc}ller\u{201D} \
+                    PlayJane Doe/AP\nNEW YORK (AP) \u{2014} Jos\u{e9} Mart\u{ed}, AT&T Inc. & Co.\t\
+                    said O\u{2019}Brien\u{2019}s Bar.";
+        let mut toks = Vec::new();
+        crate::tokens::tokenize(text, 0, text.len(), &mut toks);
+        let (keys, _, _) = Keys::read(text, &toks);
+        let mut expected = String::new();
+        let mut key_at = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 {
+                let prev = toks[i - 1].end as usize;
+                let (a, b) = (t.start as usize, t.end as usize);
+                let glued_period = a == prev && &text[a..b] == ".";
+                if !glued_period {
+                    expected.push(' ');
+                }
+            }
+            let s = expected.len();
+            expected.push_str(&fold_key(t.text(text)));
+            key_at.push((s, expected.len()));
+        }
+        let mut built = 0;
+        for a in 0..toks.len() {
+            assert_eq!(keys.key(&toks, a), &expected[key_at[a].0..key_at[a].1]);
+            for b in a + 1..=toks.len().min(a + 8) {
+                let key = keys.range(text, &toks, a, b);
+                assert_eq!(key, &expected[key_at[a].0..key_at[b - 1].1], "{a}..{b}");
+                built += usize::from(matches!(key, Cow::Owned(_)));
+            }
+        }
+        assert!(built > 0);
+        assert_eq!(keys.range(text, &toks, 1, 4), "st. louis");
+        assert_eq!(keys.range(text, &toks, 1, 5), "st. louis ,");
+    }
 
     /// [`longest_first`] agrees with a stable sort by (longest, first token), on mentions
     /// sorted by first token (the counting sort) and on unsorted ones.
