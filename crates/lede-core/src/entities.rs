@@ -410,6 +410,7 @@ impl<'t> Ctx<'t> {
         self.keys.key(&self.toks, i)
     }
     /// [`Ctx::key`] as bytes.
+    #[inline(always)]
     fn key_bytes(&self, i: usize) -> &[u8] {
         self.key(i).as_bytes()
     }

@@ -650,6 +650,8 @@ pub fn extract_tokenized(
     let mut facts = Facts::default();
     let mut own: Vec<Tok> = Vec::new();
     let mut words = FactWords::default();
+    // The dates' token ranges of a block, which no figure overlaps.
+    let mut skip = Vec::new();
     // Entity mentions in text order, for sources (entities in their own order on equal spans).
     let mut mentions: Vec<(Span, EntityId, EntityKind)> = entities
         .iter()
@@ -693,7 +695,7 @@ pub fn extract_tokenized(
         };
         words.fill(text, toks);
         let found = dates::find_with(text, toks, &words, article_date);
-        let mut skip = Vec::with_capacity(found.len());
+        skip.clear();
         for f in &found {
             skip.push((f.a, f.b));
             facts.dates.push(DateFact {
@@ -819,38 +821,44 @@ fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
             && matches!(t.text(text), "," | "." | ";" | ":" | "?" | "!" | "(" | ")"))
             || (t.kind == TokKind::Word && is_speech(t.text(text)))
     };
-    let mut words: Vec<&str> = Vec::new();
+    // Up to four words, on the stack: most dates have a label.
+    let mut before = [""; 4];
+    let mut n = 0;
     let mut k = a;
-    while k > 0 && words.len() < 4 {
+    while k > 0 && n < 4 {
         let t = &toks[k - 1];
         if is_boundary(t) {
             break;
         }
         if t.kind == TokKind::Word && !is_label_skip(Lower::of_token(text, t).bytes()) {
-            words.push(t.text(text));
+            before[n] = t.text(text);
+            n += 1;
         }
         k -= 1;
     }
-    words.reverse();
+    before[..n].reverse();
+    let mut words = &before[..n];
+    let mut after = [""; 4];
     if words.len() < 2 {
-        let mut after = Vec::new();
+        let mut m = 0;
         let mut k = b;
         // "Over the weekend, the death toll rose": the clause after an opening date.
         if words.is_empty() && toks.get(k).is_some_and(|t| t.text(text) == ",") {
             k += 1;
         }
-        while k < toks.len() && after.len() < 4 {
+        while k < toks.len() && m < 4 {
             let t = &toks[k];
             if is_boundary(t) {
                 break;
             }
             if t.kind == TokKind::Word && !is_label_skip(Lower::of_token(text, t).bytes()) {
-                after.push(t.text(text));
+                after[m] = t.text(text);
+                m += 1;
             }
             k += 1;
         }
-        if after.len() > words.len() {
-            words = after;
+        if m > words.len() {
+            words = &after[..m];
         }
     }
     (!words.is_empty()).then(|| words.join(" "))
