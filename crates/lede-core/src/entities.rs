@@ -1678,6 +1678,9 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
     let mut person_parts: FastMap<Cow<str>, usize> = FastMap::default();
     // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
     let mut org_heads: FastMap<&str, usize> = FastMap::default();
+    // The entity of each name an acronym is defined for ("World Health Organization (WHO)"),
+    // by its token range: few names are.
+    let defined: FastSet<(usize, usize)> = mentions.iter().filter_map(|m| m.acronym_of).collect();
     let mut range_entity: FastMap<(usize, usize), usize> = FastMap::default();
     // Longer names first, so short forms can join them, then by first token.
     let order = longest_first(&mentions);
@@ -1763,7 +1766,9 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
                 }
             }
         }
-        range_entity.insert((m.a, m.b), e);
+        if !defined.is_empty() && defined.contains(&(m.a, m.b)) {
+            range_entity.insert((m.a, m.b), e);
+        }
         let ent = &mut entities[e];
         ent.mentions.push(span);
         if ent.role.is_none() {
