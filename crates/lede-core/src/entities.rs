@@ -420,14 +420,22 @@ impl<'t> Ctx<'t> {
     fn key_range(&self, a: usize, b: usize) -> Cow<'_, str> {
         self.keys.range(self.text, &self.toks, a, b)
     }
+    // The filters are asked by the token's hash first: most words are no title or
+    // organisation word, and are answered without their key.
     fn is_title(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.lists.is_title(self.key(i))
+        let t = &self.toks[i];
+        t.is_word()
+            && (t.is(NON_ASCII) || self.lists.may_be_title(t.hash))
+            && self.lists.is_title(self.key(i))
     }
     fn is_title_head(&self, i: usize) -> bool {
         self.is_title(i) && !self.modifiers.contains(self.key(i))
     }
     fn is_org_word(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.lists.is_org_word(self.key(i))
+        let t = &self.toks[i];
+        t.is_word()
+            && (t.is(NON_ASCII) || self.lists.may_be_org_word(t.hash))
+            && self.lists.is_org_word(self.key(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p

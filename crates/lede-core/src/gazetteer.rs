@@ -251,6 +251,17 @@ impl Lists {
     pub fn is_org(&self, key: &str) -> bool {
         self.filters.orgs.may_contain(key) && self.orgs.contains(key)
     }
+    /// False when a key whose [`WordFilter::hash`] is `hash` is no title (as
+    /// [`Tok::hash`](crate::tokens::Tok::hash) of an ASCII word is its key's).
+    pub fn may_be_title(&self, hash: u16) -> bool {
+        let (row, bit) = WordFilter::slot_of(hash);
+        self.filters.titles.has(row, bit)
+    }
+    /// [`Lists::may_be_title`] for organisation words.
+    pub fn may_be_org_word(&self, hash: u16) -> bool {
+        let (row, bit) = WordFilter::slot_of(hash);
+        self.filters.org_words.has(row, bit)
+    }
 }
 
 pub fn lists() -> &'static Lists {
