@@ -498,15 +498,15 @@ impl FactWords {
     /// Read the fact words of `toks`, reusing the buffers.
     pub fn fill(&mut self, text: &str, toks: &[Tok]) {
         self.words.clear();
-        self.words.extend(toks.iter().map(|t| token_word(text, t)));
         self.marked.clear();
-        self.marked.extend(
-            self.words
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| !matches!(w, FactWord::Other))
-                .map(|(i, _)| i),
-        );
+        self.words.reserve(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            let word = token_word(text, t);
+            if word != FactWord::Other {
+                self.marked.push(i);
+            }
+            self.words.push(word);
+        }
     }
 }
 

@@ -143,10 +143,10 @@ fn parse_digits(w: &str) -> Option<(f64, &str)> {
         return None;
     }
     // Thousands separators: groups of three after the first comma.
-    let mut parts = num.split(',');
+    let mut parts = num.as_bytes().split(|&b| b == b',');
     parts.next()?;
     for p in parts {
-        let digits = p.split('.').next().unwrap_or("");
+        let digits = p.split(|&b| b == b'.').next().unwrap_or_default();
         if digits.len() != 3 {
             return None;
         }
