@@ -382,70 +382,100 @@ fn alias_pair(pair: &'static str) -> (&'static str, &'static str) {
     pair.split_once(':').unwrap_or((pair, pair))
 }
 
+/// A set of words and its filter, built together; `capacity` is the number of words, or a
+/// little more.
+fn word_set(
+    words: impl Iterator<Item = &'static str>,
+    capacity: usize,
+) -> (FastSet<&'static str>, WordFilter) {
+    let mut set = FastSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut filter = WordFilter::default();
+    for w in words {
+        filter.insert(w);
+        set.insert(w);
+    }
+    (set, filter)
+}
+
 fn build() -> Lists {
     let folded = FoldedLists::get();
     // Sized up front: growing a map re-inserts every key.
     let mut places: FastMap<&'static str, PlaceKind> = FastMap::with_capacity_and_hasher(
         line_count(PLACES)
-            + EXTRA_PLACES.lines().count()
+            + line_count(EXTRA_PLACES)
             + line_count(COUNTRIES)
             + EXTRA_COUNTRIES.len(),
         Default::default(),
     );
+    // Each filter is built with its set: a few words removed from a set after keep their bits,
+    // which only costs them a look-up.
+    let mut place_filter = WordFilter::default();
     for key in folded
         .lines(FoldedLists::PLACES)
         .chain(folded.lines(FoldedLists::PLACES_WITHOUT_PERIODS))
     {
+        place_filter.insert(key);
         places.insert(key, PlaceKind::Place);
     }
     for key in folded.lines(FoldedLists::COUNTRIES) {
+        place_filter.insert(key);
         places.insert(key, PlaceKind::Country);
     }
     for name in NOT_PLACES {
         places.remove(*name);
     }
     let mut aliases = FastMap::default();
+    let mut alias_filter = WordFilter::default();
     for pair in ALIASES {
         let (a, b) = alias_pair(pair);
+        alias_filter.insert(a);
         aliases.insert(a, b);
     }
     for key in folded.lines(FoldedLists::ALIAS_NAMES) {
+        place_filter.insert(key);
         places.entry(key).or_insert(PlaceKind::Country);
     }
     let mut demonyms = FastMap::default();
-    for pair in DEMONYMS.lines() {
+    let mut demonym_filter = WordFilter::default();
+    for pair in data_lines(DEMONYMS) {
         if let Some((a, b)) = pair.split_once(':') {
             for d in a.split('|') {
+                demonym_filter.insert(d);
                 demonyms.insert(d, b);
             }
         }
     }
-    let mut first_names: FastSet<&'static str> =
-        FastSet::with_capacity_and_hasher(line_count(FIRST_NAMES), Default::default());
-    first_names.extend(folded.lines(FoldedLists::FIRST_NAMES));
+    let (mut first_names, first_name_filter) = word_set(
+        folded.lines(FoldedLists::FIRST_NAMES),
+        line_count(FIRST_NAMES),
+    );
     for name in NOT_FIRST_NAMES {
         first_names.remove(*name);
     }
-    let filters = Filters {
-        places: WordFilter::of(places.keys().copied()),
-        aliases: WordFilter::of(aliases.keys().copied()),
-        demonyms: WordFilter::of(demonyms.keys().copied()),
-        first_names: WordFilter::of(first_names.iter().copied()),
-        titles: WordFilter::of(TITLES.lines()),
-        org_words: WordFilter::of(ORG_WORDS.lines()),
-        common: WordFilter::of(COMMON.split_ascii_whitespace()),
-        orgs: WordFilter::of(KNOWN_ORGS.lines()),
-    };
+    let (titles, title_filter) = word_set(data_lines(TITLES), line_count(TITLES));
+    let (org_words, org_word_filter) = word_set(data_lines(ORG_WORDS), line_count(ORG_WORDS));
+    let common_words = COMMON.bytes().filter(|&b| b == b' ' || b == b'\n').count() + 1;
+    let (common, common_filter) = word_set(COMMON.split_ascii_whitespace(), common_words);
+    let (orgs, org_filter) = word_set(data_lines(KNOWN_ORGS), line_count(KNOWN_ORGS));
     Lists {
         places: KeyMap(places),
         aliases,
         demonyms,
         first_names: KeySet(first_names),
-        titles: TITLES.lines().collect(),
-        org_words: ORG_WORDS.lines().collect(),
-        common: COMMON.split_ascii_whitespace().collect(),
-        orgs: KNOWN_ORGS.lines().collect(),
-        filters,
+        titles,
+        org_words,
+        common,
+        orgs,
+        filters: Filters {
+            places: place_filter,
+            aliases: alias_filter,
+            demonyms: demonym_filter,
+            first_names: first_name_filter,
+            titles: title_filter,
+            org_words: org_word_filter,
+            common: common_filter,
+            orgs: org_filter,
+        },
     }
 }
 
