@@ -709,27 +709,15 @@ impl Keys {
         if b == a + 1 {
             return Cow::Borrowed(self.key(toks, a));
         }
+        if self.spaced_end(text, toks, a, b) == b {
+            return Cow::Borrowed(self.spaced(toks, a, b));
+        }
         let bytes = text.as_bytes();
         let glued_period = |prev: &Tok, t: &Tok| {
             t.start == prev.end
                 && t.kind == TokKind::Punct
                 && bytes.get(t.start as usize) == Some(&b'.')
         };
-        let run = &toks[a..b];
-        let spaced = !run[0].is(NON_ASCII)
-            && run.windows(2).all(|p| {
-                let (prev, t) = (&p[0], &p[1]);
-                !t.is(NON_ASCII)
-                    && if t.start == prev.end {
-                        glued_period(prev, t)
-                    } else {
-                        t.start == prev.end + 1 && bytes.get(prev.end as usize) == Some(&b' ')
-                    }
-            });
-        if spaced {
-            let (start, end) = (run[0].start as usize, run[run.len() - 1].end as usize);
-            return Cow::Borrowed(&self.lower[start..end]);
-        }
         let mut key = String::new();
         for k in a..b {
             if k > a && !glued_period(&toks[k - 1], &toks[k]) {
@@ -738,6 +726,36 @@ impl Keys {
             key.push_str(self.key(toks, k));
         }
         Cow::Owned(key)
+    }
+
+    /// The end of the longest run of tokens from `a`, to `max` at most, spaced as keys are
+    /// joined (see [`Keys::range`]): their key is their stretch of the lower-cased text. `a`
+    /// when token `a` itself has a character outside ASCII.
+    fn spaced_end(&self, text: &str, toks: &[Tok], a: usize, max: usize) -> usize {
+        if toks[a].is(NON_ASCII) {
+            return a;
+        }
+        let bytes = text.as_bytes();
+        let mut e = a + 1;
+        while e < max {
+            let (prev, t) = (&toks[e - 1], &toks[e]);
+            let joined = !t.is(NON_ASCII)
+                && if t.start == prev.end {
+                    t.kind == TokKind::Punct && bytes.get(t.start as usize) == Some(&b'.')
+                } else {
+                    t.start == prev.end + 1 && bytes.get(prev.end as usize) == Some(&b' ')
+                };
+            if !joined {
+                break;
+            }
+            e += 1;
+        }
+        e
+    }
+
+    /// The key of tokens a..b, which [`Keys::spaced_end`] found spaced.
+    fn spaced(&self, toks: &[Tok], a: usize, b: usize) -> &str {
+        &self.lower[toks[a].start as usize..toks[b - 1].end as usize]
     }
 
     /// [`Keys::key`] of a token with a character outside ASCII.
@@ -1049,11 +1067,21 @@ fn resolve_headlines(ctx: &Ctx, runs: &[(usize, usize)], out: &mut Vec<Mention>)
 fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
     let lists = ctx.lists;
     let max = j.min(i + 6);
+    // The keys of the runs up to here are slices of one stretch of text.
+    let spaced = ctx.keys.spaced_end(ctx.text, &ctx.toks, i, max);
     for e in (i + 1..=max).rev() {
         if !ctx.toks[e - 1].is_word() {
             continue;
         }
-        let key: &str = &ctx.key_range(i, e);
+        let key = if e <= spaced {
+            Cow::Borrowed(ctx.keys.spaced(&ctx.toks, i, e))
+        } else {
+            ctx.key_range(i, e)
+        };
+        let key: &str = &key;
+        if !lists.may_name(key) {
+            continue;
+        }
         if let Some(canon) = lists.alias(key) {
             // "US" is an alias only in capitals; "Us" is a pronoun.
             if key == "us" && !ctx.toks[i].is(ALLCAPS) {

@@ -148,6 +148,8 @@ struct Filters {
     org_words: WordFilter,
     common: WordFilter,
     orgs: WordFilter,
+    /// Of the places, aliases and organisations together.
+    names: WordFilter,
 }
 
 /// What a place name denotes.
@@ -250,6 +252,10 @@ impl Lists {
     }
     pub fn is_org(&self, key: &str) -> bool {
         self.filters.orgs.may_contain(key) && self.orgs.contains(key)
+    }
+    /// False when `key` is no place, alias or organisation: one filter asked for the three.
+    pub fn may_name(&self, key: &str) -> bool {
+        self.filters.names.may_contain(key)
     }
     /// False when a key whose [`WordFilter::hash`] is `hash` is no title (as
     /// [`Tok::hash`](crate::tokens::Tok::hash) of an ASCII word is its key's).
@@ -467,13 +473,16 @@ fn build() -> Lists {
         common,
         orgs,
         filters: Filters {
-            places: place_filter,
-            aliases: alias_filter,
             demonyms: demonym_filter,
             first_names: first_name_filter,
             titles: title_filter,
             org_words: org_word_filter,
             common: common_filter,
+            names: WordFilter(std::array::from_fn(|row| {
+                place_filter.0[row] | alias_filter.0[row] | org_filter.0[row]
+            })),
+            places: place_filter,
+            aliases: alias_filter,
             orgs: org_filter,
         },
     }
