@@ -464,15 +464,12 @@ impl<'t> Ctx<'t> {
         if !(t.is_word() && t.is(CAP)) {
             return false;
         }
-        let key = self.key_bytes(i);
-        // Month and weekday names start with one of these letters.
-        if matches!(
-            key.first(),
-            Some(b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w')
-        ) && self.is_date_word(i)
-        {
+        // Month and weekday names are fact words: an ASCII word whose hash has no fact word's
+        // slot is none (a word with other characters may fold to one).
+        if (t.is(NON_ASCII) || crate::facts::may_be_fact_word(t.hash)) && self.is_date_word(i) {
             return false;
         }
+        let key = self.key_bytes(i);
         // The key has a hyphen just when the word has (folding adds none).
         if !t.is(HYPHEN) {
             return true;
@@ -1920,6 +1917,22 @@ mod tests {
         assert!(built > 0);
         assert_eq!(keys.range(text, &toks, 1, 4), "st. louis");
         assert_eq!(keys.range(text, &toks, 1, 5), "st. louis ,");
+    }
+
+    /// Every month and weekday name passes the fact-word filter that spares most capitalised
+    /// words the look-up.
+    #[test]
+    fn month_and_day_names_are_fact_words() {
+        let names = "january february march april may june july august september october \
+                     november december jan feb mar apr jun jul aug sep sept oct nov dec monday \
+                     tuesday wednesday thursday friday saturday sunday";
+        let mut toks = Vec::new();
+        crate::tokens::tokenize(names, 0, names.len(), &mut toks);
+        assert_eq!(toks.len(), 31);
+        for t in &toks {
+            assert!(is_month_or_day(t.text(names)), "{}", t.text(names));
+            assert!(crate::facts::may_be_fact_word(t.hash), "{}", t.text(names));
+        }
     }
 
     /// [`longest_first`] agrees with a stable sort by (longest, first token), on mentions

@@ -359,6 +359,12 @@ static FACT_SLOTS: [u64; 256] = {
     slots
 };
 
+/// False when an ASCII word whose [`Tok::hash`] is `hash` is no spelling of a fact word.
+pub(crate) fn may_be_fact_word(hash: u16) -> bool {
+    let (row, bit) = WordFilter::slot_of(hash);
+    FACT_SLOTS[row] & bit != 0
+}
+
 /// Whether a spelling has the first byte, length and last byte of `w` (one below sixteen
 /// bytes): when not, `w` is no spelling.
 #[inline]
@@ -519,11 +525,8 @@ fn token_word(text: &str, t: &Tok) -> FactWord {
             if t.is(NON_ASCII) {
                 return FactWord::Other;
             }
-            if !t.is(HYPHEN) {
-                let (row, bit) = WordFilter::slot_of(t.hash);
-                if FACT_SLOTS[row] & bit == 0 {
-                    return FactWord::Other;
-                }
+            if !t.is(HYPHEN) && !may_be_fact_word(t.hash) {
+                return FactWord::Other;
             }
             let bytes = &text.as_bytes()[t.start as usize..t.end as usize];
             if t.is(LOWER) {
