@@ -503,15 +503,16 @@ impl FactWords {
 
     /// Read the fact words of `toks`, reusing the buffers.
     pub fn fill(&mut self, text: &str, toks: &[Tok]) {
+        // Most tokens are `Other`: the vector is filled with it, and the others written over.
         self.words.clear();
+        self.words.resize(toks.len(), FactWord::Other);
         self.marked.clear();
-        self.words.reserve(toks.len());
-        for (i, t) in toks.iter().enumerate() {
+        for ((i, t), slot) in toks.iter().enumerate().zip(&mut self.words) {
             let word = token_word(text, t);
             if word != FactWord::Other {
+                *slot = word;
                 self.marked.push(i);
             }
-            self.words.push(word);
         }
     }
 }
