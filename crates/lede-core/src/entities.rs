@@ -577,7 +577,8 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         modifiers: TITLE_MODIFIERS.iter().copied().collect(),
     };
     ctx.capword = capwords(&ctx, &cap_words);
-    let mut mentions = Vec::new();
+    // A mention holds a capitalised word or more: about one for two, in news text.
+    let mut mentions = Vec::with_capacity(cap_words.len() / 2);
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
     let mut runs = Vec::new();
     let sporty = is_sporty(&ctx);

@@ -657,10 +657,13 @@ pub fn extract_tokenized(
     // The dates' token ranges of a block, which no figure overlaps.
     let mut skip = Vec::new();
     // Entity mentions in text order, for sources (entities in their own order on equal spans).
-    let mut mentions: Vec<(Span, EntityId, EntityKind)> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind)))
-        .collect();
+    let mut mentions: Vec<(Span, EntityId, EntityKind)> =
+        Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+    mentions.extend(
+        entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind))),
+    );
     crate::order::sort_by_u64(&mut mentions, |m| m.0.sort_key());
     let ranges: Vec<(usize, usize)> = if blocks.is_empty() {
         vec![(0, text.len())]
