@@ -773,7 +773,7 @@ impl Keys {
 /// case ("The", "Officials"). A filter keeps this to few look-ups: a word found in lower case
 /// leaves the set, and its filter bit is cleared once no other word of the set has it, so the
 /// many later "the" skip the look-up.
-// Out of line, like `fold_keys`.
+// Out of line, like `Keys::read`.
 #[inline(never)]
 fn lower_seen_words<'t>(
     text: &'t str,
@@ -817,7 +817,7 @@ fn lower_seen_words<'t>(
 
 /// [`Ctx::capword_uncached`] of every token; `cap_words` are the capitalised words, the only
 /// ones that can be true.
-// Out of line, like `fold_keys`.
+// Out of line, like `Keys::read`.
 #[inline(never)]
 fn capwords(ctx: &Ctx, cap_words: &[u32]) -> Vec<bool> {
     let mut capword = vec![false; ctx.toks.len()];
@@ -828,7 +828,7 @@ fn capwords(ctx: &Ctx, cap_words: &[u32]) -> Vec<bool> {
 }
 
 /// Whether the document reads like sports results.
-// Out of line, like `fold_keys`.
+// Out of line, like `Keys::read`.
 #[inline(never)]
 fn is_sporty(ctx: &Ctx) -> bool {
     let sport_filter = WordFilter::of(SPORT_WORDS.iter().copied());
