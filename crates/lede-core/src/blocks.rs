@@ -210,7 +210,7 @@ impl Iterator for LineIter<'_> {
 
 /// The first line feed: skipped sixteen bytes at a time while a chunk has none (that test
 /// vectorises), then found byte by byte.
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn memchr_newline(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(chunk) = bytes.get(i..i + 16) {
         if chunk.iter().fold(false, |seen, &b| seen | (b == b'\n')) {

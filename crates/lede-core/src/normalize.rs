@@ -263,23 +263,41 @@ fn mojibake(rest: &str) -> Edit {
 /// Un-wrap hard-wrapped lines in place: a soft line break becomes a space (same byte length,
 /// so offsets do not move). Linear in the text length.
 fn unwrap_lines(text: &mut String) -> usize {
-    // (start, end) of each line's content, without the newline.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    // One pass over the lines: each line's trimmed content and the end of the line (where
+    // its newline is), and the length statistics [`wrap_width`] needs.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut stats = WidthStats::default();
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for line in text.split('\n') {
-        lines.push((start, start + line.len()));
-        start += line.len() + 1;
+    loop {
+        let end = crate::blocks::memchr_newline(&bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let raw = &text[start..end];
+        let t = raw.trim();
+        let s = start + (raw.len() - raw.trim_start().len());
+        let line = Line {
+            start: s,
+            end: s + t.len(),
+            newline: end,
+        };
+        if !t.is_empty() {
+            stats.add(t);
+        }
+        lines.push(line);
+        if end == bytes.len() {
+            break;
+        }
+        start = end + 1;
     }
     if lines.len() < 2 {
         return 0;
     }
-    let width = wrap_width(text, &lines);
+    let width = stats.width();
     let mut soft = Vec::new();
     for pair in lines.windows(2) {
-        let a = text[pair[0].0..pair[0].1].trim();
-        let b = text[pair[1].0..pair[1].1].trim();
+        let a = &text[pair[0].start..pair[0].end];
+        let b = &text[pair[1].start..pair[1].end];
         if !a.is_empty() && !b.is_empty() && is_soft_break(a, b, width) {
-            soft.push(pair[0].1);
+            soft.push(pair[0].newline);
         }
     }
     let joined = soft.len();
@@ -297,41 +315,87 @@ fn unwrap_lines(text: &mut String) -> usize {
     joined
 }
 
-/// The column width the text was hard-wrapped at, or 0 when it does not look wrapped.
-fn wrap_width(text: &str, lines: &[(usize, usize)]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|&(s, e)| text[s..e].trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| l.chars().count())
-        .collect();
-    if lens.len() < 3 {
-        return 0;
+/// One line of the text: its trimmed content `start..end` and the offset of the line feed
+/// that ends it (the text's length for the last line).
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    newline: usize,
+}
+
+/// The widest column a hard-wrapped text can have been wrapped at; longer lines all count as
+/// one longer length.
+const MAX_WRAP: usize = 110;
+
+/// Character lengths of the non-empty trimmed lines, as counts per length from 0 to
+/// `MAX_WRAP + 1` (every longer line counts as `MAX_WRAP + 1`): enough to find the wrap
+/// width without keeping or sorting the lengths.
+struct WidthStats {
+    /// Lines of each length.
+    lines: [u32; MAX_WRAP + 2],
+    /// Lines of each length that end open: with a letter, digit, comma or hyphen.
+    open: [u32; MAX_WRAP + 2],
+    total: usize,
+}
+
+impl Default for WidthStats {
+    fn default() -> Self {
+        WidthStats {
+            lines: [0; MAX_WRAP + 2],
+            open: [0; MAX_WRAP + 2],
+            total: 0,
+        }
     }
-    let ends: Vec<bool> = lines
-        .iter()
-        .map(|&(s, e)| text[s..e].trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| l.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-'))
-        .collect();
-    let mut sorted = lens.clone();
-    crate::order::sort_by_u64(&mut sorted, |&l| l as u64);
-    let width = sorted[(sorted.len() - 1) * 9 / 10];
-    if !(35..=110).contains(&width) {
-        return 0;
+}
+
+impl WidthStats {
+    /// Count one non-empty trimmed line.
+    fn add(&mut self, line: &str) {
+        // A character takes at most four bytes: a line of more than `4 * (MAX_WRAP + 1)`
+        // bytes is longer than `MAX_WRAP` characters without counting them.
+        let len = if line.len() > 4 * (MAX_WRAP + 1) {
+            MAX_WRAP + 1
+        } else {
+            line.chars().count().min(MAX_WRAP + 1)
+        };
+        self.lines[len] += 1;
+        if line.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-') {
+            self.open[len] += 1;
+        }
+        self.total += 1;
     }
-    let band = |l: usize| l + 20 >= width && l <= width;
-    let in_band = lens.iter().filter(|&&l| band(l)).count();
-    let open_ended = lens
-        .iter()
-        .zip(&ends)
-        .filter(|&(&l, &open)| band(l) && open)
-        .count();
-    lens.clear();
-    if in_band >= 2 && in_band * 10 >= sorted.len() * 4 && open_ended * 2 >= in_band {
-        width
-    } else {
-        0
+
+    /// The column width the text was hard-wrapped at, or 0 when it does not look wrapped:
+    /// the 90th-percentile line length, when enough lines fill the band just below it and
+    /// most of those end mid-sentence.
+    fn width(&self) -> usize {
+        if self.total < 3 {
+            return 0;
+        }
+        // The length at sorted position `(total - 1) * 9 / 10`.
+        let rank = (self.total - 1) * 9 / 10;
+        let mut seen = 0;
+        let mut width = MAX_WRAP + 1;
+        for (len, &count) in self.lines.iter().enumerate() {
+            seen += count as usize;
+            if seen > rank {
+                width = len;
+                break;
+            }
+        }
+        if !(35..=MAX_WRAP).contains(&width) {
+            return 0;
+        }
+        // The band: lengths from `width - 20` to `width`.
+        let band = width.saturating_sub(20)..=width;
+        let in_band: usize = self.lines[band.clone()].iter().map(|&c| c as usize).sum();
+        let open_ended: usize = self.open[band].iter().map(|&c| c as usize).sum();
+        if in_band >= 2 && in_band * 10 >= self.total * 4 && open_ended * 2 >= in_band {
+            width
+        } else {
+            0
+        }
     }
 }
 
