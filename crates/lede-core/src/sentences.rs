@@ -33,6 +33,24 @@ fn is_interesting(b: u8) -> bool {
     (b == b'.') | (b == b'?') | (b == b'!') | (b == b'"') | (b == 0xe2) | (b == 0xe3) | (b == 0xef)
 }
 
+/// The index of the first [`is_interesting`] byte of a chunk, 16 when there is none. Each
+/// byte becomes 0xFF or 0 and the lowest marked byte of the 128-bit word is found: written
+/// this way (comparisons cast to bytes, not combined as booleans) the marks compile to a few
+/// vector comparisons and no per-byte branches.
+fn first_interesting(chunk: &[u8; 16]) -> usize {
+    let marks = chunk.map(|b| {
+        (u8::from(b == b'.')
+            | u8::from(b == b'?')
+            | u8::from(b == b'!')
+            | u8::from(b == b'"')
+            | u8::from(b == 0xe2)
+            | u8::from(b == 0xe3)
+            | u8::from(b == 0xef))
+        .wrapping_neg()
+    });
+    (u128::from_le_bytes(marks).trailing_zeros() / 8) as usize
+}
+
 /// Append the sentences of one span of text.
 pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     let base = span.start as usize;
@@ -45,16 +63,14 @@ pub fn split_block(text: &str, span: Span, out: &mut Vec<Span>) {
     let mut in_quote = false;
     while i < bytes.len() {
         // Skip the bytes that can neither end a sentence nor open or close a quotation:
-        // sixteen at a time while a whole chunk has none (that test vectorises), then byte
-        // by byte.
-        while let Some(chunk) = bytes.get(i..i + 16) {
-            if chunk
-                .iter()
-                .fold(false, |seen, &b| seen | is_interesting(b))
-            {
+        // sixteen at a time, each chunk giving the place of its first interesting byte, then
+        // byte by byte in the last few bytes.
+        while let Some(chunk) = bytes[i..].first_chunk::<16>() {
+            let at = first_interesting(chunk);
+            i += at;
+            if at < 16 {
                 break;
             }
-            i += 16;
         }
         while i < bytes.len() && !is_interesting(bytes[i]) {
             i += 1;
