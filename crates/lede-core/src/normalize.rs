@@ -73,12 +73,14 @@ pub fn normalize(original: &str) -> Normalized {
     let mut repaired = 0;
     while i < bytes.len() {
         // Fast path: plain printable ASCII and newlines need nothing. Skip them sixteen at a
-        // time while a whole chunk is plain (that test vectorises), then byte by byte.
-        while let Some(chunk) = bytes.get(i..i + 16) {
-            if !chunk.iter().fold(true, |plain, &b| plain & is_plain(b)) {
+        // time, each chunk giving the place of its first other byte, then byte by byte in the
+        // last few bytes.
+        while let Some(chunk) = bytes[i..].first_chunk::<16>() {
+            let at = first_not_plain(chunk);
+            i += at;
+            if at < 16 {
                 break;
             }
-            i += 16;
         }
         while i < bytes.len() && is_plain(bytes[i]) {
             i += 1;
@@ -136,6 +138,23 @@ pub fn normalize(original: &str) -> Normalized {
 /// newline.
 fn is_plain(b: u8) -> bool {
     (0x20..0x7f).contains(&b) || b == b'\n'
+}
+
+/// A byte that is not [`is_plain`], as 1 (or 0 for a plain byte): written with comparisons
+/// cast to bytes, not combined as booleans, so that a test over a chunk compiles to a few
+/// vector comparisons and no per-byte branches.
+fn not_plain(b: u8) -> u8 {
+    (u8::from(b < 0x20) & u8::from(b != b'\n')) | u8::from(b >= 0x7f)
+}
+
+/// The index of the first byte of a chunk that is not [`is_plain`], 16 when all are: each
+/// byte becomes 0xFF or 0 and the lowest marked byte of the 128-bit word is found.
+fn first_not_plain(chunk: &[u8; 16]) -> usize {
+    if chunk.iter().fold(0, |seen, &b| seen | not_plain(b)) == 0 {
+        return 16;
+    }
+    let marks = chunk.map(|b| not_plain(b).wrapping_neg());
+    (u128::from_le_bytes(marks).trailing_zeros() / 8) as usize
 }
 
 fn utf8_len(first: u8) -> usize {
