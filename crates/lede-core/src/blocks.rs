@@ -1739,6 +1739,13 @@ fn is_numeric_date(w: &str) -> bool {
 /// A dateline at the start of a paragraph: `(end of the dateline, start of the text)` in bytes,
 /// for "WASHINGTON (AP) — text", "NEW YORK, March 3 (Reuters) - text", "(CNN) — text".
 fn dateline_prefix(p: &str) -> Option<(usize, usize)> {
+    // The place's first word is in capitals unless an agency in parentheses opens the line:
+    // a lower-case second character ("The council ...") rules a dateline out before any
+    // search for the dash. (The second character cannot start the dash, so it is in the
+    // prefix and, with no space or comma before it, in its first word.)
+    if !p.starts_with('(') && p.chars().nth(1).is_some_and(char::is_lowercase) {
+        return None;
+    }
     let window = &p[..floor_char_boundary(p, 90)];
     let (dash_at, dash_len) = ["—", "–", " -- ", " - ", "--"]
         .iter()
