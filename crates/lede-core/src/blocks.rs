@@ -1262,8 +1262,7 @@ pub(crate) fn find_credit(line: &str) -> Option<(usize, usize)> {
         return None;
     }
     // "Photo by Jane Roe", "Photo: Jane Roe/Reuters", "Courtesy of ...".
-    let last_slash = t.rfind('/');
-    let Some(last_slash) = last_slash else {
+    let Some(last_slash) = t.rfind('/') else {
         return credit_after_label(t);
     };
     // Walk the slash-separated parts back to the first one.
@@ -1379,8 +1378,10 @@ fn credit_after_label(t: &str) -> Option<(usize, usize)> {
         "Illustration by ",
         "Picture: ",
     ];
-    // A credit ends with a name: most lines end with a lower-case word and stop here.
-    let last_word = t.rsplit(' ').next().unwrap_or("");
+    // A credit ends with a name: most lines end with a lower-case word and stop here. The
+    // last word is short: its space is found byte by byte from the end.
+    let word_from = t.as_bytes().iter().rposition(|&b| b == b' ');
+    let last_word = &t[word_from.map_or(0, |p| p + 1)..];
     if !last_word.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
