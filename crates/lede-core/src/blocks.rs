@@ -815,6 +815,39 @@ fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| starts_with_cs(s, p))
 }
 
+/// A filter on the first two bytes of a line for a list of prefixes (each at least two bytes
+/// long), built at compile time: one bit for each pair of the low five bits of the prefixes'
+/// first and second bytes, ASCII case folded. A line whose pair has no bit starts with none
+/// of the prefixes, in any case, and the list need not be searched; a bit may be a false
+/// alarm (the search then decides).
+struct PrefixPairs([u32; 32]);
+
+impl PrefixPairs {
+    const fn new(list: &[&str]) -> PrefixPairs {
+        let mut bits = [0u32; 32];
+        let mut i = 0;
+        while i < list.len() {
+            let p = list[i].as_bytes();
+            assert!(p.len() >= 2, "a prefix of at least two bytes");
+            bits[(p[0].to_ascii_lowercase() & 31) as usize] |=
+                1 << (p[1].to_ascii_lowercase() & 31);
+            i += 1;
+        }
+        PrefixPairs(bits)
+    }
+
+    /// Whether `s` may start with one of the prefixes (ignoring ASCII case).
+    fn may_start(&self, s: &str) -> bool {
+        match s.as_bytes() {
+            [a, b, ..] => {
+                let row = self.0[usize::from(a.to_ascii_lowercase() & 31)];
+                row >> (b.to_ascii_lowercase() & 31) & 1 != 0
+            }
+            _ => false,
+        }
+    }
+}
+
 fn contains_ci(haystack: &str, needle: &str) -> bool {
     let h = haystack.as_bytes();
     let n = needle.as_bytes();
@@ -944,7 +977,8 @@ fn is_editor_note(line: &str) -> bool {
         "with a report from",
         "additional reporting",
     ];
-    (PREFIXES.iter().any(|p| starts_with_ci(line, p)))
+    const PAIRS: PrefixPairs = PrefixPairs::new(PREFIXES);
+    (PAIRS.may_start(line) && PREFIXES.iter().any(|p| starts_with_ci(line, p)))
         || (line.contains("ontribut") && ANYWHERE.iter().any(|p| contains_ci(line, p)))
 }
 
@@ -1053,7 +1087,8 @@ fn is_boilerplate(line: &str, words: usize) -> bool {
     if words <= 5 && EXACT.iter().any(|e| t.eq_ignore_ascii_case(e)) {
         return true;
     }
-    if PREFIXES.iter().any(|p| starts_with_ci(line, p)) {
+    const PAIRS: PrefixPairs = PrefixPairs::new(PREFIXES);
+    if PAIRS.may_start(line) && PREFIXES.iter().any(|p| starts_with_ci(line, p)) {
         return true;
     }
     (line.contains("ewsletter") && (contains_ci(line, "sign up") || contains_ci(line, "subscribe")))
@@ -1132,10 +1167,18 @@ fn media_kind(line: &str, words: usize) -> Option<BlockKind> {
     if words <= 2 && LABELS.iter().any(|l| t.eq_ignore_ascii_case(l)) {
         return Some(BlockKind::Media);
     }
-    if words >= 2 && CAPTIONS.iter().any(|p| starts_with_cs(line, p)) {
+    const CAPTION_PAIRS: PrefixPairs = PrefixPairs::new(CAPTIONS);
+    const MEDIA_PAIRS: PrefixPairs = PrefixPairs::new(MEDIA);
+    if words >= 2
+        && CAPTION_PAIRS.may_start(line)
+        && CAPTIONS.iter().any(|p| starts_with_cs(line, p))
+    {
         return Some(BlockKind::Caption);
     }
-    if (2..=25).contains(&words) && MEDIA.iter().any(|p| starts_with_cs(line, p)) {
+    if (2..=25).contains(&words)
+        && MEDIA_PAIRS.may_start(line)
+        && MEDIA.iter().any(|p| starts_with_cs(line, p))
+    {
         // "WATCH the ..." in capitals only; "Watch:" with a colon.
         let after = line
             .split_once([' ', ':'])
@@ -1838,6 +1881,23 @@ mod tests {
             assert_eq!(count_word_gaps(t.as_bytes()), plain, "{t:?}");
             let first = t.bytes().position(|b| b == b'\n');
             assert_eq!(memchr_newline(t.as_bytes()), first, "{t:?}");
+        }
+    }
+
+    /// The first-two-bytes filter lets through every prefix of its list, in any ASCII case,
+    /// and turns lines away that start otherwise.
+    #[test]
+    fn prefix_pairs_pass_their_prefixes() {
+        const LIST: &[&str] = &["editor's note", "Photo:", "(c) ", "©", "update:", "WATCH "];
+        const PAIRS: PrefixPairs = PrefixPairs::new(LIST);
+        for p in LIST {
+            assert!(PAIRS.may_start(p), "{p}");
+            assert!(PAIRS.may_start(&p.to_ascii_uppercase()), "{p}");
+            assert!(PAIRS.may_start(&p.to_ascii_lowercase()), "{p}");
+            assert!(PAIRS.may_start(&format!("{p} and more")), "{p}");
+        }
+        for line in ["The council met", "Zebra", "a", "", "Eb"] {
+            assert!(!PAIRS.may_start(line), "{line}");
         }
     }
 
