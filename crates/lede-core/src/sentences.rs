@@ -302,11 +302,7 @@ Two
 /// sentence before `next`.
 fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
     let before = &s[..dot];
-    let word_start = before
-        .rfind([' ', '\n', '(', '"', '“', '‘', '\'', '—', '/'])
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    let word_start = word_start_before(before.as_bytes());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -345,6 +341,22 @@ fn abbreviation_blocks(s: &str, dot: usize, next: &str) -> bool {
         return !next_is_opener();
     }
     false
+}
+
+/// Where the word that ends `before` starts: after the last space, line feed, `(`, `"`, `'`,
+/// `/`, `“`, `‘` or `—`, or at 0. Read byte by byte from the end: a three-byte mark is
+/// recognised by its last byte and the two before it (E2 80), which in UTF-8 can only be
+/// that character.
+fn word_start_before(before: &[u8]) -> usize {
+    for p in (0..before.len()).rev() {
+        match before[p] {
+            b' ' | b'\n' | b'(' | b'"' | b'\'' | b'/' => return p + 1,
+            // “ ‘ —: E2 80 9C / E2 80 98 / E2 80 94
+            0x9c | 0x98 | 0x94 if p >= 2 && before[p - 2..p] == [0xe2, 0x80] => return p + 1,
+            _ => {}
+        }
+    }
+    0
 }
 
 /// The first bytes and lengths of a list's words (separated by ASCII whitespace): bit `n` of
@@ -415,6 +427,34 @@ mod tests {
         let mut out = Vec::new();
         split_block(s, Span::new(0, s.len()), &mut out);
         out.into_iter().map(|sp| &s[sp]).collect()
+    }
+
+    /// The byte search for a word's start agrees with a search over characters.
+    #[test]
+    fn word_start_found_from_the_bytes() {
+        for before in [
+            "",
+            "Mr",
+            "said Mr",
+            "(Gov",
+            "“U.S",
+            "‘Inc",
+            "the—St",
+            "a/b",
+            "it's",
+            "line\nNo",
+            "naïve Dr",
+            "x\u{2014}\u{201c}\u{2018}Jr",
+            "\u{9c}\u{98}Sen",
+            "€Co",
+        ] {
+            let expected = before
+                .rfind([' ', '\n', '(', '"', '“', '‘', '\'', '—', '/'])
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            assert_eq!(word_start_before(before.as_bytes()), expected, "{before:?}");
+        }
     }
 
     #[test]
