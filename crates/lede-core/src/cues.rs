@@ -505,7 +505,9 @@ static SHAPES: Shapes = {
     shapes
 };
 
-/// The cue a word is, if any.
+/// The cue a word is, if any. Inlined: the shape filter turns most words away where they are
+/// asked about, and only the rest call the table look-up.
+#[inline]
 pub fn cue(word: &str) -> Option<Cue> {
     let w = word.as_bytes();
     let n = w.len();
@@ -518,6 +520,12 @@ pub fn cue(word: &str) -> Option<Cue> {
     {
         return None;
     }
+    lookup(w)
+}
+
+/// The table's reading of a word that passed the shape filter.
+#[inline(never)]
+fn lookup(w: &[u8]) -> Option<Cue> {
     table().get_key(Key::new(w)?)
 }
 
