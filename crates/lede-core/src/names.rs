@@ -2041,10 +2041,16 @@ fn read_phrase_words(text: &str, words: &[Tok]) -> Option<Mention> {
     read_words(text, words)
 }
 
+/// The word `t` without a possessive "'s" or "’s" (when something is left before it). Most
+/// words do not end in "s" and are returned after one byte test.
+#[inline]
 fn strip_possessive(text: &str, t: Tok) -> Tok {
-    let s = t.text(text);
+    let s = &text.as_bytes()[t.start()..t.end()];
+    if s.last() != Some(&b's') {
+        return t;
+    }
     for suffix in ["'s", "’s"] {
-        if s.len() > suffix.len() && s.ends_with(suffix) {
+        if s.len() > suffix.len() && s.ends_with(suffix.as_bytes()) {
             return t.with_end(t.end() - suffix.len());
         }
     }
@@ -2350,14 +2356,24 @@ pub fn is_name_word(w: &str) -> bool {
     }
 }
 
+/// Calls `f` with the gazetteer key of `word` (as [`crate::gazetteer::fold_key`] gives it): a
+/// short ASCII word is lowercased on the stack, and only another one is folded into a new
+/// string.
+pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let l = Lower::new(word);
+    if word.is_empty() || !l.bytes().is_empty() {
+        f(l.as_str())
+    } else {
+        f(&crate::gazetteer::fold_key(word))
+    }
+}
+
 /// A month that is a surname after a known forename: "Elizabeth May", "Theresa May".
 pub fn is_month_surname(prev: &str, w: &str) -> bool {
     matches!(w, "May" | "June" | "April" | "August")
         && is_capitalized(prev)
         && (forename_gender(prev).is_some()
-            || crate::gazetteer::lists()
-                .first_names
-                .contains(&crate::gazetteer::fold_key(prev)))
+            || with_folded(prev, |k| crate::gazetteer::lists().is_first_name(k)))
 }
 
 /// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.

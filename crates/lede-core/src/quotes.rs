@@ -1301,9 +1301,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
             });
             if let Some(f) = first {
                 let place = b - a == 1
-                    && crate::gazetteer::lists()
-                        .places
-                        .contains_key(&crate::gazetteer::fold_key(&text[f.name]));
+                    && names::with_folded(&text[f.name], |k| crate::gazetteer::lists().is_place(k));
                 if !place {
                     let joint = Mention {
                         name: Span::new(f.name.start as usize, m.name.end as usize),

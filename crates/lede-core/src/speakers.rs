@@ -496,9 +496,7 @@ fn author_in(phrase: &str) -> Option<&str> {
 /// A common forename ("Larry", "Amara").
 fn is_forename(word: &str) -> bool {
     names::forename_gender(word).is_some()
-        || crate::gazetteer::lists()
-            .first_names
-            .contains(&crate::gazetteer::fold_key(word))
+        || names::with_folded(word, |k| crate::gazetteer::lists().is_first_name(k))
 }
 
 /// "Canadian", "Russian".
@@ -510,20 +508,27 @@ fn is_demonym(word: &str) -> bool {
 /// A country or another place in the gazetteer ("Russia", "Winnipeg", "U.S").
 fn is_place_name(name: &str) -> bool {
     let lists = crate::gazetteer::lists();
-    let mut key = crate::gazetteer::fold_key(name);
-    if lists.places.contains_key(&key) {
-        return true;
-    }
-    key.push('.');
-    lists.aliases.contains_key(key.as_str())
+    names::with_folded(name, |key| {
+        if lists.is_place(key) {
+            return true;
+        }
+        // The alias is the key with a final dot ("u.s."), written on the stack.
+        let mut buf = [0u8; 64];
+        if key.len() < buf.len() {
+            buf[..key.len()].copy_from_slice(key.as_bytes());
+            buf[key.len()] = b'.';
+            std::str::from_utf8(&buf[..=key.len()]).is_ok_and(|k| lists.alias(k).is_some())
+        } else {
+            lists.alias(&format!("{key}.")).is_some()
+        }
+    })
 }
 
 /// A country's name ("Russia", "Canada"): when it speaks, its government does.
 fn is_country(name: &str) -> bool {
-    crate::gazetteer::lists()
-        .places
-        .get(&crate::gazetteer::fold_key(name))
-        .is_some_and(|k| *k == crate::gazetteer::PlaceKind::Country)
+    names::with_folded(name, |k| {
+        crate::gazetteer::lists().place(k) == Some(crate::gazetteer::PlaceKind::Country)
+    })
 }
 
 /// Whether the name at `start..end` is one a later "he" or "she" is likely to point at: not a
@@ -1307,12 +1312,9 @@ fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
         return false;
     }
     let lists = crate::gazetteer::lists();
-    let key = crate::gazetteer::fold_key(w);
-    !lists
-        .places
-        .get(&key)
-        .is_some_and(|k| *k == crate::gazetteer::PlaceKind::Country)
-        && !lists.orgs.contains(key.as_str())
+    names::with_folded(w, |key| {
+        lists.place(key) != Some(crate::gazetteer::PlaceKind::Country) && !lists.is_org(key)
+    })
 }
 
 /// Whether the word `w` ends in "'s" or "’s".
