@@ -1628,10 +1628,24 @@ pub enum Pronoun {
     First,
 }
 
+/// The pronoun a word is, if any. Inlined: a word of more than four bytes, or one that starts
+/// with another letter than a pronoun's, is turned away where it is asked about.
+#[inline]
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    if word.len() > 4 {
+    if word.len() > 4
+        || !matches!(
+            word.as_bytes().first(),
+            Some(b'h' | b'H' | b's' | b'S' | b't' | b'T' | b'i' | b'I' | b'w' | b'W')
+        )
+    {
         return None;
     }
+    pronoun_word(word)
+}
+
+/// [`pronoun`] of a short word that starts as a pronoun does.
+#[inline(never)]
+fn pronoun_word(word: &str) -> Option<Pronoun> {
     let l = Lower::new(word);
     match l.bytes() {
         b"he" => Some(Pronoun::He),
