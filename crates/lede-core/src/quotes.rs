@@ -478,6 +478,29 @@ fn has_words(s: &str, n: usize) -> bool {
     word_count_max(s, n) >= n
 }
 
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// Each ASCII byte's class for [`word_count_max`]: white space ([`char::is_whitespace`]), a
+/// letter or digit, or another byte.
+static WORD_CLASSES: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// How many words `s` has (runs between white space that hold a letter or a digit), counted
 /// up to `max` at most.
 fn word_count_max(s: &str, max: usize) -> usize {
@@ -486,14 +509,11 @@ fn word_count_max(s: &str, max: usize) -> usize {
     let mut counted = false;
     let mut i = 0;
     while i < bytes.len() && count < max {
-        // ASCII by byte; another character is decoded.
+        // ASCII by table; another character is decoded.
         let b = bytes[i];
         let (space, alnum, len) = if b < 0x80 {
-            (
-                matches!(b, b' ' | b'\t'..=b'\r'),
-                b.is_ascii_alphanumeric(),
-                1,
-            )
+            let class = WORD_CLASSES[usize::from(b)];
+            (class == SPACE, class == ALNUM, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
