@@ -509,7 +509,12 @@ static SHAPES: Shapes = {
 /// asked about, and only the rest call the table look-up.
 #[inline]
 pub fn cue(word: &str) -> Option<Cue> {
-    let w = word.as_bytes();
+    cue_bytes(word.as_bytes())
+}
+
+/// [`cue`] of a word's bytes.
+#[inline]
+pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
     let n = w.len();
     if !(2..=16).contains(&n) {
         return None;

@@ -3126,8 +3126,9 @@ fn indirect(
 
 /// A verb that reports speech on its own ("said", "argued"), or "according".
 fn is_reporting(text: &str, t: Tok) -> bool {
-    t.word()
-        && (cues::cue(t.text(text)).is_some_and(|c| c.reports) || lower_is(text, t, &["according"]))
+    // The word's bytes: a cue is a word of ASCII letters, read without slicing the text.
+    let w = &text.as_bytes()[t.start()..t.end()];
+    t.word() && (cues::cue_bytes(w).is_some_and(|c| c.reports) || lower_is_bytes(w, &["according"]))
 }
 
 fn push_indirect(cards: &mut Vec<Card>, block: usize, clause: Span, a: Attr, rule: &'static str) {
