@@ -1022,20 +1022,20 @@ fn phrase_end(text: &str, toks: &[Tok], i: usize, through_and: bool) -> usize {
             }
             break;
         }
-        if j > i
-            && (t.word() && is_phrase_stop(t.text(text)))
-            && !(through_and && lower_is(text, t, &["and", "of", "for"]))
+        // A word (punctuation has gone on or stopped above), sliced once for the tests below.
+        let w = t.text(text);
+        if j > i && is_phrase_stop(w) && !(through_and && lower_is(text, t, &["and", "of", "for"]))
         {
             // "Secretary of State": "of" inside a title before a capital.
             break;
         }
-        if j > i && names::pronoun(t.text(text)).is_some() {
+        if j > i && names::pronoun(w).is_some() {
             break;
         }
-        if j > i && !names::is_capitalized(t.text(text)) && is_verb_cue(t.text(text)) {
+        if j > i && !names::is_capitalized(w) && is_verb_cue(w) {
             break;
         }
-        if j == i && names::pronoun(t.text(text)).is_some() {
+        if j == i && names::pronoun(w).is_some() {
             j += 1;
             break;
         }
@@ -1421,7 +1421,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
         }
         return None;
     }
-    let c = cues::cue(t.text(text))?;
+    let c = cues::cue_bytes(&text.as_bytes()[t.start()..t.end()])?;
     // A capitalised word inside a sentence is a name ("U.S. State Department"), never a
     // speech verb; only at the start of a clause can a cue be capitalised.
     if i > 0
