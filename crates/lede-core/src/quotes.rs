@@ -1974,7 +1974,6 @@ pub fn extract_with(
             }
         }
         let mut q = 0;
-        let mut prev_sentence_card: Option<usize> = None;
         for (si, &sent) in sents.iter().enumerate() {
             let (ss, se) = (sent.start as usize, sent.end as usize);
             while q < pairs.len() && pairs[q].open < ss {
@@ -1986,7 +1985,6 @@ pub fn extract_with(
             }
             let sp = &pairs[q0..q];
             if sp.is_empty() {
-                prev_sentence_card = None;
                 // A paragraph ending with a colon hands its attribution to the next one.
                 if si + 1 == sents.len() && text[sent].trim_end().ends_with(':') {
                     let toks = tokens.stretch(text, b, ss, se, &mut buf);
@@ -2512,9 +2510,7 @@ pub fn extract_with(
                     &mut cards,
                 );
             }
-            prev_sentence_card = cards.len().checked_sub(1);
         }
-        let _ = prev_sentence_card;
         // Cards of earlier paragraphs take no more parts.
         for c in cards.iter_mut().rev() {
             if c.block != bi {
