@@ -10,6 +10,9 @@
 // Nothing leaves the browser: the worker only ever answers the page that started it.
 
 let ready = null;
+// Set once a text has been asked for (the page's start-up request for its empty text, a
+// few bytes, does not count).
+let asked = false;
 
 self.onmessage = async (event) => {
   const data = event.data;
@@ -21,9 +24,14 @@ self.onmessage = async (event) => {
       glue.worker_warm();
       return glue;
     })();
+    // A second later, unless a text came first (a shared link's article is asked for at
+    // once), one longer parse gets the parser's optimised code compiled before the reader's
+    // first paste (see worker_warm_long).
+    ready.then((glue) => setTimeout(() => asked || glue.worker_warm_long(), 1000), () => {});
     return;
   }
   const { id, request } = data;
+  if (request && request.byteLength > 16) asked = true;
   try {
     if (!ready) throw new Error('the worker was not started');
     const glue = await ready;

@@ -149,6 +149,18 @@ pub fn worker_warm() {
     std::hint::black_box(lede_core::parse(crate::EXAMPLE));
 }
 
+/// Called by `static/worker.js` a second after start-up when no text has been asked for: parse
+/// a text of about 100 KB made of the example. The engine compiles WebAssembly in two tiers,
+/// quick code first and optimised code for each function once it has run enough; this parse
+/// gets the parser's busy functions that far, so their optimised compilation (a quarter of a
+/// second of background work) happens now and not while the page lays out the reader's first
+/// long article.
+#[wasm_bindgen]
+pub fn worker_warm_long() {
+    let copies = (100 * 1024 / crate::EXAMPLE.len().max(1)).max(1);
+    std::hint::black_box(lede_core::parse(&crate::EXAMPLE.repeat(copies)));
+}
+
 /// Where the app's documents are parsed.
 pub struct Engine {
     worker: Option<Rc<Channel>>,
