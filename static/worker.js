@@ -2,7 +2,8 @@
 // sends it here with the address of its wasm-bindgen glue; this worker instantiates the same
 // module and parses each text it is sent, so a long article never holds the page.
 //
-// Messages in: {init: {js, module}} once, then {id, request} (request: postcard bytes).
+// Messages in: {init: {js, module}} once, then {id, request, empty} (request: postcard bytes;
+// empty: set when the text is empty or blank).
 // Messages out: {id, reply} (the document as postcard bytes, handed over without a copy; for a
 // long text first {id, reply, partial: true}, the analysis of its first part) or
 // {id, error} (the module stopped; the page then parses on its own thread and does not use
@@ -10,8 +11,8 @@
 // Nothing leaves the browser: the worker only ever answers the page that started it.
 
 let ready = null;
-// Set once a text has been asked for (the page's start-up request for its empty text, a
-// few bytes, does not count).
+// Set once a text has been asked for (the page's start-up request for its empty text, marked
+// `empty`, does not count).
 let asked = false;
 
 self.onmessage = async (event) => {
@@ -31,7 +32,7 @@ self.onmessage = async (event) => {
     return;
   }
   const { id, request } = data;
-  if (request && request.byteLength > 16) asked = true;
+  if (!data.empty) asked = true;
   try {
     if (!ready) throw new Error('the worker was not started');
     const glue = await ready;

@@ -235,6 +235,15 @@ impl Engine {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
         let _ = js_sys::Reflect::set(&message, &"request".into(), &bytes);
+        // The page asks for its empty text at start-up; the worker's warm-up does not wait for
+        // that one (static/worker.js).
+        let empty = match input {
+            Input::Text(text) => text.trim().is_empty(),
+            Input::Blocks(blocks) => blocks.is_empty(),
+        };
+        if empty {
+            let _ = js_sys::Reflect::set(&message, &"empty".into(), &JsValue::TRUE);
+        }
         *channel.waiting.borrow_mut() = Some((id, done));
         let transfer = js_sys::Array::of1(&bytes.buffer());
         if let Err(e) = channel
