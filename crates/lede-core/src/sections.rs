@@ -248,7 +248,8 @@ fn shape_segments(
             let q = q.split_once(':').map_or(q, |(_, r)| r.trim());
             short_label(q)
         } else {
-            vocab.label(text, &bags[gs..ge])
+            let previous = starts.last().filter(|s| s.heading.is_none());
+            vocab.label(text, &bags[gs..ge], previous.map(|s| s.label.as_str()))
         };
         starts.push(Start {
             at,
@@ -591,7 +592,10 @@ impl Vocabulary {
                     .strip_suffix("'s")
                     .or_else(|| w.strip_suffix("’s"))
                     .unwrap_or(w);
-                if w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_alphabetic) {
+                if w.chars().count() < 3
+                    || !w.chars().next().is_some_and(char::is_alphabetic)
+                    || is_contraction(w)
+                {
                     continue;
                 }
                 buf.clear();
@@ -629,7 +633,12 @@ impl Vocabulary {
                             .len());
                 let is_cap = w.starts_with(|c: char| c.is_uppercase());
                 if term.surface == (0, 0) || (is_cap && !starts_sentence && term.capitalised == 0) {
-                    term.surface = (offset as u32, (offset + w.len()) as u32);
+                    // An abbreviation keeps its last period: "U.S.", not "U.S".
+                    let dotted = w.contains('.') && text[offset + w.len()..].starts_with('.');
+                    term.surface = (
+                        offset as u32,
+                        (offset + w.len() + usize::from(dotted)) as u32,
+                    );
                 }
                 if is_cap && !starts_sentence {
                     term.capitalised += 1;
@@ -665,8 +674,9 @@ impl Vocabulary {
         &self.entries[start..self.bag_ends[k]]
     }
 
-    /// A group's label: its one or two most salient terms (names first).
-    fn label(&self, text: &str, bags: &[&[(u32, u32)]]) -> String {
+    /// A group's label: its one or two most salient terms (names first), not the same as the
+    /// `previous` group's.
+    fn label(&self, text: &str, bags: &[&[(u32, u32)]], previous: Option<&str>) -> String {
         let mut group = Vec::new();
         merge(bags, &mut group);
         let n = self.paragraphs.max(1) as f64;
@@ -711,57 +721,67 @@ impl Vocabulary {
                 scored.insert(0, name);
             }
         }
-        let mut words: Vec<&str> = Vec::with_capacity(2);
-        let mut first_proper = false;
-        for &(_, id, tf) in &scored {
-            if words.len() == 2 {
-                break;
-            }
-            count_work(1);
-            let t = &self.terms[id as usize];
-            let first_is_name = !words.is_empty() && first_proper;
-            // After a name, a second term only when it is a name too or repeated in the
-            // group; two plain words give each other context.
-            if first_is_name && t.capitalised <= t.lower && tf < 2 {
-                continue;
-            }
-            let (s, e) = t.surface;
-            let (s, e) = if t.capitalised > t.lower {
-                extend_name(text, s as usize, e as usize)
-            } else {
-                (s as usize, e as usize)
-            };
-            let w = &text[s..e];
-            if words.iter().any(|x| x.contains(w) || w.contains(*x)) {
-                continue;
-            }
-            if words.first().is_some_and(|x| x.len() + w.len() > 36) {
-                break;
-            }
-            if words.is_empty() {
-                first_proper = t.capitalised > t.lower;
-            }
-            words.push(w);
-        }
-        if words.is_empty() {
-            return "More".to_string();
-        }
-        let mut label = String::new();
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                label.push_str(", ");
-            }
-            if i == 0 {
-                let mut chars = w.chars();
-                if let Some(c) = chars.next() {
-                    label.extend(c.to_uppercase());
-                    label.push_str(chars.as_str());
+        // After a name, another name scoring at least half the best reads better than a plain
+        // word ("Damascus, Homs" rather than "Damascus, hit"): it goes second.
+        if let Some(&(best, first, _)) = scored.first() {
+            if is_proper(first) {
+                if let Some(p) = scored
+                    .iter()
+                    .skip(1)
+                    .position(|&(sc, id, _)| is_proper(id) && sc >= best * 0.5)
+                {
+                    let name = scored.remove(p + 1);
+                    scored.insert(1, name);
                 }
-            } else {
-                label.push_str(w);
             }
         }
-        label
+        // The label's words, leaving out the term `skip`; with the second word's term.
+        let pick = |skip: Option<u32>| {
+            let mut words: Vec<&str> = Vec::with_capacity(2);
+            let mut second = None;
+            let mut first_proper = false;
+            for &(_, id, tf) in &scored {
+                if words.len() == 2 {
+                    break;
+                }
+                if Some(id) == skip {
+                    continue;
+                }
+                count_work(1);
+                let t = &self.terms[id as usize];
+                let first_is_name = !words.is_empty() && first_proper;
+                // After a name, a second term only when it is a name too or repeated in the
+                // group; two plain words give each other context.
+                if first_is_name && t.capitalised <= t.lower && tf < 2 {
+                    continue;
+                }
+                let (s, e) = t.surface;
+                let (s, e) = if t.capitalised > t.lower {
+                    extend_name(text, s as usize, e as usize)
+                } else {
+                    (s as usize, e as usize)
+                };
+                let w = &text[s..e];
+                if words.iter().any(|x| same_name(x, w)) {
+                    continue;
+                }
+                if words.first().is_some_and(|x| x.len() + w.len() > 36) {
+                    break;
+                }
+                if words.is_empty() {
+                    first_proper = t.capitalised > t.lower;
+                } else {
+                    second = Some(id);
+                }
+                words.push(w);
+            }
+            (join_label(&words), second)
+        };
+        match pick(None) {
+            // Not the previous group's label again: its second word gives way to the next.
+            (label, Some(second)) if Some(label.as_str()) == previous => pick(Some(second)).0,
+            (label, _) => label,
+        }
     }
 }
 
@@ -861,6 +881,19 @@ Wednesday
 Thursday
 Saturday
 Sunday
+Though
+Although
+Because
+Since
+Unless
+Until
+Whether
+Once
+However
+Meanwhile
+Still
+Also
+Then
 ";
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -901,6 +934,48 @@ Sunday
         }
     }
     (s, e)
+}
+
+/// Label words joined by commas, the first capitalised; "More" when there are none.
+fn join_label(words: &[&str]) -> String {
+    if words.is_empty() {
+        return "More".to_string();
+    }
+    let mut label = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            label.push_str(", ");
+            label.push_str(w);
+        } else {
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
+                label.extend(c.to_uppercase());
+                label.push_str(chars.as_str());
+            }
+        }
+    }
+    label
+}
+
+/// Whether two label words name the same thing: one holds the other ("Kerry", "John Kerry"),
+/// or both end in the same word and the shorter's words are all in the longer ("Justice
+/// Dunphy", "Justice Sean Dunphy"; not "Caleb Jones", "Seth Jones").
+fn same_name(a: &str, b: &str) -> bool {
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.rsplit(' ').next() == long.rsplit(' ').next()
+        && short.split(' ').all(|w| long.split(' ').any(|v| v == w))
+}
+
+/// "they've", "we'll", "don't": a word ending in an apostrophe and one or two letters (not a
+/// name such as "O'Brien").
+fn is_contraction(w: &str) -> bool {
+    w.rfind(['\'', '’']).is_some_and(|a| {
+        let tail = &w[a..].trim_start_matches(['\'', '’']);
+        (1..=2).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_lowercase())
+    })
 }
 
 /// `(offset, word)` for each space-separated word.
@@ -946,12 +1021,14 @@ another
 any
 anyone
 anything
+apr
 april
 are
 area
 aren't
 around
 asked
+aug
 august
 away
 back
@@ -991,6 +1068,7 @@ could
 couldn't
 currently
 day
+dec
 december
 did
 didn't
@@ -1011,6 +1089,7 @@ even
 ever
 every
 face
+feb
 february
 feel
 feels
@@ -1068,8 +1147,11 @@ issue
 it's
 its
 itself
+jan
 january
+jul
 july
+jun
 june
 just
 keep
@@ -1096,6 +1178,7 @@ made
 make
 makes
 many
+mar
 march
 may
 maybe
@@ -1125,10 +1208,12 @@ next
 nor
 not
 noted
+nov
 november
 now
 number
 numbers
+oct
 october
 off
 official
@@ -1175,6 +1260,8 @@ seem
 seems
 seen
 senator
+sep
+sept
 september
 set
 several
@@ -1298,6 +1385,25 @@ mod tests {
                 .all(|(a, b)| a < b),
             "STOP_WORDS must stay sorted, each word once"
         );
+    }
+
+    #[test]
+    fn label_words() {
+        assert!(is_contraction("they've") && is_contraction("we’ll") && is_contraction("don't"));
+        assert!(!is_contraction("O'Brien") && !is_contraction("storm"));
+        assert!(same_name("Justice Dunphy", "Justice Sean Dunphy"));
+        assert!(same_name("Kerry", "John Kerry"));
+        assert!(!same_name("Caleb Jones", "Seth Jones"));
+        assert_eq!(join_label(&["storm", "Portmere"]), "Storm, Portmere");
+        assert_eq!(join_label(&[]), "More");
+        // A conjunction opening the sentence is not part of the name after it.
+        let text = "Though Justice Dunphy ruled, Ada Lark appealed.";
+        let at = text.find("Dunphy").unwrap();
+        let (s, e) = extend_name(text, at, at + "Dunphy".len());
+        assert_eq!(&text[s..e], "Justice Dunphy");
+        let at = text.find("Lark").unwrap();
+        let (s, e) = extend_name(text, at, at + "Lark".len());
+        assert_eq!(&text[s..e], "Ada Lark");
     }
 
     #[test]

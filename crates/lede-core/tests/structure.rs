@@ -548,6 +548,45 @@ fn sections_follow_topics_without_headings() {
     );
 }
 
+/// Generated section labels: a second name rather than a repeated verb, abbreviations with
+/// their last period, no contractions, and no label twice in a row.
+#[test]
+fn section_labels_read_as_topics() {
+    let storm = [
+        "The storm hit Portmere late on Tuesday, and the flood barrier in Portmere held until dawn. Crews from Lindale arrived by noon.",
+        "Waves hit the sea wall at Portmere again on Wednesday. Volunteers from Lindale filled sandbags along the promenade.",
+        "Residents of Portmere said the storm hit harder than the last one. Lindale sent two more pumps to the harbour.",
+        "By Thursday the water in Portmere had fallen, though the storm hit the ferry pier as it passed. Lindale crews stayed on.",
+    ];
+    let trade = [
+        "Trade officials from the U.S. visited the cannery, where they've asked about export rules for tinned fish.",
+        "The U.S. delegation toured the cannery floor and said they'll report on the export rules next month.",
+        "Cannery managers told the U.S. visitors that export rules had changed twice this year, and they've adapted.",
+        "Export rules were the main subject of a dinner the U.S. officials hosted for cannery owners.",
+    ];
+    let mut text = String::from(
+        "Harbour Notes\n\nThe regional council met on Monday evening to hear reports from the coast.\n\n",
+    );
+    for p in storm.iter().chain(&trade) {
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    let doc = parse(&text);
+    check_invariants(&doc).unwrap();
+    let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.as_str()).collect();
+    assert!(labels.len() >= 3, "{labels:?}");
+    assert_eq!(labels[1], "Portmere, Lindale", "{labels:?}");
+    assert!(labels.iter().any(|l| l.starts_with("U.S., ")), "{labels:?}");
+    assert!(
+        labels.iter().all(|l| !l.contains("they")),
+        "a contraction as a topic: {labels:?}"
+    );
+    assert!(
+        labels.windows(2).all(|w| w[0] != w[1]),
+        "the same label twice in a row: {labels:?}"
+    );
+}
+
 #[test]
 fn mutated_articles_keep_invariants() {
     // Golden articles with random insertions, deletions and swapped lines: realistic shapes
