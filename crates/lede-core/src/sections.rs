@@ -761,7 +761,13 @@ impl Vocabulary {
                 } else {
                     (s as usize, e as usize)
                 };
-                let w = &text[s..e];
+                // A demonym stands for its place: "Syria", not "Syrian".
+                let w = match &text[s..e] {
+                    w if t.capitalised > t.lower && !w.contains(' ') => {
+                        demonym_place(w).unwrap_or(w)
+                    }
+                    w => w,
+                };
                 if words.iter().any(|x| same_name(x, w)) {
                     continue;
                 }
@@ -934,6 +940,15 @@ Then
         }
     }
     (s, e)
+}
+
+/// The place a demonym names ("Syrian", "Canadians" -> "Syria", "Canada").
+fn demonym_place(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let lists = crate::gazetteer::lists();
+    lists
+        .demonym(&lower)
+        .or_else(|| lower.strip_suffix('s').and_then(|l| lists.demonym(l)))
 }
 
 /// Label words joined by commas, the first capitalised; "More" when there are none.
@@ -1396,6 +1411,9 @@ mod tests {
         assert!(!same_name("Caleb Jones", "Seth Jones"));
         assert_eq!(join_label(&["storm", "Portmere"]), "Storm, Portmere");
         assert_eq!(join_label(&[]), "More");
+        assert_eq!(demonym_place("Syrian"), Some("Syria"));
+        assert_eq!(demonym_place("Canadians"), Some("Canada"));
+        assert_eq!(demonym_place("Portmere"), None);
         // A conjunction opening the sentence is not part of the name after it.
         let text = "Though Justice Dunphy ruled, Ada Lark appealed.";
         let at = text.find("Dunphy").unwrap();
