@@ -238,7 +238,7 @@ fn stage_times(text: &str) -> Vec<(&'static str, Duration)> {
     lap("sections", t);
     std::hint::black_box(&secs);
     let t = Clock::now();
-    let ents = entities::extract(text, &blocks, &sents);
+    let ents = entities::extract(text, &blocks);
     lap("entities", t);
     let t = Clock::now();
     let q = quotes::extract(text, &blocks, &sents);

@@ -482,17 +482,13 @@ impl<'t> Ctx<'t> {
 }
 
 /// Find the entities of the article's blocks.
-pub fn extract(text: &str, blocks: &[Block], sentences: &[Span]) -> Vec<Entity> {
-    extract_tokenized(text, blocks, sentences).0
+pub fn extract(text: &str, blocks: &[Block]) -> Vec<Entity> {
+    extract_tokenized(text, blocks).0
 }
 
 /// [`extract`], also handing back the tokens of the ranges read, for the date and figure
 /// readers.
-pub fn extract_tokenized(
-    text: &str,
-    blocks: &[Block],
-    _sentences: &[Span],
-) -> (Vec<Entity>, Tokenized) {
+pub fn extract_tokenized(text: &str, blocks: &[Block]) -> (Vec<Entity>, Tokenized) {
     let mut ranges = Vec::with_capacity(blocks.len());
     for b in blocks {
         let kind = match b.kind {

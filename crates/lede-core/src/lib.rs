@@ -183,20 +183,17 @@ fn finish(
         message,
         span: None,
     }));
-    let sentences = sentences::split(&text, &blocks);
     // Entities and quotations are found independently of each other, and so are speakers and
     // the other facts: on a long text each pair runs on two threads where there are two.
+    // Entities read the blocks, not the sentences, so the sentences are split beside them.
     let threads = parallel::worth_it(text.len());
-    let ((sections, (entities, tokenized)), (name_tokens, quote_result, article_date)) =
+    let ((entities, tokenized), (sentences, sections, name_tokens, quote_result, article_date)) =
         parallel::join(
             threads,
+            || entities::extract_tokenized(&text, &blocks),
             || {
-                (
-                    sections::build(&text, &blocks, &sentences),
-                    entities::extract_tokenized(&text, &blocks, &sentences),
-                )
-            },
-            || {
+                let sentences = sentences::split(&text, &blocks);
+                let sections = sections::build(&text, &blocks, &sentences);
                 // The quote and speaker stages share one reading of the body blocks' and
                 // captions' words.
                 let name_tokens = names::BlockTokens::new(&text, &blocks);
@@ -204,7 +201,7 @@ fn finish(
                 let article_date = options
                     .article_date
                     .or_else(|| facts::detect_article_date(&text, &blocks));
-                (name_tokens, quote_result, article_date)
+                (sentences, sections, name_tokens, quote_result, article_date)
             },
         );
     let ((speakers, quotes), facts) = parallel::join(

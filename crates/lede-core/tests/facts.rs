@@ -35,7 +35,7 @@ fn line_blocks(text: &str) -> Vec<Block> {
 /// ```
 pub fn render(text: &str) -> String {
     let blocks = line_blocks(text);
-    let ents = entities::extract(text, &blocks, &[]);
+    let ents = entities::extract(text, &blocks);
     let anchor = facts::detect_article_date(text, &blocks);
     let f = facts::extract(text, &blocks, &[], &ents, anchor);
     let mut out = String::new();
@@ -201,7 +201,7 @@ fn facts_survive_odd_input() {
     ];
     for text in inputs {
         let blocks = line_blocks(text);
-        let ents = entities::extract(text, &blocks, &[]);
+        let ents = entities::extract(text, &blocks);
         let f = facts::extract(text, &blocks, &[], &ents, None);
         let spans = ents
             .iter()
@@ -248,7 +248,7 @@ fn bylines_credits_and_timestamps() {
         caption,
         Block::new(BlockKind::Paragraph, find("The ferry sailed yesterday.")),
     ];
-    let ents = entities::extract(text, &blocks, &[]);
+    let ents = entities::extract(text, &blocks);
     let role = |name: &str| {
         let e = ents
             .iter()
