@@ -1401,6 +1401,13 @@ fn plain_modifier(text: &str, t: Tok) -> bool {
         && cues::cue(w).is_none()
 }
 
+/// Whether [`cue_at`] may find a cue at token `t`: a word of the cue lexicon, or "according".
+#[inline]
+fn may_be_cue(text: &str, t: Tok) -> bool {
+    let w = &text.as_bytes()[t.start()..t.end()];
+    t.word() && (cues::cue_bytes(w).is_some() || lower_is_bytes(w, &["according"]))
+}
+
 /// The cue at token `i`: one word, or "according to", or "went on".
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)> {
     let t = *toks.get(i)?;
@@ -1510,7 +1517,11 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
             takes_object: c.takes_object,
         });
     }
-    // Mention first: "Kerry said", "she added", "X, a doctor, said".
+    // Mention first: "Kerry said", "she added", "X, a doctor, said". The cue comes after the
+    // mention: with no cue word after `i` there is no attribution, and the phrase is not read.
+    if !toks[i + 1..].iter().any(|&t| may_be_cue(text, t)) {
+        return None;
+    }
     let (m, j) = phrase_forward(text, toks, i)?;
     let mut k = j;
     let mut m = m;
@@ -2899,9 +2910,17 @@ fn indirect(
         }
         break;
     }
-    // "CLAUSE, X said, (that) CLAUSE.": reported speech interrupted by its attribution.
+    // "CLAUSE, X said, (that) CLAUSE.": reported speech interrupted by its attribution. Its
+    // reporting cue opens the attribution ("..., said X, ...") or ends it right before the
+    // second comma ("..., X said, ..."): past the last comma with either, the loop below
+    // cannot find one, and stops.
+    let mut reach = None;
     for comma in (2..n.min(30)).filter(|&k| is_punct(text, toks[k], &[","])) {
-        if comma >= last_report {
+        if comma >= last_report
+            || comma
+                >= *reach
+                    .get_or_insert_with(|| interrupted_reach(text, toks, reporting, last_report))
+        {
             break;
         }
         let Some(a) = attr_after(comma).filter(|a| {
@@ -3118,6 +3137,38 @@ fn indirect(
             }
         }
     }
+}
+
+/// For "CLAUSE, X said, (that) CLAUSE." in [`indirect`]: a bound past which no comma opens an
+/// attribution with a reporting cue that a comma follows. Such an attribution
+/// ([`trailing_attr`]) either opens with its cue, the first token after the comma (and any
+/// further commas or ellipses), and a comma follows somewhere after the cue; or ends with it,
+/// the comma coming right after the cue (after "according to" for that cue). Every comma from
+/// the bound on has neither.
+fn interrupted_reach(text: &str, toks: &[Tok], reporting: &[bool], last_report: usize) -> usize {
+    let comma_at = |k: usize| toks.get(k).is_some_and(|t| is_punct(text, *t, &[","]));
+    let Some(last_comma) = (0..toks.len()).rev().find(|&k| comma_at(k)) else {
+        return 0;
+    };
+    for r in (0..=last_report.min(last_comma)).rev() {
+        if !reporting[r] {
+            continue;
+        }
+        // The cue ends the attribution: every comma before it may open one.
+        if comma_at(r + 1) || comma_at(r + 2) && lower_is(text, toks[r], &["according"]) {
+            return r;
+        }
+        // The cue opens the attribution: the comma before it (and any run of commas and
+        // ellipses) may.
+        let mut c = r;
+        while c > 0 && is_punct(text, toks[c - 1], &["\u{2026}"]) {
+            c -= 1;
+        }
+        if c > 0 && comma_at(c - 1) {
+            return r;
+        }
+    }
+    0
 }
 
 /// A verb that reports speech on its own ("said", "argued"), or "according".
