@@ -171,23 +171,26 @@ impl Scan<'_> {
 
 /// Find the dates in `toks` (a run of one block's tokens).
 pub fn find(text: &str, toks: &[Tok], anchor: Option<CivilDate>) -> Vec<Found> {
-    find_with(text, toks, &FactWords::read(text, toks), anchor)
+    let mut out = Vec::new();
+    find_with(text, toks, &FactWords::read(text, toks), anchor, &mut out);
+    out
 }
 
-/// [`find`] with the tokens' [`FactWords`] read already.
+/// [`find`] with the tokens' [`FactWords`] read already, into `out` (cleared first).
 pub(crate) fn find_with(
     text: &str,
     toks: &[Tok],
     words: &FactWords,
     anchor: Option<CivilDate>,
-) -> Vec<Found> {
+    out: &mut Vec<Found>,
+) {
+    out.clear();
     let s = Scan {
         text,
         toks,
         words: &words.words,
         anchor: anchor.and_then(to_naive),
     };
-    let mut out = Vec::new();
     // The first token not read yet: a date is not read again from inside.
     let mut next = 0;
     // Numbers and a few words start a date: the other tokens are not visited.
@@ -206,7 +209,6 @@ pub(crate) fn find_with(
             out.push(f);
         }
     }
-    out
 }
 
 fn absolute(a: usize, b: usize, date: Option<CivilDate>, precision: DatePrecision) -> Found {

@@ -656,6 +656,9 @@ pub fn extract_tokenized(
     let mut words = FactWords::default();
     // The dates' token ranges of a block, which no figure overlaps.
     let mut skip = Vec::new();
+    // The dates and figures of a block, buffers reused from block to block.
+    let mut found = Vec::new();
+    let mut found_figures = Vec::new();
     // Entity mentions in text order, for sources (entities in their own order on equal spans).
     let mut mentions: Vec<(Span, EntityId, EntityKind)> =
         Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
@@ -665,30 +668,27 @@ pub fn extract_tokenized(
             .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id, e.kind))),
     );
     crate::order::sort_by_u64(&mut mentions, |m| m.0.sort_key());
-    let ranges: Vec<(usize, usize)> = if blocks.is_empty() {
-        vec![(0, text.len())]
-    } else {
-        blocks
-            .iter()
-            .filter(|b| {
-                !matches!(
-                    b.kind,
-                    BlockKind::Credit
-                        | BlockKind::Boilerplate
-                        | BlockKind::Timestamp
-                        | BlockKind::Byline
-                )
-            })
-            .map(|b| {
-                let end = match b.credit {
-                    Some(c) if b.span.contains(c) => c.start as usize,
-                    _ => b.span.end as usize,
-                };
-                (b.span.start as usize, end)
-            })
-            .collect()
-    };
-    for (a, b) in ranges {
+    // The whole text when there are no blocks, else the blocks' ranges.
+    let whole = blocks.is_empty().then_some((0, text.len()));
+    let ranges = blocks
+        .iter()
+        .filter(|b| {
+            !matches!(
+                b.kind,
+                BlockKind::Credit
+                    | BlockKind::Boilerplate
+                    | BlockKind::Timestamp
+                    | BlockKind::Byline
+            )
+        })
+        .map(|b| {
+            let end = match b.credit {
+                Some(c) if b.span.contains(c) => c.start as usize,
+                _ => b.span.end as usize,
+            };
+            (b.span.start as usize, end)
+        });
+    for (a, b) in whole.into_iter().chain(ranges) {
         if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
@@ -701,7 +701,7 @@ pub fn extract_tokenized(
             }
         };
         words.fill(text, toks);
-        let found = dates::find_with(text, toks, &words, article_date);
+        dates::find_with(text, toks, &words, article_date, &mut found);
         skip.clear();
         for f in &found {
             skip.push((f.a, f.b));
@@ -714,7 +714,8 @@ pub fn extract_tokenized(
                 label: date_label(text, toks, f.a, f.b),
             });
         }
-        for f in figures::find_with(text, toks, &words, &skip) {
+        figures::find_with(text, toks, &words, &skip, &mut found_figures);
+        for f in found_figures.drain(..) {
             facts.figures.push(Figure {
                 span: span_of(toks, f.a, f.b),
                 value: f.value,

@@ -389,22 +389,25 @@ impl Scan<'_> {
 
 /// Find the figures in `toks`, skipping the token ranges in `skip` (dates), sorted.
 pub fn find(text: &str, toks: &[Tok], skip: &[(usize, usize)]) -> Vec<Found> {
-    find_with(text, toks, &FactWords::read(text, toks), skip)
+    let mut out = Vec::new();
+    find_with(text, toks, &FactWords::read(text, toks), skip, &mut out);
+    out
 }
 
-/// [`find`] with the tokens' [`FactWords`] read already.
+/// [`find`] with the tokens' [`FactWords`] read already, into `out` (cleared first).
 pub(crate) fn find_with(
     text: &str,
     toks: &[Tok],
     words: &FactWords,
     skip: &[(usize, usize)],
-) -> Vec<Found> {
+    out: &mut Vec<Found>,
+) {
+    out.clear();
     let s = Scan {
         text,
         toks,
         words: &words.words,
     };
-    let mut out = Vec::new();
     // The first token not read yet: a figure is not read again from inside.
     let mut next = 0;
     let mut skip_at = 0;
@@ -425,7 +428,6 @@ pub(crate) fn find_with(
             out.push(f);
         }
     }
-    out
 }
 
 /// A parsed number before units: value, end token, kind.
