@@ -1445,7 +1445,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
         return None;
     }
     // A particle belongs to the verb: "points out", "spoke up", "shot back", "went on".
-    if let Some(&n) = toks.get(i + 1) {
+    // The next word is one of the particles before the verb is read.
+    if let Some(&n) = toks
+        .get(i + 1)
+        .filter(|n| lower_is(text, **n, &["out", "up", "back", "in", "on"]))
+    {
         let particle = match Lower::new(t.text(text)).bytes() {
             b"point" | b"points" | b"pointed" | b"pointing" => &["out"][..],
             b"speak" | b"speaks" | b"spoke" | b"speaking" => &["up", "out"][..],
@@ -1458,7 +1462,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
             | b"carried" => &["on"][..],
             _ => &[][..],
         };
-        if !particle.is_empty() && lower_is(text, n, particle) {
+        if lower_is(text, n, particle) {
             return Some((Span::new(t.start(), n.end()), i + 2, c));
         }
     }
@@ -1940,19 +1944,24 @@ pub fn extract_with(
         .filter(|&i| blocks[i].kind.is_body())
         .collect();
     let mut out = Extraction::default();
-    let mut cards: Vec<Card> = Vec::new();
-    let mut marks = Vec::new();
-    let mut pairs = Vec::new();
-    let mut sents = Vec::new();
+    // Sized for a typical paragraph or sentence (and a few quotes a paragraph), so that most
+    // articles never grow them.
+    let mut cards: Vec<Card> = Vec::with_capacity(body.len() * 2 + 8);
+    let mut marks = Vec::with_capacity(32);
+    let mut pairs = Vec::with_capacity(16);
+    let mut sents = Vec::with_capacity(16);
     // Tokens tokenised afresh, for a stretch a word crosses.
     let mut buf = Vec::new();
-    let mut scratch = IndirectScratch::default();
+    let mut scratch = IndirectScratch {
+        reporting: Vec::with_capacity(64),
+        attr_memo: Vec::with_capacity(4),
+    };
     // Per-sentence buffers, reused: for each quotation of the sentence, whether it is direct
     // speech, its attribution after and before it; the sentence's tokens outside quotations;
     // reported speech found around a quotation.
-    let mut direct_flags: Vec<bool> = Vec::new();
-    let mut trails: Vec<Option<Attr>> = Vec::new();
-    let mut leads: Vec<Option<Attr>> = Vec::new();
+    let mut direct_flags: Vec<bool> = Vec::with_capacity(8);
+    let mut trails: Vec<Option<Attr>> = Vec::with_capacity(8);
+    let mut leads: Vec<Option<Attr>> = Vec::with_capacity(8);
     let mut outside: Vec<Tok> = Vec::new();
     let mut reported: Vec<Card> = Vec::new();
     let mut carried = false;
