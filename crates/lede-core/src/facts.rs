@@ -702,6 +702,11 @@ pub fn extract_tokenized(
         };
         words.fill(text, toks);
         dates::find_with(text, toks, &words, article_date, &mut found);
+        // An article with dates or figures has a few in most blocks: room for two a block is
+        // made at the first one, rather than growing the list one doubling at a time.
+        if facts.dates.capacity() == 0 && !found.is_empty() {
+            facts.dates.reserve(2 * blocks.len());
+        }
         skip.clear();
         for f in &found {
             skip.push((f.a, f.b));
@@ -715,6 +720,9 @@ pub fn extract_tokenized(
             });
         }
         figures::find_with(text, toks, &words, &skip, &mut found_figures);
+        if facts.figures.capacity() == 0 && !found_figures.is_empty() {
+            facts.figures.reserve(2 * blocks.len());
+        }
         for f in found_figures.drain(..) {
             facts.figures.push(Figure {
                 span: span_of(toks, f.a, f.b),
