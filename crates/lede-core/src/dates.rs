@@ -132,7 +132,7 @@ fn is_part_of_day(lower: &[u8]) -> bool {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    words: &'a [FactWord],
+    words: &'a FactWords,
     anchor: Option<NaiveDate>,
 }
 
@@ -188,20 +188,22 @@ pub(crate) fn find_with(
     let s = Scan {
         text,
         toks,
-        words: &words.words,
+        words,
         anchor: anchor.and_then(to_naive),
     };
     // The first token not read yet: a date is not read again from inside.
     let mut next = 0;
     // Numbers and a few words start a date: the other tokens are not visited.
-    for &i in &words.marked {
-        if i < next || !may_start_date(words.words[i]) {
+    for (i, word) in words.iter() {
+        if i < next || !may_start_date(word) {
             continue;
         }
-        if let Some(mut f) = at(&s, i) {
+        if let Some(mut f) = at(&s, i, word) {
             // "Wednesday, March 3, 2021": the weekday belongs to the date after it.
             if f.relative && f.a == i && f.b == i + 1 && s.w(i + 1) == "," {
-                if let Some(g) = at(&s, i + 2).filter(|g| !g.relative && g.date.is_some()) {
+                if let Some(g) =
+                    at(&s, i + 2, s.words.at(i + 2)).filter(|g| !g.relative && g.date.is_some())
+                {
                     f = Found { a: i, ..g };
                 }
             }
@@ -261,15 +263,14 @@ fn may_start_date(word: FactWord) -> bool {
     }
 }
 
-/// A date starting at token i.
-fn at(s: &Scan, i: usize) -> Option<Found> {
+/// A date starting at token i, whose fact word is `word`.
+fn at(s: &Scan, i: usize, word: FactWord) -> Option<Found> {
     let t = *s.toks.get(i)?;
     match t.kind {
         TokKind::Num => return iso(s, i).or_else(|| day_month_year(s, i)),
         TokKind::Punct => return None,
         TokKind::Word => {}
     }
-    let word = s.words[i];
     // "two days ago": the many articles and numbers without "ago" two tokens on are out.
     if matches!(word, FactWord::Article | FactWord::Cardinal(_))
         && !s.w(i + 2).eq_ignore_ascii_case("ago")

@@ -483,14 +483,15 @@ fn hyphenated_cardinal(lower: &[u8]) -> Option<u8> {
     (tens >= 20 && tens % 10 == 0 && (1..10).contains(&unit)).then_some(tens + unit)
 }
 
-/// The [`FactWord`]s of a run of tokens.
+/// The [`FactWord`]s of a run of tokens. Most tokens are [`FactWord::Other`]: only the others
+/// are kept, with their positions.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FactWords {
-    /// One per token.
-    pub words: Vec<FactWord>,
     /// The tokens that are not [`FactWord::Other`], in order: the only ones a date, figure
     /// or source may begin at.
     pub marked: Vec<usize>,
+    /// The fact word of each token of `marked`.
+    pub words: Vec<FactWord>,
 }
 
 impl FactWords {
@@ -503,17 +504,28 @@ impl FactWords {
 
     /// Read the fact words of `toks`, reusing the buffers.
     pub fn fill(&mut self, text: &str, toks: &[Tok]) {
-        // Most tokens are `Other`: the vector is filled with it, and the others written over.
-        self.words.clear();
-        self.words.resize(toks.len(), FactWord::Other);
         self.marked.clear();
-        for ((i, t), slot) in toks.iter().enumerate().zip(&mut self.words) {
+        self.words.clear();
+        for (i, t) in toks.iter().enumerate() {
             let word = token_word(text, t);
             if word != FactWord::Other {
-                *slot = word;
                 self.marked.push(i);
+                self.words.push(word);
             }
         }
+    }
+
+    /// The fact word of token `i` ([`FactWord::Other`] for a token not marked).
+    pub fn at(&self, i: usize) -> FactWord {
+        match self.marked.binary_search(&i) {
+            Ok(k) => self.words[k],
+            Err(_) => FactWord::Other,
+        }
+    }
+
+    /// The marked tokens with their fact words, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, FactWord)> + '_ {
+        self.marked.iter().copied().zip(self.words.iter().copied())
     }
 }
 
@@ -921,11 +933,11 @@ fn find_sources(
     };
     // The first token not read yet: a phrase read as a source is not read again.
     let mut next = 0;
-    for &i in &words.marked {
+    for (i, word) in words.iter() {
         if i < next {
             continue;
         }
-        let FactWord::Cue(word) = words.words[i] else {
+        let FactWord::Cue(word) = word else {
             continue;
         };
         let t = &toks[i];

@@ -367,7 +367,7 @@ fn is_skip_before(lower: &[u8]) -> bool {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    words: &'a [FactWord],
+    words: &'a FactWords,
 }
 
 impl Scan<'_> {
@@ -403,18 +403,14 @@ pub(crate) fn find_with(
     out: &mut Vec<Found>,
 ) {
     out.clear();
-    let s = Scan {
-        text,
-        toks,
-        words: &words.words,
-    };
+    let s = Scan { text, toks, words };
     // The first token not read yet: a figure is not read again from inside.
     let mut next = 0;
     let mut skip_at = 0;
     // Numbers, currency signs and number words start a figure: the other tokens are not
     // visited.
-    for &i in &words.marked {
-        if i < next || !may_start_figure(words.words[i]) {
+    for (i, word) in words.iter() {
+        if i < next || !may_start_figure(word) {
             continue;
         }
         while skip_at < skip.len() && skip[skip_at].1 <= i {
@@ -423,7 +419,7 @@ pub(crate) fn find_with(
         if skip_at < skip.len() && skip[skip_at].0 <= i {
             continue;
         }
-        if let Some(f) = number_at(&s, i) {
+        if let Some(f) = number_at(&s, i, word) {
             next = f.b.max(i + 1);
             out.push(f);
         }
@@ -489,7 +485,7 @@ fn read_number(s: &Scan, i: usize) -> Option<Num> {
             if t.is(CAP) && !t.is(SENT_START) {
                 return None;
             }
-            if !word_candidate(s, i) {
+            if !word_candidate(s, i, s.words.at(i)) {
                 return None;
             }
             let mut words: [&str; 8] = [""; 8];
@@ -626,10 +622,10 @@ fn may_start_figure(word: FactWord) -> bool {
     )
 }
 
-/// Whether the word at i may start a number: most words are no number, and this decides on
-/// the first word before reading more.
-fn word_candidate(s: &Scan, i: usize) -> bool {
-    match s.words[i] {
+/// Whether the word at i, whose fact word is `word`, may start a number: most words are no
+/// number, and this decides on the first word before reading more.
+fn word_candidate(s: &Scan, i: usize, word: FactWord) -> bool {
+    match word {
         // "a million"
         FactWord::Article => {
             scale_word_bytes(Lower::of_tok(s.text, s.toks, i + 1).bytes()).is_some()
@@ -648,7 +644,8 @@ fn unit_static(u: &str) -> &'static str {
     }
 }
 
-fn number_at(s: &Scan, i: usize) -> Option<Found> {
+/// The figure starting at token `i`, whose fact word is `word`.
+fn number_at(s: &Scan, i: usize, word: FactWord) -> Option<Found> {
     let t = s.toks[i];
     // Currency before: $5, US$5, £5.
     if t.kind == TokKind::Punct {
@@ -709,7 +706,8 @@ fn number_at(s: &Scan, i: usize) -> Option<Found> {
     }
     // A capitalised word inside a sentence is a name, never a number ("Seven Seas"): the
     // number reader refuses it, so it is out before any lookup.
-    if t.kind == TokKind::Word && ((t.is(CAP) && !t.is(SENT_START)) || !word_candidate(s, i)) {
+    if t.kind == TokKind::Word && ((t.is(CAP) && !t.is(SENT_START)) || !word_candidate(s, i, word))
+    {
         return None;
     }
     // Exclusions before the number.
