@@ -1832,6 +1832,14 @@ struct Card {
     block: usize,
 }
 
+/// The parts of a direct quotation that may take more: its first, with room for the second
+/// that follows an interrupting attribution ("A," he said, "B.").
+fn first_part(inner: Span) -> Vec<Span> {
+    let mut parts = Vec::with_capacity(2);
+    parts.push(inner);
+    parts
+}
+
 fn inner_trimmed(text: &str, s: Span) -> Span {
     let t = &text[s];
     let lead = t.len() - t.trim_start().len();
@@ -1962,7 +1970,7 @@ pub fn extract_with(
     let mut direct_flags: Vec<bool> = Vec::with_capacity(8);
     let mut trails: Vec<Option<Attr>> = Vec::with_capacity(8);
     let mut leads: Vec<Option<Attr>> = Vec::with_capacity(8);
-    let mut outside: Vec<Tok> = Vec::new();
+    let mut outside: Vec<Tok> = Vec::with_capacity(64);
     let mut reported: Vec<Card> = Vec::new();
     let mut carried = false;
     let mut carried_card: Option<usize> = None;
@@ -2223,7 +2231,7 @@ pub fn extract_with(
                     cards.push(Card {
                         kind: QuoteKind::Direct,
                         span: Span::new(p.open, p.end),
-                        fragments: vec![inner],
+                        fragments: first_part(inner),
                         attr,
                         rule,
                         tail: trails[k].map_or(p.end, |a| a.end.max(p.end)),
@@ -2508,7 +2516,7 @@ pub fn extract_with(
                     cards.push(Card {
                         kind: QuoteKind::Direct,
                         span: Span::new(p.open, p.end),
-                        fragments: vec![inner],
+                        fragments: first_part(inner),
                         attr: None,
                         rule: "",
                         tail: p.end,
