@@ -639,18 +639,10 @@ fn full_date(f: &dates::Found) -> Option<CivilDate> {
 pub fn extract(
     text: &str,
     blocks: &[Block],
-    sentences: &[Span],
     entities: &[Entity],
     article_date: Option<CivilDate>,
 ) -> Facts {
-    extract_tokenized(
-        text,
-        blocks,
-        sentences,
-        entities,
-        article_date,
-        &Tokenized::default(),
-    )
+    extract_tokenized(text, blocks, entities, article_date, &Tokenized::default())
 }
 
 /// [`extract`] reusing the tokens the entity reader made: a block range found in `tokenized`
@@ -658,7 +650,6 @@ pub fn extract(
 pub fn extract_tokenized(
     text: &str,
     blocks: &[Block],
-    _sentences: &[Span],
     entities: &[Entity],
     article_date: Option<CivilDate>,
     tokenized: &Tokenized,

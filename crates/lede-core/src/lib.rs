@@ -184,37 +184,32 @@ fn finish(
         span: None,
     }));
     // Entities and quotations are found independently of each other, and so are speakers and
-    // the other facts: on a long text each pair runs on two threads where there are two.
-    // Entities read the blocks, not the sentences, so the sentences are split beside them.
+    // the other facts: on a long text each pair runs on two threads where there are two. No
+    // stage reads the sentences or the sections, so they are made beside the speakers, the
+    // longer stage of the second pair.
     let threads = parallel::worth_it(text.len());
-    let ((entities, tokenized), (sentences, sections, name_tokens, quote_result, article_date)) =
-        parallel::join(
-            threads,
-            || entities::extract_tokenized(&text, &blocks),
-            || {
-                let sentences = sentences::split(&text, &blocks);
-                let sections = sections::build(&text, &blocks, &sentences);
-                // The quote and speaker stages share one reading of the body blocks' and
-                // captions' words.
-                let name_tokens = names::BlockTokens::new(&text, &blocks);
-                let quote_result = quotes::extract_with(&text, &blocks, &sentences, &name_tokens);
-                let article_date = options
-                    .article_date
-                    .or_else(|| facts::detect_article_date(&text, &blocks));
-                (sentences, sections, name_tokens, quote_result, article_date)
-            },
-        );
-    let ((speakers, quotes), facts) = parallel::join(
+    let ((entities, tokenized), (name_tokens, quote_result, article_date)) = parallel::join(
+        threads,
+        || entities::extract_tokenized(&text, &blocks),
+        || {
+            // The quote and speaker stages share one reading of the body blocks' and
+            // captions' words.
+            let name_tokens = names::BlockTokens::new(&text, &blocks);
+            let quote_result = quotes::extract_with(&text, &blocks, &name_tokens);
+            let article_date = options
+                .article_date
+                .or_else(|| facts::detect_article_date(&text, &blocks));
+            (name_tokens, quote_result, article_date)
+        },
+    );
+    let ((speakers, quotes), (facts, sentences, sections)) = parallel::join(
         threads,
         || speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens),
         || {
-            facts::extract_tokenized(
-                &text,
-                &blocks,
-                &sentences,
-                &entities,
-                article_date,
-                &tokenized,
+            (
+                facts::extract_tokenized(&text, &blocks, &entities, article_date, &tokenized),
+                sentences::split(&text, &blocks),
+                sections::build(&text, &blocks),
             )
         },
     );

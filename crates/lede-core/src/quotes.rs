@@ -1936,18 +1936,13 @@ fn is_time_word(w: &str) -> bool {
 }
 
 /// Find quotations in body blocks.
-pub fn extract(text: &str, blocks: &[Block], sentences: &[Span]) -> Extraction {
-    extract_with(text, blocks, sentences, &BlockTokens::new(text, blocks))
+pub fn extract(text: &str, blocks: &[Block]) -> Extraction {
+    extract_with(text, blocks, &BlockTokens::new(text, blocks))
 }
 
 /// [`extract`] with the blocks' tokens already read (`tokens` must come from the same text and
 /// blocks).
-pub fn extract_with(
-    text: &str,
-    blocks: &[Block],
-    _sentences: &[Span],
-    tokens: &BlockTokens,
-) -> Extraction {
+pub fn extract_with(text: &str, blocks: &[Block], tokens: &BlockTokens) -> Extraction {
     let body: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind.is_body())
         .collect();

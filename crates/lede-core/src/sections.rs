@@ -48,7 +48,7 @@ pub struct Section {
 pub const LEAD_LABEL: &str = "Lead";
 
 /// Build the sections of an article.
-pub fn build(text: &str, blocks: &[Block], _sentences: &[Span]) -> Vec<Section> {
+pub fn build(text: &str, blocks: &[Block]) -> Vec<Section> {
     let is_content = |b: &Block| b.kind.is_body() || b.kind == BlockKind::Heading;
     let Some(mut first) = blocks.iter().position(is_content) else {
         return Vec::new();
@@ -1477,6 +1477,6 @@ mod tests {
 
     #[test]
     fn no_blocks_no_sections() {
-        assert!(build("", &[], &[]).is_empty());
+        assert!(build("", &[]).is_empty());
     }
 }

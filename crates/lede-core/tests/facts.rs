@@ -37,7 +37,7 @@ pub fn render(text: &str) -> String {
     let blocks = line_blocks(text);
     let ents = entities::extract(text, &blocks);
     let anchor = facts::detect_article_date(text, &blocks);
-    let f = facts::extract(text, &blocks, &[], &ents, anchor);
+    let f = facts::extract(text, &blocks, &ents, anchor);
     let mut out = String::new();
     match anchor {
         Some(d) => writeln!(out, "date {d}").unwrap(),
@@ -202,7 +202,7 @@ fn facts_survive_odd_input() {
     for text in inputs {
         let blocks = line_blocks(text);
         let ents = entities::extract(text, &blocks);
-        let f = facts::extract(text, &blocks, &[], &ents, None);
+        let f = facts::extract(text, &blocks, &ents, None);
         let spans = ents
             .iter()
             .flat_map(|e| e.mentions.iter().copied())
@@ -279,7 +279,7 @@ fn bylines_credits_and_timestamps() {
             day: 9
         })
     );
-    let f = facts::extract(text, &blocks, &[], &ents, anchor);
+    let f = facts::extract(text, &blocks, &ents, anchor);
     let d: Vec<_> = f.dates.iter().map(|d| (&text[d.span], d.date)).collect();
     assert_eq!(
         d,

@@ -392,7 +392,6 @@ fn a_megabyte_of_articles_keeps_invariants() {
         // For instruction counts under `perf stat`: one pass, 20 times.
         let n = lede_core::normalize::normalize(&text);
         let blocks = lede_core::blocks::split(&n.text);
-        let sentences = lede_core::sentences::split(&n.text, &blocks);
         for _ in 0..20 {
             match pass.to_str() {
                 Some("normalize") => {
@@ -403,7 +402,7 @@ fn a_megabyte_of_articles_keeps_invariants() {
                     &n.text, &blocks,
                 ))),
                 Some("sections") => drop(std::hint::black_box(lede_core::sections::build(
-                    &n.text, &blocks, &sentences,
+                    &n.text, &blocks,
                 ))),
                 _ => drop(std::hint::black_box(parse(&text))),
             }
@@ -418,8 +417,8 @@ fn a_megabyte_of_articles_keeps_invariants() {
     for _ in 0..rounds {
         let n = lede_core::normalize::normalize(&text);
         let blocks = lede_core::blocks::split(&n.text);
-        let sentences = lede_core::sentences::split(&n.text, &blocks);
-        sections += lede_core::sections::build(&n.text, &blocks, &sentences).len();
+        std::hint::black_box(lede_core::sentences::split(&n.text, &blocks));
+        sections += lede_core::sections::build(&n.text, &blocks).len();
     }
     let structure = mb * rounds as f64 / start.elapsed().as_secs_f64();
     let doc = parse(&text);
@@ -659,8 +658,7 @@ fn pathological_shapes_split_into_sections() {
     for text in [&furniture, &paragraphs, &mixed, &monotone] {
         let n = lede_core::normalize::normalize(text);
         let blocks = lede_core::blocks::split(&n.text);
-        let sentences = lede_core::sentences::split(&n.text, &blocks);
-        let sections = lede_core::sections::build(&n.text, &blocks, &sentences);
+        let sections = lede_core::sections::build(&n.text, &blocks);
         assert!(!blocks.is_empty());
         let in_sections: usize = sections.iter().map(|s| s.blocks.len()).sum();
         let body = blocks.iter().filter(|b| b.kind.is_body()).count();
