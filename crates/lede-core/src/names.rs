@@ -563,7 +563,7 @@ fn pack16(w: &[u8]) -> Option<(u64, u64)> {
 
 /// Lowercase eight ASCII bytes at once: each byte in 'A'..='Z' gains the 0x20 bit.
 #[inline]
-fn lower_ascii8(x: u64) -> u64 {
+pub(crate) fn lower_ascii8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // The high bit of a byte is set when the byte is at least 'A', and at least 'Z' + 1
     // (no byte carries into the next: every byte is below 0x80).

@@ -22,7 +22,6 @@
 use crate::names::{self, BlockTokens, Gender, Lower, MentionKind, Pronoun, Tok, WordFlags};
 use crate::{Block, BlockKind, Entity, EntityKind, Quote, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
-use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SpeakerId(pub u32);
@@ -110,59 +109,199 @@ impl Entry {
     }
 }
 
-/// A multiplicative hasher that takes name keys eight bytes at a time.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl KeyHasher {
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+/// The eight bytes of `b` from `k` (below its length), little-endian, zero-padded past its end:
+/// loads of fixed lengths, without a copy or a byte loop.
+#[inline(always)]
+fn word8(b: &[u8], k: usize) -> u64 {
+    let n = b.len();
+    let rest = n - k;
+    let u64_at = |k: usize| u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or_default());
+    let u32_at = |k: usize| {
+        u64::from(u32::from_le_bytes(
+            b[k..k + 4].try_into().unwrap_or_default(),
+        ))
+    };
+    if rest >= 8 {
+        u64_at(k)
+    } else if n >= 8 {
+        // The last eight bytes, shifted down past those before `k`.
+        u64_at(n - 8) >> (8 * (8 - rest))
+    } else if rest >= 4 {
+        u32_at(k) | u32_at(n - 4) << (8 * (rest - 4))
+    } else {
+        // The first, middle and last bytes cover one to three.
+        let (x, y, z) = (b[k], b[k + rest / 2], b[n - 1]);
+        u64::from(x) | u64::from(y) << (8 * (rest / 2)) | u64::from(z) << (8 * (rest - 1))
     }
 }
 
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// The hash of the key `b`, or (`lower`) of the ASCII name `b` lower-cased: eight bytes at a
+/// time, zero-padded at the end (the high bits are the well mixed ones).
+#[inline(always)]
+fn key_hash(b: &[u8], lower: bool) -> u64 {
+    let mut h = b.len() as u64;
+    let mut k = 0;
+    while k < b.len() {
+        let x = word8(b, k);
+        let x = if lower { names::lower_ascii8(x) } else { x };
+        h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        k += 8;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+    h
+}
+
+/// A name's comparison key (see [`push_key`]) as a [`KeyTable`] asks for it: an ASCII name is
+/// hashed and compared through its own bytes, lower-cased on the fly; another one is written
+/// out into a scratch string first.
+enum NameKey<'a> {
+    Ascii(&'a [u8]),
+    Written(&'a [u8]),
+}
+
+impl NameKey<'_> {
+    fn len(&self) -> usize {
+        match self {
+            NameKey::Ascii(b) | NameKey::Written(b) => b.len(),
         }
     }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
+
+    fn hash(&self) -> u64 {
+        match *self {
+            NameKey::Ascii(b) => key_hash(b, true),
+            NameKey::Written(b) => key_hash(b, false),
+        }
+    }
+
+    /// Whether `key`, a stored key, is this one.
+    fn is(&self, key: &[u8]) -> bool {
+        match *self {
+            NameKey::Ascii(b) => {
+                key.len() == b.len()
+                    && (0..b.len())
+                        .step_by(8)
+                        .all(|k| word8(key, k) == names::lower_ascii8(word8(b, k)))
+            }
+            NameKey::Written(b) => key == b,
+        }
     }
 }
 
-/// Name keys to values.
-type KeyMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<KeyHasher>>;
+/// Name keys to entry or list numbers: an open-addressing table of hashes and ranges of one
+/// string that holds every key, so that neither a look-up nor an insertion allocates a key.
+#[derive(Default)]
+struct KeyTable {
+    keys: String,
+    /// (hash, start of the key in `keys`, its length, value); a length of `u32::MAX` marks an
+    /// empty slot.
+    slots: Vec<(u64, u32, u32, u32)>,
+    len: usize,
+    /// Scratch space for the key of a name that is not ASCII.
+    scratch: String,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl KeyTable {
+    /// The key of `name`, written into `scratch` unless the name is ASCII.
+    fn key_of<'a>(scratch: &'a mut String, name: &'a str) -> NameKey<'a> {
+        if name.is_ascii() {
+            NameKey::Ascii(name.as_bytes())
+        } else {
+            push_key(scratch, name);
+            NameKey::Written(scratch.as_bytes())
+        }
+    }
+
+    /// The slot of `key` (hash `h`): where it is, or the empty slot where it would go.
+    fn slot(&self, key: &NameKey, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (h >> 32) as usize & mask;
+        loop {
+            let (sh, start, len, _) = self.slots[k];
+            if len == EMPTY
+                || sh == h
+                    && len as usize == key.len()
+                    && key.is(&self.keys.as_bytes()[start as usize..(start + len) as usize])
+            {
+                return k;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The value of the key of `name`.
+    fn get(&mut self, name: &str) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let key = KeyTable::key_of(&mut scratch, name);
+        let (_, _, len, v) = self.slots[self.slot(&key, key.hash())];
+        self.scratch = scratch;
+        (len != EMPTY).then_some(v as usize)
+    }
+
+    /// Set the value of the key of `name` to `value`.
+    fn insert(&mut self, name: &str, value: usize) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let key = KeyTable::key_of(&mut scratch, name);
+        let h = key.hash();
+        let k = self.slot(&key, h);
+        if self.slots[k].2 == EMPTY {
+            let start = self.keys.len();
+            match key {
+                NameKey::Ascii(b) => {
+                    self.keys.push_str(name);
+                    self.keys.as_mut_str()[start..].make_ascii_lowercase();
+                    debug_assert_eq!(b.len(), name.len());
+                }
+                NameKey::Written(b) => self.keys.push_str(std::str::from_utf8(b).unwrap_or("")),
+            }
+            self.slots[k] = (
+                h,
+                start as u32,
+                (self.keys.len() - start) as u32,
+                value as u32,
+            );
+            self.len += 1;
+        } else {
+            self.slots[k].3 = value as u32;
+        }
+        self.scratch = scratch;
+    }
+
+    /// Double the slots (at least 64), placing every key again by its hash.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0, EMPTY, 0); size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|s| s.2 != EMPTY) {
+            let mut k = (slot.0 >> 32) as usize & mask;
+            while self.slots[k].2 != EMPTY {
+                k = (k + 1) & mask;
+            }
+            self.slots[k] = slot;
+        }
+    }
+}
 
 struct Table {
     entries: Vec<Entry>,
-    by_name: KeyMap<usize>,
+    by_name: KeyTable,
     /// Person mentions in text order: (offset, entry, salient).
     person_mentions: Vec<(usize, usize, bool)>,
     /// Organisation mentions in text order.
     org_mentions: Vec<(usize, usize, bool)>,
     /// The key of each entry's last word -> its index in `surname_mentions`.
-    surnames: KeyMap<usize>,
+    surnames: KeyTable,
     /// Mentions of multi-word personal names (and first mentions of people known by one name)
     /// by surname, in text order: (offset, entry).
     surname_mentions: Vec<Vec<(usize, usize)>>,
     /// Mentions of multi-word personal names, in text order.
     full_mentions: Vec<(usize, usize)>,
-    /// Scratch space for name keys: `key` holds the key of the last name found.
-    key: String,
-    surname_key: String,
 }
 
 /// A name's comparison key: lowercase, one kind of apostrophe.
@@ -193,14 +332,12 @@ impl Table {
     fn new() -> Table {
         Table {
             entries: Vec::new(),
-            by_name: KeyMap::default(),
+            by_name: KeyTable::default(),
             person_mentions: Vec::new(),
             org_mentions: Vec::new(),
-            surnames: KeyMap::default(),
+            surnames: KeyTable::default(),
             surname_mentions: Vec::new(),
             full_mentions: Vec::new(),
-            key: String::new(),
-            surname_key: String::new(),
         }
     }
 
@@ -215,17 +352,14 @@ impl Table {
     /// Add an entry for `name`, which [`Table::find`] has just not found.
     fn add(&mut self, kind: SpeakerKind, name: &str) -> usize {
         let i = self.entries.len();
-        self.by_name.insert(self.key.clone(), i);
-        push_key(
-            &mut self.surname_key,
-            name.rsplit(' ').next().unwrap_or(name),
-        );
-        let surname = match self.surnames.get(self.surname_key.as_str()) {
-            Some(&list) => list,
+        self.by_name.insert(name, i);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        let surname = match self.surnames.get(last) {
+            Some(list) => list,
             None => {
                 self.surname_mentions.push(Vec::new());
                 let list = self.surname_mentions.len() - 1;
-                self.surnames.insert(self.surname_key.clone(), list);
+                self.surnames.insert(last, list);
                 list
             }
         };
@@ -233,17 +367,15 @@ impl Table {
         i
     }
 
-    /// The entry named exactly `name` (any letter case); leaves its key in `self.key`.
+    /// The entry named exactly `name` (any letter case).
     fn find(&mut self, name: &str) -> Option<usize> {
-        push_key(&mut self.key, name);
-        self.by_name.get(self.key.as_str()).copied()
+        self.by_name.get(name)
     }
 
     /// The person a surname refers to at `at`: the most recent full name before it with that
     /// surname, else the first one after it.
     fn by_surname(&mut self, surname: &str, at: usize) -> Option<usize> {
-        push_key(&mut self.surname_key, surname);
-        let list = &self.surname_mentions[*self.surnames.get(self.surname_key.as_str())?];
+        let list = &self.surname_mentions[self.surnames.get(surname)?];
         let i = list.partition_point(|&(p, _)| p <= at);
         if i > 0 {
             Some(list[i - 1].1)
@@ -1109,7 +1241,7 @@ fn build_table(
                             && short_form(full.split(' ').next().unwrap_or(""), first.text(text))
                     }) {
                         Some(e) => {
-                            table.by_name.insert(table.key.clone(), e);
+                            table.by_name.insert(name, e);
                             if name.len() > table.entries[e].name.len() {
                                 table.entries[e].name = name.to_string();
                             }
@@ -1756,6 +1888,52 @@ mod tests {
         let mut inside = Inside::new(&spans);
         for at in 0..16 {
             assert_eq!(inside.contains(at), is_inside(&spans, at), "{at}");
+        }
+    }
+
+    /// The key table finds a name in any letter case, "’" as "'", exactly as a map of
+    /// [`name_key`]s does.
+    #[test]
+    fn key_table_agrees_with_a_map_of_keys() {
+        let names = [
+            "Kerry",
+            "KERRY",
+            "kerry",
+            "John Kerry",
+            "O’Neil",
+            "O'Neil",
+            "o'neil",
+            "Élodie Roy",
+            "ÉLODIE ROY",
+            "Ministry of Coastal Affairs",
+            "Department of Fisheries and Oceans Canada",
+            "Al",
+            "Abc",
+            "Abcd",
+            "Abcdefg",
+            "Abcdefgh",
+            "Abcdefghi",
+            "ŞİRKET",
+            "",
+        ];
+        let mut table = KeyTable::default();
+        let mut map = std::collections::HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            for probe in names {
+                assert_eq!(table.get(probe), map.get(&name_key(probe)).copied(), "{probe:?}");
+            }
+            if i % 3 != 2 {
+                table.insert(name, i);
+                map.insert(name_key(name), i);
+            }
+        }
+        for _ in 0..100 {
+            let name = format!("Name{}", map.len());
+            table.insert(&name, map.len());
+            map.insert(name_key(&name), map.len());
+        }
+        for (key, &v) in &map {
+            assert_eq!(table.get(&key.to_uppercase()), Some(v), "{key:?}");
         }
     }
 
