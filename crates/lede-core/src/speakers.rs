@@ -1920,7 +1920,11 @@ mod tests {
         let mut map = std::collections::HashMap::new();
         for (i, name) in names.iter().enumerate() {
             for probe in names {
-                assert_eq!(table.get(probe), map.get(&name_key(probe)).copied(), "{probe:?}");
+                assert_eq!(
+                    table.get(probe),
+                    map.get(&name_key(probe)).copied(),
+                    "{probe:?}"
+                );
             }
             if i % 3 != 2 {
                 table.insert(name, i);
