@@ -410,8 +410,23 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// "RCMP", "U.S", "CBC": two or more letters, all capitals.
 pub fn is_acronym(word: &str) -> bool {
+    // ASCII byte by byte (a lower-case letter ends it), the rest by characters.
     let mut letters = 0;
-    for c in word.chars() {
+    for (k, &b) in word.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return acronym_letters(&word[k..], letters);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters >= 2
+}
+
+/// [`is_acronym`] of `rest`, after `letters` capitals.
+fn acronym_letters(rest: &str, mut letters: usize) -> bool {
+    for c in rest.chars() {
         if c.is_lowercase() {
             return false;
         }
@@ -2399,6 +2414,8 @@ fn glued_particle_name(w: &str) -> bool {
         _ => return false,
     };
     let (p, rest) = (&w[..k], &w[k + 1..]);
+    // (Each starts with an "a", "b", "e" or "i": the speakers' name scan passes over words
+    // that start with another small letter.)
     matches!(
         p,
         "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "as" | "ash" | "an" | "at" | "az"
@@ -2489,6 +2506,21 @@ mod tests {
         );
         assert_eq!(phrase("she").unwrap().2, MentionKind::Pronoun(Pronoun::She));
         assert_eq!(phrase("the weather"), None);
+    }
+
+    /// The ASCII path of `is_acronym` agrees with the test by characters.
+    #[test]
+    fn acronyms_by_bytes_and_by_characters() {
+        let by_chars = |w: &str| {
+            !w.chars().any(char::is_lowercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        };
+        for w in [
+            "", "A", "AB", "RCMP", "U.S", "U.S.", "CBC's", "Cbc", "A1", "1A2B", "ÉU", "ÉTATS",
+            "ÉTats", "UÉ", "Ué", "A-B", "ΑΒ", "αβ", "A.ß",
+        ] {
+            assert_eq!(is_acronym(w), by_chars(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -634,7 +634,7 @@ fn is_forename(word: &str) -> bool {
 /// "Canadian", "Russian".
 fn is_demonym(word: &str) -> bool {
     let l = Lower::new(word);
-    !l.as_str().is_empty() && crate::gazetteer::lists().demonyms.contains_key(l.as_str())
+    !l.as_str().is_empty() && crate::gazetteer::lists().demonym(l.as_str()).is_some()
 }
 
 /// A country or another place in the gazetteer ("Russia", "Winnipeg", "U.S").
@@ -1016,14 +1016,39 @@ const MAX_NAME_TOKENS: usize = 16;
 
 /// Whether the word `b` can pass [`names::is_name_word`] at all, judged from its first bytes:
 /// that wants an upper-case first letter, or a particle of two or three letters and a hyphen
-/// ("al-Zoubi").
+/// ("al-Zoubi"; every such particle starts with an "a", "b", "e" or "i").
 #[inline]
 fn may_be_name_word(b: &[u8]) -> bool {
-    match b.first() {
-        Some(x) if x.is_ascii_uppercase() || *x >= 0x80 => true,
-        _ => b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'),
+    match b.first().map(|&x| NAME_START[usize::from(x)]) {
+        Some(START_NAME) => true,
+        Some(START_PARTICLE) => b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'),
+        _ => false,
     }
 }
+
+/// What a word's first byte says of [`may_be_name_word`]: no, yes, or yes if a hyphen follows.
+const START_NO: u8 = 0;
+const START_NAME: u8 = 1;
+const START_PARTICLE: u8 = 2;
+
+/// [`START_NAME`] for capitals and the bytes that start a non-ASCII character,
+/// [`START_PARTICLE`] for the first letters of glued particles.
+const NAME_START: [u8; 256] = {
+    let mut table = [START_NO; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_uppercase() || b >= 0x80 {
+            START_NAME
+        } else if matches!(b, b'a' | b'b' | b'e' | b'i') {
+            START_PARTICLE
+        } else {
+            START_NO
+        };
+        i += 1;
+    }
+    table
+};
 
 fn build_table(
     text: &str,
@@ -1163,24 +1188,25 @@ fn build_table(
             let prev = i
                 .checked_sub(1)
                 .map(|k| (toks[k].word(), toks[k].text(text)));
-            let prev_lower = prev.map(|(_, p)| Lower::new(p));
-            let prev_lower = prev_lower.as_ref().map_or(&[][..], Lower::bytes);
-            let after_place_preposition = prev.is_some()
-                && matches!(
-                    prev_lower,
-                    b"in"
-                        | b"at"
-                        | b"near"
-                        | b"across"
-                        | b"to"
-                        | b"from"
-                        | b"into"
-                        | b"throughout"
-                        | b"outside"
-                        | b"inside"
-                        | b"toward"
-                        | b"towards"
-                );
+            // (Every preposition below has two to ten letters.)
+            let after_place_preposition = prev.is_some_and(|(_, p)| {
+                (2..=10).contains(&p.len())
+                    && matches!(
+                        Lower::new(p).bytes(),
+                        b"in"
+                            | b"at"
+                            | b"near"
+                            | b"across"
+                            | b"to"
+                            | b"from"
+                            | b"into"
+                            | b"throughout"
+                            | b"outside"
+                            | b"inside"
+                            | b"toward"
+                            | b"towards"
+                    )
+            });
             let is_place = after_place_preposition && words.len() >= 2
                 || words.iter().zip(&run_word_flags).skip(1).any(|(w, f)| {
                     let bare = strip_possessive(w.text(text));
@@ -1199,15 +1225,16 @@ fn build_table(
                     possessive(w) && names::is_org_head(strip_possessive(w.text(text)))
                 })
                 || words.iter().all(|w| names::is_acronym(w.text(text)))
-                || (prev.is_some()
-                    && prev_lower == b"the"
+                || (prev.is_some_and(|(_, p)| p.eq_ignore_ascii_case("the"))
                     // "the Oracle founder Larry Ellison" is a person.
                     && !(words.len() >= 2 && is_forename(first.text(text))));
-            // "the Canadian government": a demonym is neither person nor organisation.
-            // (Looked up only for a one-word organisation, the one case it changes.)
-            let is_demonym = is_org && words.len() == 1 && is_demonym(last_text);
             let sentence_start =
                 prev.is_none_or(|(_, p)| matches!(p, "." | "?" | "!" | "\"" | "“" | ":"));
+            // "the Canadian government": a demonym is neither person nor organisation.
+            // (Looked up only for a one-word organisation inside a sentence and not a place,
+            // the one case it changes: such a word opening a sentence is skipped anyway.)
+            let is_demonym =
+                is_org && words.len() == 1 && !is_place && !sentence_start && is_demonym(last_text);
             let name_end = last.start() + last_text.len();
             let name = &text[first.start()..name_end];
             if is_place || is_demonym {
@@ -1455,6 +1482,9 @@ fn is_possessive(w: &[u8]) -> bool {
 }
 
 fn strip_possessive(s: &str) -> &str {
+    if !s.ends_with('s') {
+        return s;
+    }
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s)
@@ -1861,6 +1891,10 @@ mod tests {
             " \t\u{2009} x ",
             "al-Zoubi",
             "bin-Salman",
+            "ibn-Saud",
+            "abu-Bakr",
+            "el-Sisi",
+            "as-Sadr",
             "iPhone",
             "Élodie",
             "élan",
