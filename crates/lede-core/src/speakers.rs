@@ -135,6 +135,12 @@ fn word8(b: &[u8], k: usize) -> u64 {
     }
 }
 
+/// One step of [`key_hash`]: eight more bytes of the key.
+#[inline(always)]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
 /// The hash of the key `b`, or (`lower`) of the ASCII name `b` lower-cased: eight bytes at a
 /// time, zero-padded at the end (the high bits are the well mixed ones).
 #[inline(always)]
@@ -143,8 +149,7 @@ fn key_hash(b: &[u8], lower: bool) -> u64 {
     let mut k = 0;
     while k < b.len() {
         let x = word8(b, k);
-        let x = if lower { names::lower_ascii8(x) } else { x };
-        h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = mix(h, if lower { names::lower_ascii8(x) } else { x });
         k += 8;
     }
     h
@@ -212,10 +217,17 @@ impl KeyTable {
         }
     }
 
+    /// The first slot tried for hash `h`: its top bits.
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
     /// The slot of `key` (hash `h`): where it is, or the empty slot where it would go.
+    #[inline]
     fn slot(&self, key: &NameKey, h: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let mut k = (h >> 32) as usize & mask;
+        let mut k = self.home(h);
         loop {
             let (sh, start, len, _) = self.slots[k];
             if len == EMPTY
@@ -233,6 +245,20 @@ impl KeyTable {
     fn get(&mut self, name: &str) -> Option<usize> {
         if self.len == 0 {
             return None;
+        }
+        // An ASCII name in one pass: hashed lower-cased eight bytes at a time, its bytes'
+        // high bits gathered to tell it is ASCII.
+        let b = name.as_bytes();
+        let (mut h, mut high, mut k) = (b.len() as u64, 0, 0);
+        while k < b.len() {
+            let x = word8(b, k);
+            high |= x;
+            h = mix(h, names::lower_ascii8(x));
+            k += 8;
+        }
+        if high & 0x8080_8080_8080_8080 == 0 {
+            let (_, _, len, v) = self.slots[self.slot(&NameKey::Ascii(b), h)];
+            return (len != EMPTY).then_some(v as usize);
         }
         let mut scratch = std::mem::take(&mut self.scratch);
         let key = KeyTable::key_of(&mut scratch, name);
@@ -279,7 +305,7 @@ impl KeyTable {
         let old = std::mem::replace(&mut self.slots, vec![(0, 0, EMPTY, 0); size]);
         let mask = size - 1;
         for slot in old.into_iter().filter(|s| s.2 != EMPTY) {
-            let mut k = (slot.0 >> 32) as usize & mask;
+            let mut k = self.home(slot.0);
             while self.slots[k].2 != EMPTY {
                 k = (k + 1) & mask;
             }
@@ -672,7 +698,7 @@ fn salient(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let before = trim_end(&text[..start]);
-    if before.ends_with(['(', '/']) {
+    if matches!(before.as_bytes().last(), Some(b'(' | b'/')) {
         return false;
     }
     // The word before: the letters and digits that end `before`. Only a short one is a
@@ -1026,6 +1052,18 @@ fn may_be_name_word(b: &[u8]) -> bool {
     }
 }
 
+/// The first of `toks[i..]` that is a word whose first byte may start a name (see
+/// [`may_be_name_word`]), else `toks.len()`: the scan's one pass over every token, kept tight.
+#[inline(never)]
+fn next_name_start(bytes: &[u8], toks: &[Tok], i: usize) -> usize {
+    toks.get(i..).map_or(toks.len(), |rest| {
+        i + rest
+            .iter()
+            .position(|t| t.word() && NAME_START[usize::from(bytes[t.start()])] != START_NO)
+            .unwrap_or(rest.len())
+    })
+}
+
 /// What a word's first byte says of [`may_be_name_word`]: no, yes, or yes if a hyphen follows.
 const START_NO: u8 = 0;
 const START_NAME: u8 = 1;
@@ -1075,12 +1113,10 @@ fn build_table(
         let caption = block.kind == BlockKind::Caption;
         let toks = tokens.block(text, bi, &mut buf);
         let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            if !t.word()
-                || !may_be_name_word(&bytes[t.start()..t.end()])
-                || inside.contains(t.start())
-            {
+        loop {
+            i = next_name_start(bytes, toks, i);
+            let Some(&t) = toks.get(i) else { break };
+            if !may_be_name_word(&bytes[t.start()..t.end()]) || inside.contains(t.start()) {
                 i += 1;
                 continue;
             }
@@ -1347,7 +1383,13 @@ fn build_table(
             i = j;
         }
     }
-    // Entities found by the entity recogniser add their people and organisations.
+    // Entities found by the entity recogniser add their people and organisations (after the
+    // scan's mentions, which are in text order).
+    let scanned = (
+        table.person_mentions.len(),
+        table.org_mentions.len(),
+        table.full_mentions.len(),
+    );
     for ent in entities {
         let kind = match ent.kind {
             EntityKind::Person => SpeakerKind::Person,
@@ -1387,13 +1429,39 @@ fn build_table(
     // fit in 32 bits, as every `Span` assumes), so the shared sort serves them all.
     let key = |at: usize, e: usize| (at as u64) << 32 | e as u64;
     let salient_key = |&(at, e, sal): &(usize, usize, bool)| key(at, e << 1 | sal as usize);
-    crate::order::sort_by_u64(&mut table.person_mentions, salient_key);
-    crate::order::sort_by_u64(&mut table.org_mentions, salient_key);
+    sort_after_sorted_head(&mut table.person_mentions, scanned.0, salient_key);
+    sort_after_sorted_head(&mut table.org_mentions, scanned.1, salient_key);
     for list in &mut table.surname_mentions {
         crate::order::sort_by_u64(list, |m| key(m.0, m.1));
     }
-    crate::order::sort_by_u64(&mut table.full_mentions, |m| key(m.0, m.1));
+    sort_after_sorted_head(&mut table.full_mentions, scanned.2, |m| key(m.0, m.1));
     table
+}
+
+/// Sort `v` by `key`, which tells every two different items apart, when `v[..head]` is
+/// likely in order already: the rest is sorted alone and merged in.
+fn sort_after_sorted_head<T: Copy>(v: &mut Vec<T>, head: usize, key: impl Fn(&T) -> u64) {
+    let head = head.min(v.len());
+    if head == 0 || !v[..head].windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        crate::order::sort_by_u64(v, key);
+        return;
+    }
+    let mut tail = v.split_off(head);
+    crate::order::sort_by_u64(&mut tail, &key);
+    let mut merged = Vec::with_capacity(v.len() + tail.len());
+    let (mut a, mut b) = (0, 0);
+    while a < v.len() && b < tail.len() {
+        if key(&tail[b]) < key(&v[a]) {
+            merged.push(tail[b]);
+            b += 1;
+        } else {
+            merged.push(v[a]);
+            a += 1;
+        }
+    }
+    merged.extend_from_slice(&v[a..]);
+    merged.extend_from_slice(&tail[b..]);
+    *v = merged;
 }
 
 /// A one-word name `toks[i..j]` that introduces a person with an appositive: "Yuni, a
@@ -1863,12 +1931,20 @@ fn group_before(text: &str, at: usize) -> Option<String> {
 
 /// The gender of the first pronoun among the next 25 tokens, if any.
 fn pronoun_after(text: &str, toks: &[names::Tok]) -> Option<Gender> {
-    toks.iter()
-        .take(25)
-        // Every pronoun has two to seven letters and starts with an "h" or an "s".
-        .filter(|t| t.word() && (2..=7).contains(&(t.end() - t.start())))
-        .filter(|t| matches!(text.as_bytes()[t.start()], b'h' | b'H' | b's' | b'S'))
-        .find_map(|t| pronoun_gender(t.text(text)))
+    let bytes = text.as_bytes();
+    for &t in toks.iter().take(25) {
+        // Every pronoun has two, three, four or seven letters and starts with an "h" or an
+        // "s" ("| 0x20" lower-cases those two capitals and changes no other byte into them).
+        if t.word()
+            && matches!(t.end() - t.start(), 2 | 3 | 4 | 7)
+            && matches!(bytes[t.start()] | 0x20, b'h' | b's')
+        {
+            if let Some(g) = pronoun_gender(t.text(text)) {
+                return Some(g);
+            }
+        }
+    }
+    None
 }
 
 fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
@@ -1922,6 +1998,30 @@ mod tests {
         let mut inside = Inside::new(&spans);
         for at in 0..16 {
             assert_eq!(inside.contains(at), is_inside(&spans, at), "{at}");
+        }
+    }
+
+    /// Sorting a list whose head is in order gives what a full sort gives, head in order or not.
+    #[test]
+    fn sorting_after_a_sorted_head_sorts_it_all() {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 40) as usize % 50
+        };
+        for len in [0, 1, 2, 5, 30] {
+            for head in [0, 1, len / 2, len] {
+                let mut v: Vec<(usize, usize)> = (0..len).map(|_| (next(), next())).collect();
+                if head % 2 == 0 {
+                    v[..head.min(len)].sort();
+                }
+                let mut expected = v.clone();
+                expected.sort();
+                sort_after_sorted_head(&mut v, head, |&(a, b)| (a as u64) << 32 | b as u64);
+                assert_eq!(v, expected, "{len} {head}");
+            }
         }
     }
 
