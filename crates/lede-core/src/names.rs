@@ -909,8 +909,8 @@ chief-of-staff
 
 /// Honorific gender: 'm', 'f' or none.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
-    // No honorific is longer than "congresswoman".
-    if word.len() > 13 {
+    // No honorific is shorter than "mr" or longer than "congresswoman".
+    if !(2..=13).contains(&word.len()) {
         return None;
     }
     let l = Lower::new(word);

@@ -346,7 +346,9 @@ fn push_key(out: &mut String, name: &str) {
         return;
     }
     for c in name.chars() {
-        if c == '’' {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' {
             out.push('\'');
         } else {
             out.extend(c.to_lowercase());
@@ -660,7 +662,8 @@ fn is_forename(word: &str) -> bool {
 /// "Canadian", "Russian".
 fn is_demonym(word: &str) -> bool {
     let l = Lower::new(word);
-    !l.as_str().is_empty() && crate::gazetteer::lists().demonym(l.as_str()).is_some()
+    let key = l.as_str();
+    !key.is_empty() && crate::gazetteer::lists().demonym(key).is_some()
 }
 
 /// A country or another place in the gazetteer ("Russia", "Winnipeg", "U.S").
