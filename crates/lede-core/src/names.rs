@@ -190,6 +190,8 @@ impl BlockTokens {
     #[must_use]
     pub fn block<'a>(&'a self, text: &str, block: usize, buf: &'a mut Vec<Tok>) -> &'a [Tok] {
         match self.blocks.get(block) {
+            // A block read whole: its tokens lie inside it, as the stretch's test would find.
+            Some(&(_, _, lo, hi)) if lo < hi => &self.toks[lo..hi],
             Some(&(s, e, _, _)) => self.stretch(text, block, s, e, buf),
             None => {
                 buf.clear();
@@ -2708,6 +2710,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_block_s_tokens_are_its_text_tokenised() {
+        let s = "A rock'n'roll fan, al-Zoubi said.\n\n“U.S. plans” e.g.this O'Neil’s 3.5% café—ok.";
+        let blocks = [
+            crate::Block::new(crate::BlockKind::Paragraph, Span::new(0, 33)),
+            crate::Block::new(crate::BlockKind::Paragraph, Span::new(35, s.len())),
+            crate::Block::new(crate::BlockKind::Paragraph, Span::new(35, 35)),
+        ];
+        let tokens = BlockTokens::new(s, &blocks);
+        let (mut buf, mut want) = (Vec::new(), Vec::new());
+        for (b, block) in blocks.iter().enumerate() {
+            want.clear();
+            tokenize(
+                s,
+                block.span.start as usize,
+                block.span.end as usize,
+                &mut want,
+            );
+            assert_eq!(tokens.block(s, b, &mut buf), &want[..], "block {b}");
+        }
+        assert!(tokens.block(s, 3, &mut buf).is_empty());
     }
 
     #[test]

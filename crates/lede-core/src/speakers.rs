@@ -55,6 +55,8 @@ const LOOK_BACK: usize = 60;
 struct Entry {
     kind: SpeakerKind,
     name: String,
+    /// Whether `name` has more than one word.
+    full: bool,
     /// Its last word's list in [`Table::surname_mentions`].
     surname: usize,
     role: Option<(usize, String)>,
@@ -69,6 +71,7 @@ impl Entry {
         Entry {
             kind,
             name: name.to_string(),
+            full: name.contains(' '),
             surname,
             role: None,
             mentions: Vec::new(),
@@ -416,7 +419,7 @@ impl Table {
     /// pronoun may point at it (see [`salient`]).
     fn add_person_mention(&mut self, at: usize, e: usize, salient: bool) {
         self.person_mentions.push((at, e, salient));
-        let full = self.entries[e].name.contains(' ');
+        let full = self.entries[e].full;
         if full || self.entries[e].mentions.len() <= 1 {
             // Full names, and the first mention of someone known by one name.
             self.surname_mentions[self.entries[e].surname].push((at, e));
@@ -1227,9 +1230,15 @@ fn build_table(
             let prev = i
                 .checked_sub(1)
                 .map(|k| (toks[k].word(), toks[k].text(text)));
-            // (Every preposition below has two to ten letters.)
+            // (Every preposition below has two, four, six, seven or ten letters and starts with
+            // one of "aftino"; "| 0x20" lower-cases those capitals and changes no other byte
+            // into one of them.)
             let after_place_preposition = prev.is_some_and(|(_, p)| {
-                (2..=10).contains(&p.len())
+                matches!(p.len(), 2 | 4 | 6 | 7 | 10)
+                    && matches!(
+                        p.as_bytes()[0] | 0x20,
+                        b'a' | b'f' | b't' | b'i' | b'n' | b'o'
+                    )
                     && matches!(
                         Lower::new(p).bytes(),
                         b"in"
@@ -1310,6 +1319,7 @@ fn build_table(
                             table.by_name.insert(name, e);
                             if name.len() > table.entries[e].name.len() {
                                 table.entries[e].name = name.to_string();
+                                table.entries[e].full = name.contains(' ');
                             }
                             e
                         }
