@@ -1058,14 +1058,21 @@ fn may_be_name_word(b: &[u8]) -> bool {
     }
 }
 
-/// The first of `toks[i..]` that is a word whose first byte may start a name (see
-/// [`may_be_name_word`]), else `toks.len()`: the scan's one pass over every token, kept tight.
+/// The first of `toks[i..]` that is a word passing [`may_be_name_word`], else `toks.len()`:
+/// the scan's one pass over every token, kept tight.
 #[inline(never)]
 fn next_name_start(bytes: &[u8], toks: &[Tok], i: usize) -> usize {
     toks.get(i..).map_or(toks.len(), |rest| {
         i + rest
             .iter()
-            .position(|t| t.word() && NAME_START[usize::from(bytes[t.start()])] != START_NO)
+            .position(|t| {
+                t.word()
+                    && match NAME_START[usize::from(bytes[t.start()])] {
+                        START_NO => false,
+                        START_NAME => true,
+                        _ => may_be_name_word(&bytes[t.start()..t.end()]),
+                    }
+            })
             .unwrap_or(rest.len())
     })
 }
@@ -1122,7 +1129,7 @@ fn build_table(
         loop {
             i = next_name_start(bytes, toks, i);
             let Some(&t) = toks.get(i) else { break };
-            if !may_be_name_word(&bytes[t.start()..t.end()]) || inside.contains(t.start()) {
+            if inside.contains(t.start()) {
                 i += 1;
                 continue;
             }
@@ -1142,7 +1149,9 @@ fn build_table(
             while j < run_end {
                 let u = toks[j];
                 let u_text = u.text(text);
-                let name = u.word() && {
+                // (A word that `may_be_name_word` turns away by its first byte is no name
+                // word, and has no flags kept.)
+                let name = u.word() && NAME_START[usize::from(bytes[u.start()])] != START_NO && {
                     let (name, f) = names::name_word_flags(u_text);
                     run_flags[j - i] = f;
                     name
