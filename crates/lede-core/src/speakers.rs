@@ -305,6 +305,10 @@ impl KeyTable {
     /// Double the slots (at least 64), placing every key again by its hash.
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(64);
+        // Room for the keys of a half-full table at sixteen bytes a key, so that a short
+        // article's keys go into the string without its growing.
+        self.keys
+            .reserve((size * 8).saturating_sub(self.keys.len()));
         let old = std::mem::replace(&mut self.slots, vec![(0, 0, EMPTY, 0); size]);
         let mask = size - 1;
         for slot in old.into_iter().filter(|s| s.2 != EMPTY) {
@@ -361,14 +365,16 @@ fn push_key(out: &mut String, name: &str) {
 
 impl Table {
     fn new() -> Table {
+        // Room for a short article's names, so that the lists rarely grow (each growth copies
+        // them).
         Table {
-            entries: Vec::new(),
+            entries: Vec::with_capacity(32),
             by_name: KeyTable::default(),
-            person_mentions: Vec::new(),
-            org_mentions: Vec::new(),
+            person_mentions: Vec::with_capacity(64),
+            org_mentions: Vec::with_capacity(64),
             surnames: KeyTable::default(),
-            surname_mentions: Vec::new(),
-            full_mentions: Vec::new(),
+            surname_mentions: Vec::with_capacity(32),
+            full_mentions: Vec::with_capacity(32),
         }
     }
 
