@@ -368,21 +368,25 @@ impl<'a> Lower<'a> {
         if b.len() > 32 {
             return Lower(LowerForm::Unfit);
         }
-        let mut upper = false;
-        for &x in b {
-            if x >= 0x80 {
-                return Lower(LowerForm::Unfit);
-            }
-            upper |= x.is_ascii_uppercase();
-        }
-        if !upper {
-            return Lower(LowerForm::Same(word));
-        }
+        // Eight bytes at a time in the zero-padded copy: their high bits tell a non-ASCII
+        // byte, and lower-casing them changes something only when there is a capital.
         let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
+        buf[..b.len()].copy_from_slice(b);
+        let (mut high, mut upper) = (0, false);
+        for chunk in buf.chunks_exact_mut(8).take(b.len().div_ceil(8)) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let lower = lower_ascii8(x);
+            high |= x;
+            upper |= lower != x;
+            chunk.copy_from_slice(&lower.to_le_bytes());
         }
-        Lower(LowerForm::Copied(buf, b.len()))
+        if high & 0x8080_8080_8080_8080 != 0 {
+            Lower(LowerForm::Unfit)
+        } else if !upper {
+            Lower(LowerForm::Same(word))
+        } else {
+            Lower(LowerForm::Copied(buf, b.len()))
+        }
     }
     /// The lowercased bytes; empty when the word is not short ASCII.
     pub fn bytes(&self) -> &[u8] {
@@ -2553,6 +2557,26 @@ mod tests {
             assert_eq!(f.is_place_head(), is_place_head(w), "{w}");
         }
         assert!(WordFlags::of("Ministry").is_org_head() && WordFlags::of("Lake").is_place_head());
+    }
+
+    /// `Lower` lower-cases short ASCII words and turns away the rest, as byte by byte.
+    #[test]
+    fn lower_agrees_with_ascii_lowercase() {
+        let long = "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh";
+        let mut words: Vec<&str> = (0..=long.len()).map(|n| &long[..n]).collect();
+        words.extend([
+            "said", "SAID", "Said", "café", "CAFÉ", "@[`{", "Z", "a-B'c.D", "\u{7f}",
+        ]);
+        for w in words {
+            let l = Lower::new(w);
+            let want = if w.len() > 32 || !w.is_ascii() {
+                String::new()
+            } else {
+                w.to_ascii_lowercase()
+            };
+            assert_eq!(l.bytes(), want.as_bytes(), "{w:?}");
+            assert_eq!(l.as_str(), want, "{w:?}");
+        }
     }
 
     #[test]
