@@ -705,11 +705,28 @@ fn is_country(name: &str) -> bool {
 /// possessive ("Kerry's plan"), not the object of a preposition ("unlike Kerry", "with
 /// Kerry"), not inside parentheses or a photo credit ("(Jo Park / Reuters)").
 fn salient(text: &str, start: usize, end: usize) -> bool {
-    let after = &text[end.min(text.len())..];
-    if after.starts_with("'s") || after.starts_with("’s") || trim_start(after).starts_with('/') {
+    // The spaces on either side are skipped byte by byte while they are ASCII, then as
+    // `trim_start` and `trim_end` do.
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let after = &bytes[end..];
+    if after.starts_with(b"'s") || after.starts_with("’s".as_bytes()) {
         return false;
     }
-    let before = trim_end(&text[..start]);
+    let mut k = end;
+    while k < bytes.len() && is_ascii_space(bytes[k]) {
+        k += 1;
+    }
+    match bytes.get(k) {
+        Some(b'/') => return false,
+        Some(&b) if b >= 0x80 && trim_start(&text[k..]).starts_with('/') => return false,
+        _ => {}
+    }
+    let mut before_end = start;
+    while before_end > 0 && is_ascii_space(bytes[before_end - 1]) {
+        before_end -= 1;
+    }
+    let before = trim_end(&text[..before_end]);
     if matches!(before.as_bytes().last(), Some(b'(' | b'/')) {
         return false;
     }
