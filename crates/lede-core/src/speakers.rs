@@ -1765,13 +1765,41 @@ fn resolve(
                 return Some(table.entry(SpeakerKind::Unnamed, &l[4..]));
             }
             if l.starts_with("the ") && (names::is_org_head(head) || is_org_nominal(head)) {
+                // "the Canadian government": the demonym or place before the head word must
+                // be in the organisation's name too (not "Australian Government"), and
+                // without such an organisation the phrase names its own speaker.
+                let words: Vec<&str> = mention.split(' ').collect();
+                let place = words[1..words.len() - 1]
+                    .iter()
+                    .rev()
+                    .find(|w| names::is_capitalized(w) && (is_demonym(w) || is_place_name(w)));
+                // The place as written, and the country a demonym stands for ("Canada").
+                let forms: Vec<String> = place
+                    .iter()
+                    .flat_map(|p| {
+                        let country = crate::gazetteer::lists().demonym(&p.to_lowercase());
+                        [Some(p.to_lowercase()), country.map(str::to_lowercase)]
+                    })
+                    .flatten()
+                    .collect();
                 let i = table.org_mentions.partition_point(|&(p, _, _)| p < at);
                 let found = table.org_mentions[..i]
                     .iter()
                     .rev()
                     .take(LOOK_BACK)
                     .map(|&(_, e, _)| e)
-                    .find(|&e| lower_contains(&table.entries[e].name, head));
+                    .find(|&e| {
+                        let name = &table.entries[e].name;
+                        lower_contains(name, head)
+                            && (forms.is_empty() || forms.iter().any(|f| lower_contains(name, f)))
+                    });
+                if let Some(place) = place {
+                    q.rule = "nominal";
+                    return Some(found.unwrap_or_else(|| {
+                        let named = &mention[mention.find(place).unwrap_or(4)..];
+                        table.entry(SpeakerKind::Organization, named)
+                    }));
+                }
                 let prev_org = prev
                     .map(|(e, _)| e)
                     .filter(|&e| table.entries[e].kind == SpeakerKind::Organization);
