@@ -94,44 +94,48 @@ impl Mention {
 }
 
 /// Title words that modify a head ("Foreign" Minister); a title needs a head.
-const TITLE_MODIFIERS: &[&str] = &[
-    "vice",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "justice",
-    "health",
-    "deputy",
-    "acting",
-    "former",
-    "state",
-    "executive",
-    "press",
-    "opposition",
-    "information",
-    "trade",
-    "economy",
-    "agriculture",
-    "energy",
-    "education",
-    "labor",
-    "labour",
-    "culture",
-    "transport",
-    "world",
-    "national",
-    "security",
-    "senior",
-    "chief",
-    "attorney",
-    "rebel",
-    "father",
-    "sister",
-    "general",
-];
+fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Foreign"
+            | "vice"
+            | "prime"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "interior"
+            | "finance"
+            | "justice"
+            | "health"
+            | "deputy"
+            | "acting"
+            | "former"
+            | "state"
+            | "executive"
+            | "press"
+            | "opposition"
+            | "information"
+            | "trade"
+            | "economy"
+            | "agriculture"
+            | "energy"
+            | "education"
+            | "labor"
+            | "labour"
+            | "culture"
+            | "transport"
+            | "world"
+            | "national"
+            | "security"
+            | "senior"
+            | "chief"
+            | "attorney"
+            | "rebel"
+            | "father"
+            | "sister"
+            | "general"
+    )
+}
 
 /// Honorifics that are not roles.
 fn is_honorific(w: &str) -> bool {
@@ -378,6 +382,9 @@ const SPORT_WORDS: &[&str] = &[
     "scored",
 ];
 
+/// The filter of [`SPORT_WORDS`], built at compile time.
+static SPORT_FILTER: WordFilter = WordFilter::of_words(SPORT_WORDS);
+
 /// Words after which a place name stays a place even on a sports page.
 fn is_place_prep(w: &str) -> bool {
     matches!(
@@ -396,7 +403,6 @@ struct Ctx<'t> {
     capword: Vec<bool>,
     lists: &'static Lists,
     sporty: bool,
-    modifiers: FastSet<&'static str>,
 }
 
 impl<'t> Ctx<'t> {
@@ -429,7 +435,7 @@ impl<'t> Ctx<'t> {
             && self.lists.is_title(self.key(i))
     }
     fn is_title_head(&self, i: usize) -> bool {
-        self.is_title(i) && !self.modifiers.contains(self.key(i))
+        self.is_title(i) && !is_title_modifier(self.key(i))
     }
     fn is_org_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -570,7 +576,6 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         capword: Vec::new(),
         lists,
         sporty: false,
-        modifiers: TITLE_MODIFIERS.iter().copied().collect(),
     };
     ctx.capword = capwords(&ctx, &cap_words);
     // A mention holds a capitalised word or more: about one for two, in news text.
@@ -779,36 +784,76 @@ fn lower_seen_words<'t>(
 ) -> FastSet<&'t str> {
     let mut lower_seen = FastSet::default();
     let mut initial: FastSet<&str> = FastSet::default();
-    let mut filter = [0u64; 256];
-    let mut sharing = vec![0u32; 256 * 64];
+    let mut filter = ShrinkingFilter::new();
     for &i in cap_words {
         let i = i as usize;
         let t = &toks[i];
         if t.is(SENT_START) && !t.is(ALLCAPS) {
             let k = keys.key(toks, i);
             if initial.insert(k) {
-                let (row, bit) = word_filter_bit(k.as_bytes());
-                filter[row] |= bit;
-                sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
+                filter.add(word_filter_bit(k.as_bytes()));
             }
         }
     }
     for t in toks.iter() {
         if t.is_word() && t.is(LOWER) {
             // The text is sliced as a string only when the filter lets the word through.
-            let (row, bit) = text_filter_bit(text, t);
+            let slot = text_filter_bit(text, t);
             let w = || t.text(text);
-            if filter[row] & bit != 0 && initial.remove(w()) {
+            if filter.has(slot) && initial.remove(w()) {
                 lower_seen.insert(w());
-                let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
-                *n -= 1;
-                if *n == 0 {
-                    filter[row] &= !bit;
-                }
+                filter.remove(slot);
             }
         }
     }
     lower_seen
+}
+
+/// A first-pass filter (see [`word_filter_bit`]) of a set of words that only shrinks: a bit
+/// is cleared when the last word of the set that has it leaves. Most bits belong to one
+/// word; the words beyond the first of a bit are counted in a map, which stays small, so the
+/// filter costs little to make for a short text.
+struct ShrinkingFilter {
+    rows: [u64; 256],
+    /// For a bit (its row times 64 plus its place in the row) that more than one word of the
+    /// set has, how many more.
+    extra: FastMap<u16, u32>,
+}
+
+impl ShrinkingFilter {
+    fn new() -> ShrinkingFilter {
+        ShrinkingFilter {
+            rows: [0; 256],
+            extra: FastMap::default(),
+        }
+    }
+
+    fn index((row, bit): (usize, u64)) -> u16 {
+        (row * 64 + bit.trailing_zeros() as usize) as u16
+    }
+
+    /// Whether a word of the set may have this bit.
+    #[inline]
+    fn has(&self, (row, bit): (usize, u64)) -> bool {
+        self.rows[row] & bit != 0
+    }
+
+    /// A word entering the set.
+    fn add(&mut self, (row, bit): (usize, u64)) {
+        if self.rows[row] & bit == 0 {
+            self.rows[row] |= bit;
+        } else {
+            *self.extra.entry(Self::index((row, bit))).or_insert(0) += 1;
+        }
+    }
+
+    /// A word of the set leaving it.
+    fn remove(&mut self, (row, bit): (usize, u64)) {
+        match self.extra.get_mut(&Self::index((row, bit))) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => self.rows[row] &= !bit,
+        }
+    }
 }
 
 /// [`Ctx::capword_uncached`] of every token; `cap_words` are the capitalised words, the only
@@ -827,7 +872,6 @@ fn capwords(ctx: &Ctx, cap_words: &[u32]) -> Vec<bool> {
 // Out of line, like `Keys::read`.
 #[inline(never)]
 fn is_sporty(ctx: &Ctx) -> bool {
-    let sport_filter = WordFilter::of(SPORT_WORDS.iter().copied());
     let mut scores = 0;
     let mut words = 0;
     // Table rows: a capitalised name, then two or more numbers ("Boston 71 64 .526").
@@ -868,9 +912,8 @@ fn is_sporty(ctx: &Ctx) -> bool {
                 if t.is(LOWER)
                     && (t.is(NON_ASCII) || {
                         let (row, bit) = WordFilter::slot_of(t.hash);
-                        sport_filter.has(row, bit)
+                        SPORT_FILTER.has(row, bit)
                     })
-                    && sport_filter.may_contain_bytes(ctx.key_bytes(i))
                     && SPORT_WORDS.contains(&ctx.key(i)) =>
             {
                 words += 1;
@@ -1547,10 +1590,9 @@ fn text_filter_bit(text: &str, t: &Tok) -> (usize, u64) {
 /// "Grand Slam") is a phrase, not a name.
 fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     let mut words: FastSet<&str> = FastSet::default();
-    // A filter of `words`, with how many words share each bit: a word found in lower case
-    // leaves the set, and a bit no word has any more is cleared.
-    let mut filter = [0u64; 256];
-    let mut sharing = vec![0u32; 256 * 64];
+    // A filter of `words`: a word found in lower case leaves the set, and a bit no word has
+    // any more is cleared.
+    let mut filter = ShrinkingFilter::new();
     for m in mentions
         .iter()
         .filter(|m| m.label == Label::Per && !m.sure && m.b - m.a >= 2)
@@ -1558,9 +1600,7 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
         for k in m.a..m.b {
             let key = ctx.key(k);
             if !key.is_empty() && words.insert(key) {
-                let (row, bit) = word_filter_bit(key.as_bytes());
-                filter[row] |= bit;
-                sharing[row * 64 + bit.trailing_zeros() as usize] += 1;
+                filter.add(word_filter_bit(key.as_bytes()));
             }
         }
     }
@@ -1569,15 +1609,11 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
     }
     let mut seen: FastSet<&str> = FastSet::default();
     for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
-        let (row, bit) = text_filter_bit(ctx.text, t);
+        let slot = text_filter_bit(ctx.text, t);
         let w = || t.text(ctx.text);
-        if filter[row] & bit != 0 && words.remove(w()) {
+        if filter.has(slot) && words.remove(w()) {
             seen.insert(w());
-            let n = &mut sharing[row * 64 + bit.trailing_zeros() as usize];
-            *n -= 1;
-            if *n == 0 {
-                filter[row] &= !bit;
-            }
+            filter.remove(slot);
         }
     }
     if seen.is_empty() {
