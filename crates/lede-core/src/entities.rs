@@ -398,7 +398,7 @@ struct Ctx<'t> {
     toks: Vec<Tok>,
     /// The folded lower-case forms of the tokens.
     keys: Keys,
-    lower_seen: FastSet<&'t str>,
+    lower_seen: LowerSeen<'t>,
     /// [`Ctx::is_capword`] of every token, worked out once.
     capword: Vec<bool>,
     lists: &'static Lists,
@@ -621,11 +621,13 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     drop_common_word_names(&ctx, &mut mentions);
     resolve_headlines(&ctx, &runs, &mut mentions);
     crate::order::sort_by_u64(&mut mentions, |m| m.a as u64);
-    propagate(&ctx, &mut mentions);
+    // The key of each mention, read once for the steps below.
+    let mut keys: Vec<Cow<str>> = mentions.iter().map(|m| ctx.key_range(m.a, m.b)).collect();
+    propagate(&ctx, &mut mentions, &keys);
     if sporty {
-        for m in mentions.iter_mut().filter(|m| !m.dateline) {
+        for (m, key) in mentions.iter_mut().zip(&keys).filter(|(m, _)| !m.dateline) {
             if m.label == Label::Loc && !m.subnational && m.canonical.is_none() {
-                m.subnational = ctx.lists.place(&ctx.key_range(m.a, m.b)) == Some(PlaceKind::Place);
+                m.subnational = ctx.lists.place(key) == Some(PlaceKind::Place);
             }
             if m.label == Label::Loc && m.subnational {
                 // "in Leeds", "MINNESOTA AT MILWAUKEE": the place, not the club.
@@ -641,7 +643,8 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             }
         }
     }
-    let entities = group(&ctx, mentions, adjectives);
+    let entities = group(&ctx, mentions, &mut keys, adjectives);
+    drop(keys);
     tokenized.toks = ctx.toks;
     (entities, tokenized)
 }
@@ -781,8 +784,11 @@ fn lower_seen_words<'t>(
     toks: &[Tok],
     keys: &Keys,
     cap_words: &[u32],
-) -> FastSet<&'t str> {
-    let mut lower_seen = FastSet::default();
+) -> LowerSeen<'t> {
+    let mut lower_seen = LowerSeen {
+        words: FastSet::default(),
+        filter: WordFilter::default(),
+    };
     let mut initial: FastSet<&str> = FastSet::default();
     let mut filter = ShrinkingFilter::new();
     for &i in cap_words {
@@ -801,12 +807,26 @@ fn lower_seen_words<'t>(
             let slot = text_filter_bit(text, t);
             let w = || t.text(text);
             if filter.has(slot) && initial.remove(w()) {
-                lower_seen.insert(w());
+                lower_seen.words.insert(w());
+                lower_seen.filter.set(slot);
                 filter.remove(slot);
             }
         }
     }
     lower_seen
+}
+
+/// The words of [`lower_seen_words`], with a filter that answers most look-ups.
+struct LowerSeen<'t> {
+    words: FastSet<&'t str>,
+    filter: WordFilter,
+}
+
+impl LowerSeen<'_> {
+    fn contains(&self, key: &str) -> bool {
+        let (row, bit) = word_filter_bit(key.as_bytes());
+        self.filter.has(row, bit) && self.words.contains(key)
+    }
 }
 
 /// A first-pass filter (see [`word_filter_bit`]) of a set of words that only shrinks: a bit
@@ -1632,15 +1652,16 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
 }
 
 /// Give unresolved and headline mentions the kind of a name seen elsewhere in the document.
-fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
-    let mut full: FastMap<Cow<str>, Label> = FastMap::default();
+/// `keys` are the mentions' keys ([`Ctx::key_range`]).
+fn propagate(ctx: &Ctx, mentions: &mut [Mention], keys: &[Cow<str>]) {
+    let mut full: FastMap<&str, Label> = FastMap::default();
     let mut parts: FastMap<&str, Label> = FastMap::default();
-    for m in mentions.iter() {
+    for (m, key) in mentions.iter().zip(keys) {
         // A dateline's place is sure even in a headline-style line ("KESTREL BAY, March 3").
         if !m.sure || m.label == Label::Unknown || (m.headline && !m.dateline) {
             continue;
         }
-        full.insert(ctx.key_range(m.a, m.b), m.label);
+        full.insert(key, m.label);
         if m.label == Label::Per && m.b - m.a >= 2 {
             for k in m.a..m.b {
                 if ctx.toks[k].is(CAP) && !is_particle(ctx.key(k)) {
@@ -1663,9 +1684,9 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
         }
     }
     // Unsure multi-word persons also lend their parts.
-    for m in mentions.iter() {
+    for (m, key) in mentions.iter().zip(keys) {
         if m.label == Label::Per && !m.sure && m.b - m.a >= 2 && !m.headline {
-            full.entry(ctx.key_range(m.a, m.b)).or_insert(Label::Per);
+            full.entry(key).or_insert(Label::Per);
             for k in m.a..m.b {
                 if ctx.toks[k].is(CAP) {
                     parts.entry(ctx.key(k)).or_insert(Label::Per);
@@ -1673,11 +1694,11 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention]) {
             }
         }
     }
-    for m in mentions.iter_mut() {
+    for (m, key) in mentions.iter_mut().zip(keys) {
         if m.adjective {
             continue;
         }
-        let key: &str = &ctx.key_range(m.a, m.b);
+        let key: &str = key;
         let single = m.b - m.a == 1;
         if m.label == Label::Unknown || (m.headline && !m.sure) || (single && !m.sure) {
             if let Some(&l) = full.get(key) {
@@ -1735,7 +1756,13 @@ fn fallback(ctx: &Ctx, m: &Mention) -> Label {
     Label::Unknown
 }
 
-fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str)>) -> Vec<Entity> {
+/// `keys` are the mentions' keys ([`Ctx::key_range`]); each is taken as its mention is read.
+fn group<'k>(
+    ctx: &Ctx,
+    mentions: Vec<Mention>,
+    keys: &mut [Cow<'k, str>],
+    adjectives: Vec<(usize, &'static str)>,
+) -> Vec<Entity> {
     let _ = adjectives;
     let mut entities: Vec<Entity> = Vec::new();
     // Folded name -> entity, one map per kind (indexed by `EntityKind as usize`).
@@ -1769,7 +1796,7 @@ fn group(ctx: &Ctx, mentions: Vec<Mention>, adjectives: Vec<(usize, &'static str
         let surface = &ctx.text[span.range()];
         let key = match m.canonical {
             Some(c) => Cow::Owned(fold_key(c)),
-            None => ctx.key_range(m.a, m.b),
+            None => std::mem::take(&mut keys[k]),
         };
         let key = match key {
             Cow::Borrowed(key) => Cow::Borrowed(key.strip_prefix("the ").unwrap_or(key)),

@@ -107,6 +107,12 @@ impl WordFilter {
         (usize::from(h >> 6), 1u64 << (h & 63))
     }
 
+    /// Set the bit of a slot.
+    #[inline]
+    pub fn set(&mut self, (row, bit): (usize, u64)) {
+        self.0[row] |= bit;
+    }
+
     pub fn insert(&mut self, w: &str) {
         if let Some((row, bit)) = WordFilter::slot(w.as_bytes()) {
             self.0[row] |= bit;
