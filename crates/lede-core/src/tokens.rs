@@ -203,16 +203,18 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 class |= c;
                 j += 1;
             }
-            let next = bytes.get(j).copied();
+            // The byte after the word; at the end of the range a zero, whose class (none) it
+            // shares with any zero byte of the text.
+            let next = bytes.get(j).copied().unwrap_or(0);
             // A period goes on a word only after a single letter ("U.S."): after two or more,
             // as at the end of most sentences, the word ends here.
-            let continues = next.is_some_and(|n| BYTE_CLASS[usize::from(n)] & JOIN_BIT != 0)
-                && !(next == Some(b'.') && j - i >= 2);
+            let continues =
+                BYTE_CLASS[usize::from(next)] & JOIN_BIT != 0 && !(next == b'.' && j - i >= 2);
             if continues {
                 i = push_word(text, i, end, flags, out);
             } else {
-                // A glued label needs an upper-case first letter and six bytes.
-                if cls & UPPER_BIT != 0 && j - i >= 6 && glued_label(&text[i..j]).is_some() {
+                // A glued label needs one of the labels' first letters and six bytes.
+                if j - i >= 6 && may_start_label(b) && glued_label(&text[i..j]).is_some() {
                     push_word(text, i, end, flags, out);
                 } else {
                     out.push(Tok {
@@ -226,7 +228,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     });
                 }
                 // The space after a word (the usual gap) is skipped here.
-                i = if next == Some(b' ') { j + 1 } else { j };
+                i = if next == b' ' { j + 1 } else { j };
             }
             flags = 0;
         } else if cls & ALNUM_BIT != 0 {
@@ -595,6 +597,13 @@ fn scan_word(text: &str, start: usize, end: usize) -> (usize, u8) {
     (j, class)
 }
 
+/// Whether a word starting with byte `b` may start with a [`glued_label`]: `b` is the first
+/// letter of one.
+#[inline]
+fn may_start_label(b: u8) -> bool {
+    matches!(b, b'P' | b'W' | b'V' | b'L' | b'S' | b'I')
+}
+
 /// The length of a pasted button label glued to a following capitalised name ("PlayJane"
 /// -> "Play"), if the word starts with one.
 fn glued_label(w: &str) -> Option<usize> {
@@ -722,6 +731,19 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 30);
+    }
+
+    /// Every label [`glued_label`] knows starts with a letter [`may_start_label`] lets through.
+    #[test]
+    fn label_first_letters() {
+        for label in [
+            "Play", "Watch", "Video", "Photo", "Listen", "Share", "Image",
+        ] {
+            let w = format!("{label}Jane");
+            assert_eq!(glued_label(&w), Some(label.len()), "{w}");
+            assert!(may_start_label(w.as_bytes()[0]), "{w}");
+        }
+        assert!(!may_start_label(b'J'));
     }
 
     #[test]
