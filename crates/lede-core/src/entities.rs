@@ -427,21 +427,30 @@ impl<'t> Ctx<'t> {
         self.keys.range(self.text, &self.toks, a, b)
     }
     // The filters are asked by the token's hash first: most words are no title or
-    // organisation word, and are answered without their key.
+    // organisation word, and are answered without their key. That check is inlined, the
+    // look-up of the few words it lets through is not.
+    #[inline(always)]
     fn is_title(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word()
-            && (t.is(NON_ASCII) || self.lists.may_be_title(t.hash))
-            && self.lists.is_title(self.key(i))
+        t.is_word() && (t.is(NON_ASCII) || self.lists.may_be_title(t.hash)) && self.title_key(i)
+    }
+    #[inline(never)]
+    fn title_key(&self, i: usize) -> bool {
+        self.lists.is_title(self.key(i))
     }
     fn is_title_head(&self, i: usize) -> bool {
         self.is_title(i) && !is_title_modifier(self.key(i))
     }
+    #[inline(always)]
     fn is_org_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word()
             && (t.is(NON_ASCII) || self.lists.may_be_org_word(t.hash))
-            && self.lists.is_org_word(self.key(i))
+            && self.org_word_key(i)
+    }
+    #[inline(never)]
+    fn org_word_key(&self, i: usize) -> bool {
+        self.lists.is_org_word(self.key(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p
@@ -802,7 +811,8 @@ fn lower_seen_words<'t>(
         }
     }
     for t in toks.iter() {
-        if t.is_word() && t.is(LOWER) {
+        // Only words are lower case.
+        if t.is(LOWER) {
             // The text is sliced as a string only when the filter lets the word through.
             let slot = text_filter_bit(text, t);
             let w = || t.text(text);
@@ -1628,7 +1638,8 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
         return;
     }
     let mut seen: FastSet<&str> = FastSet::default();
-    for t in ctx.toks.iter().filter(|t| t.is_word() && t.is(LOWER)) {
+    // Only words are lower case.
+    for t in ctx.toks.iter().filter(|t| t.is(LOWER)) {
         let slot = text_filter_bit(ctx.text, t);
         let w = || t.text(ctx.text);
         if filter.has(slot) && words.remove(w()) {

@@ -104,7 +104,8 @@ impl WordFilter {
     /// The row and bit of a [`WordFilter::hash`].
     #[inline]
     pub fn slot_of(h: u16) -> (usize, u64) {
-        (usize::from(h >> 6), 1u64 << (h & 63))
+        // A hash has 14 bits: the mask only spares the row's bounds check.
+        (usize::from(h >> 6) & 255, 1u64 << (h & 63))
     }
 
     /// Set the bit of a slot.
