@@ -82,6 +82,7 @@ impl Default for WordFilter {
 
 impl WordFilter {
     /// The row and bit of a word, none for the empty word.
+    #[inline]
     pub fn slot(b: &[u8]) -> Option<(usize, u64)> {
         let (&first, &last) = (b.first()?, b.last()?);
         Some(WordFilter::slot_of(WordFilter::hash(
@@ -121,6 +122,7 @@ impl WordFilter {
     }
 
     /// False when `w` is certainly not in the set.
+    #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         self.may_contain_bytes(w.as_bytes())
     }
@@ -132,6 +134,7 @@ impl WordFilter {
     }
 
     /// [`WordFilter::may_contain`] of a word's bytes.
+    #[inline]
     pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
         WordFilter::slot(w).is_none_or(|(row, bit)| self.0[row] & bit != 0)
     }
@@ -237,43 +240,65 @@ pub struct Lists {
     filters: Filters,
 }
 
-/// Look-ups by folded key, a filter first: most words are in no list.
+/// Look-ups by folded key, a filter first: most words are in no list. The filter is checked
+/// inline, the few keys it lets through are looked up out of line.
 impl Lists {
+    #[inline(always)]
     pub fn place(&self, key: &str) -> Option<PlaceKind> {
         if !self.filters.places.may_contain(key) {
             return None;
         }
+        self.place_lookup(key)
+    }
+    #[inline(never)]
+    fn place_lookup(&self, key: &str) -> Option<PlaceKind> {
         self.places.get(key).copied()
     }
+    #[inline(always)]
     pub fn is_place(&self, key: &str) -> bool {
         self.place(key).is_some()
     }
+    #[inline(always)]
     pub fn alias(&self, key: &str) -> Option<&'static str> {
         if !self.filters.aliases.may_contain(key) {
             return None;
         }
+        self.alias_lookup(key)
+    }
+    #[inline(never)]
+    fn alias_lookup(&self, key: &str) -> Option<&'static str> {
         self.aliases.get(key).copied()
     }
+    #[inline(always)]
     pub fn demonym(&self, key: &str) -> Option<&'static str> {
         if !self.filters.demonyms.may_contain(key) {
             return None;
         }
+        self.demonym_lookup(key)
+    }
+    #[inline(never)]
+    fn demonym_lookup(&self, key: &str) -> Option<&'static str> {
         self.demonyms.get(key).copied()
     }
+    #[inline(always)]
     pub fn is_first_name(&self, key: &str) -> bool {
-        self.filters.first_names.may_contain(key) && self.first_names.contains(key)
+        self.filters.first_names.may_contain(key) && in_set(&self.first_names.0, key)
     }
+    #[inline(always)]
     pub fn is_title(&self, key: &str) -> bool {
-        self.filters.titles.may_contain(key) && self.titles.contains(key)
+        self.filters.titles.may_contain(key) && in_set(&self.titles, key)
     }
+    #[inline(always)]
     pub fn is_org_word(&self, key: &str) -> bool {
-        self.filters.org_words.may_contain(key) && self.org_words.contains(key)
+        self.filters.org_words.may_contain(key) && in_set(&self.org_words, key)
     }
+    #[inline(always)]
     pub fn is_common(&self, key: &str) -> bool {
-        self.filters.common.may_contain(key) && self.common.contains(key)
+        self.filters.common.may_contain(key) && in_set(&self.common, key)
     }
+    #[inline(always)]
     pub fn is_org(&self, key: &str) -> bool {
-        self.filters.orgs.may_contain(key) && self.orgs.contains(key)
+        self.filters.orgs.may_contain(key) && in_set(&self.orgs, key)
     }
     /// False when `key` is no place, alias or organisation: one filter asked for the three.
     pub fn may_name(&self, key: &str) -> bool {
@@ -290,6 +315,12 @@ impl Lists {
         let (row, bit) = WordFilter::slot_of(hash);
         self.filters.org_words.has(row, bit)
     }
+}
+
+/// Whether a list's set holds `key`: the look-up behind a filter, out of line.
+#[inline(never)]
+fn in_set(set: &FastSet<&'static str>, key: &str) -> bool {
+    set.contains(key)
 }
 
 pub fn lists() -> &'static Lists {
