@@ -15,6 +15,7 @@ use crate::tokens::{
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::hash_map::Entry;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -401,8 +402,23 @@ struct Ctx<'t> {
     lower_seen: LowerSeen<'t>,
     /// [`Ctx::is_capword`] of every token, worked out once.
     capword: Vec<bool>,
+    /// What [`Ctx::title_key`] and [`Ctx::org_word_key`] found of each token, once asked
+    /// (see [`Looked`]): the words that reach them are asked about several times.
+    looked_up: Vec<Cell<u8>>,
     lists: &'static Lists,
     sporty: bool,
+}
+
+/// The bits of a [`Ctx::looked_up`] entry for one list: asked already, and the answer.
+#[derive(Clone, Copy)]
+struct Looked {
+    known: u8,
+    yes: u8,
+}
+
+impl Looked {
+    const TITLE: Looked = Looked { known: 1, yes: 2 };
+    const ORG_WORD: Looked = Looked { known: 4, yes: 8 };
 }
 
 impl<'t> Ctx<'t> {
@@ -436,7 +452,20 @@ impl<'t> Ctx<'t> {
     }
     #[inline(never)]
     fn title_key(&self, i: usize) -> bool {
-        self.lists.is_title(self.key(i))
+        self.looked_up(i, Looked::TITLE, |k| self.lists.is_title(k))
+    }
+    /// The answer of `look` for token `i`'s key, looked up the first time it is asked for
+    /// `what` (one of the [`Looked`] pairs of bits).
+    #[inline(always)]
+    fn looked_up(&self, i: usize, what: Looked, look: impl FnOnce(&str) -> bool) -> bool {
+        let memo = &self.looked_up[i];
+        let known = memo.get();
+        if known & what.known != 0 {
+            return known & what.yes != 0;
+        }
+        let yes = look(self.key(i));
+        memo.set(known | what.known | if yes { what.yes } else { 0 });
+        yes
     }
     fn is_title_head(&self, i: usize) -> bool {
         self.is_title(i) && !is_title_modifier(self.key(i))
@@ -450,7 +479,7 @@ impl<'t> Ctx<'t> {
     }
     #[inline(never)]
     fn org_word_key(&self, i: usize) -> bool {
-        self.lists.is_org_word(self.key(i))
+        self.looked_up(i, Looked::ORG_WORD, |k| self.lists.is_org_word(k))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p
@@ -583,10 +612,12 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
         keys,
         lower_seen,
         capword: Vec::new(),
+        looked_up: Vec::new(),
         lists,
         sporty: false,
     };
     ctx.capword = capwords(&ctx, &cap_words);
+    ctx.looked_up = vec![Cell::new(0); ctx.toks.len()];
     // A mention holds a capitalised word or more: about one for two, in news text.
     let mut mentions = Vec::with_capacity(cap_words.len() / 2);
     let mut adjectives: Vec<(usize, &'static str)> = Vec::new();
@@ -685,7 +716,9 @@ impl Keys {
             non_ascii: String::new(),
             non_ascii_at: Vec::new(),
         };
-        let mut cap_words = Vec::new();
+        // News text has about one capitalised word in six tokens: a quarter leaves room for
+        // more without the vector growing.
+        let mut cap_words = Vec::with_capacity(toks.len() / 4);
         let mut line_starts = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if t.is(CAP) && t.is_word() {
