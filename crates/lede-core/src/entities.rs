@@ -1698,8 +1698,11 @@ fn drop_common_word_names(ctx: &Ctx, mentions: &mut [Mention]) {
 /// Give unresolved and headline mentions the kind of a name seen elsewhere in the document.
 /// `keys` are the mentions' keys ([`Ctx::key_range`]).
 fn propagate(ctx: &Ctx, mentions: &mut [Mention], keys: &[Cow<str>]) {
-    let mut full: FastMap<&str, Label> = FastMap::default();
-    let mut parts: FastMap<&str, Label> = FastMap::default();
+    // Sized for the names of a news article, about one for four mentions (fewer in a long
+    // text, which repeats them more): the maps rarely grow.
+    let names = mentions.len() / 4 + 8;
+    let mut full: FastMap<&str, Label> = FastMap::with_capacity_and_hasher(names, Default::default());
+    let mut parts: FastMap<&str, Label> = FastMap::with_capacity_and_hasher(names, Default::default());
     for (m, key) in mentions.iter().zip(keys) {
         // A dateline's place is sure even in a headline-style line ("KESTREL BAY, March 3").
         if !m.sure || m.label == Label::Unknown || (m.headline && !m.dateline) {
@@ -1810,9 +1813,14 @@ fn group<'k>(
     let _ = adjectives;
     let mut entities: Vec<Entity> = Vec::new();
     // Folded name -> entity, one map per kind (indexed by `EntityKind as usize`).
-    let mut by_key: [FastMap<Cow<str>, usize>; 3] = Default::default();
+    // Sized for the names of a news article, about one for four mentions (fewer in a long
+    // text, which repeats them more), of three kinds: the maps rarely grow.
+    let names = mentions.len() / 4 + 8;
+    let mut by_key: [FastMap<Cow<str>, usize>; 3] =
+        std::array::from_fn(|_| FastMap::with_capacity_and_hasher(names / 2, Default::default()));
     // Person surnames and first names -> entity, from multi-word names.
-    let mut person_parts: FastMap<Cow<str>, usize> = FastMap::default();
+    let mut person_parts: FastMap<Cow<str>, usize> =
+        FastMap::with_capacity_and_hasher(names, Default::default());
     // First words of organisation names ("Lumenar" of "Lumenar Technologies Inc") -> entity.
     let mut org_heads: FastMap<&str, usize> = FastMap::default();
     // The entity of each name an acronym is defined for ("World Health Organization (WHO)"),
