@@ -1701,8 +1701,10 @@ fn propagate(ctx: &Ctx, mentions: &mut [Mention], keys: &[Cow<str>]) {
     // Sized for the names of a news article, about one for four mentions (fewer in a long
     // text, which repeats them more): the maps rarely grow.
     let names = mentions.len() / 4 + 8;
-    let mut full: FastMap<&str, Label> = FastMap::with_capacity_and_hasher(names, Default::default());
-    let mut parts: FastMap<&str, Label> = FastMap::with_capacity_and_hasher(names, Default::default());
+    let mut full: FastMap<&str, Label> =
+        FastMap::with_capacity_and_hasher(names, Default::default());
+    let mut parts: FastMap<&str, Label> =
+        FastMap::with_capacity_and_hasher(names, Default::default());
     for (m, key) in mentions.iter().zip(keys) {
         // A dateline's place is sure even in a headline-style line ("KESTREL BAY, March 3").
         if !m.sure || m.label == Label::Unknown || (m.headline && !m.dateline) {
