@@ -513,11 +513,11 @@ impl<'t> Ctx<'t> {
         if (t.is(NON_ASCII) || crate::facts::may_be_fact_word(t.hash)) && self.is_date_word(i) {
             return false;
         }
-        let key = self.key_bytes(i);
         // The key has a hyphen just when the word has (folding adds none).
         if !t.is(HYPHEN) {
             return true;
         }
+        let key = self.key_bytes(i);
         match key.iter().rposition(|&b| b == b'-') {
             Some(h) => !key[h + 1..].iter().all(u8::is_ascii_lowercase) || key.starts_with(b"al-"),
             None => true,
