@@ -1242,6 +1242,16 @@ fn is_verb_cue(w: &str) -> bool {
 }
 
 /// Read a noun phrase backward from token `end` (exclusive).
+/// Whether the words are a place of the gazetteer ("Oslo", "New York").
+fn is_place_phrase(text: &str, toks: &[Tok]) -> bool {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    names::with_folded(&text[first.start()..last.end()], |k| {
+        crate::gazetteer::lists().is_place(k)
+    })
+}
+
 fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usize)> {
     if end == 0 {
         return None;
@@ -1355,6 +1365,22 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
     }
     if i == end {
         return None;
+    }
+    // "the government in Oslo said", "police in Tromsø said": the place says where the
+    // speaker is; it does not speak. After "at" or "from" only a known place is one ("analysts
+    // at Lumen Bank said").
+    if i >= 2
+        && (lower_is(text, toks[i - 1], &["in"])
+            || lower_is(text, toks[i - 1], &["at", "from"]) && is_place_phrase(text, &toks[i..end]))
+    {
+        if let Some((m, k)) = phrase_backward(text, toks, i - 1) {
+            if matches!(
+                m.kind,
+                MentionKind::Person | MentionKind::Group | MentionKind::Organization
+            ) {
+                return Some((m, k));
+            }
+        }
     }
     let m = names::read_phrase(text, &toks[i..end]).or_else(|| {
         // "the lanky, bespectacled professor": a determiner and a common noun.
