@@ -3013,8 +3013,26 @@ fn indirect(
         }
         break;
     }
-    // "X said (that) CLAUSE."
-    if let Some((a, after)) = cue_with_mention(text, &toks[..n], Some(reporting)) {
+    // "X said (that) CLAUSE." The last cue with a mention is tried first; when what follows it
+    // reports nothing ("The ministry said it would ask for talks": "ask for"), the cue before
+    // it is tried, with the later one inside its clause.
+    let mut limit = n;
+    while let Some((a, after)) = cue_with_mention(text, &toks[..limit], Some(&reporting[..limit])) {
+        let earlier = |a: &Attr| {
+            a.cue
+                .and_then(|c| {
+                    toks[..limit]
+                        .iter()
+                        .position(|t| t.start() == c.start as usize)
+                })
+                .unwrap_or(0)
+        };
+        // Past the last cue, only "said" or "told" and their forms open a clause that holds
+        // another cue ("They added yet another goal when ..." adds no report).
+        if limit < n && !a.cue.is_some_and(|c| cues::is_say(&text[c])) {
+            limit = earlier(&a);
+            continue;
+        }
         if after >= n
             || is_punct(text, toks[after], &[".", ",", ";", ":"])
                 && !lower_is(text, toks[after.min(n - 1)], &["that"])
@@ -3076,7 +3094,8 @@ fn indirect(
                         .get(cs + 1)
                         .is_some_and(|t| lower_is(text, *t, &["to"])));
         if !after_that && !core && !infinitive {
-            return;
+            limit = earlier(&a);
+            continue;
         }
         if !after_that
             && !infinitive
@@ -3093,7 +3112,8 @@ fn indirect(
                     )
             })
         {
-            return;
+            limit = earlier(&a);
+            continue;
         }
         let start = toks[cs].start();
         let mut stop = end;
@@ -3174,6 +3194,7 @@ fn indirect(
                 }
             }
         }
+        return;
     }
 }
 
