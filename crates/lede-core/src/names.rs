@@ -582,14 +582,16 @@ fn pack16(w: &[u8]) -> Option<(u64, u64)> {
     })
 }
 
-/// Lowercase eight ASCII bytes at once: each byte in 'A'..='Z' gains the 0x20 bit.
+/// Lowercase eight ASCII bytes at once: each byte in 'A'..='Z' gains the 0x20 bit. A byte of
+/// 0x80 or more (outside ASCII) gives unspecified bytes, the same ones each time: callers
+/// that may pass one either drop the result or only compare it with another such result.
 #[inline]
 pub(crate) fn lower_ascii8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // The high bit of a byte is set when the byte is at least 'A', and at least 'Z' + 1
-    // (no byte carries into the next: every byte is below 0x80).
-    let ge_a = x + ONES * u64::from(0x80 - b'A');
-    let gt_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    // (no byte carries into the next while every byte is below 0x80).
+    let ge_a = x.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let gt_z = x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
     let upper = ge_a & !gt_z & (ONES * 0x80);
     x | (upper >> 2)
 }
