@@ -691,11 +691,13 @@ pub fn extract_tokenized(
             };
             (b.span.start as usize, end)
         });
+    // The blocks come in text order, and so do the tokenised ranges.
+    let mut cursor = 0;
     for (a, b) in whole.into_iter().chain(ranges) {
         if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
-        let toks = match tokenized.get(a, b) {
+        let toks = match tokenized.get_from(a, b, &mut cursor) {
             Some(shared) => shared,
             None => {
                 own.clear();

@@ -77,8 +77,18 @@ impl Tokenized {
 
     /// The tokens of exactly `text[a..b]` when that range was tokenised.
     pub fn get(&self, a: usize, b: usize) -> Option<&[Tok]> {
-        let i = self.ranges.partition_point(|r| (r.0, r.1) < (a, b));
-        let &(ra, rb, first, end) = self.ranges.get(i)?;
+        let mut from = self.ranges.partition_point(|r| (r.0, r.1) < (a, b));
+        self.get_from(a, b, &mut from)
+    }
+
+    /// [`Tokenized::get`] for ranges asked in text order: `from` (0 at first) keeps the place
+    /// of the last answer, so asking for every block's range is one walk over the ranges. A
+    /// range asked out of order is not found.
+    pub fn get_from(&self, a: usize, b: usize, from: &mut usize) -> Option<&[Tok]> {
+        while self.ranges.get(*from).is_some_and(|r| (r.0, r.1) < (a, b)) {
+            *from += 1;
+        }
+        let &(ra, rb, first, end) = self.ranges.get(*from)?;
         (ra == a && rb == b).then(|| &self.toks[first..end])
     }
 }
@@ -647,6 +657,27 @@ fn scan_number(bytes: &[u8], start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_in_order_are_found_as_by_search() {
+        let text = "One two. Three four five. Six.";
+        let ranges = [(0, 8), (9, 25), (26, 30)];
+        let mut tokenized = Tokenized::with_capacity(16);
+        for &(a, b) in &ranges {
+            tokenized.push_range(text, a, b);
+        }
+        let mut from = 0;
+        for &(a, b) in &ranges {
+            let walked = tokenized.get_from(a, b, &mut from).map(<[Tok]>::len);
+            assert_eq!(walked, tokenized.get(a, b).map(<[Tok]>::len));
+            assert!(walked.is_some_and(|n| n > 0));
+        }
+        // A range never tokenised, then one asked out of order: not found.
+        let mut from = 0;
+        assert!(tokenized.get_from(0, 5, &mut from).is_none());
+        assert!(tokenized.get_from(9, 25, &mut from).is_some());
+        assert!(tokenized.get_from(0, 8, &mut from).is_none());
+    }
 
     fn words(s: &str) -> Vec<&str> {
         let mut v = Vec::new();
