@@ -104,3 +104,26 @@ pub fn file_action(name: &str, text: String) -> Action {
         None => Action::Load { text, blocks: None },
     }
 }
+
+/// How many items of a long list to render now. A new `key` (the document shown) starts at
+/// `first`; each later task renders `step` more until `total`, so a long article's first
+/// results come in one short task and the rest fill in behind them, the page answering the
+/// reader in between.
+#[hook]
+pub fn use_growing(key: usize, first: usize, step: usize, total: usize) -> usize {
+    let state = use_state_eq(|| (key, first));
+    let shown = if state.0 == key { state.1 } else { first };
+    {
+        let state = state.clone();
+        use_effect_with(
+            (key, shown, shown < total),
+            move |&(key, shown, growing)| {
+                let timer = growing.then(|| {
+                    gloo::timers::callback::Timeout::new(0, move || state.set((key, shown + step)))
+                });
+                move || drop(timer)
+            },
+        );
+    }
+    shown
+}

@@ -154,6 +154,47 @@ async fn render_reading(text: &str) -> (web_sys::Element, Rc<Reading>) {
     (root, reading)
 }
 
+/// One speaker quoted `n` times, one short paragraph each.
+fn many_quotes(n: usize) -> String {
+    let mut text = String::from("Harbour Board Meets Again\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\u{201c}Mooring number {i} is ready for the winter,\u{201d} said Mara Quill, the harbour master.\n\n"
+        ));
+    }
+    text
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_of_cards_fills_in_after_the_first_render() {
+    let reading = Rc::new(Reading::new(Rc::new(lede_core::parse(&many_quotes(45)))));
+    let root = output();
+    yew::Renderer::<Fixture>::with_root_and_props(
+        root.clone(),
+        FixtureProps {
+            reading: reading.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    // The first render shows the first few cards of the group only...
+    let first = all(&root, ".card").len();
+    assert!(first > 0 && first < 30, "first render: {first} cards");
+    // ...and the following tasks add the rest, up to the list's limit.
+    assert_eq!(wait_for(&root, ".card", 30).await, 30);
+    settle().await;
+    assert_eq!(all(&root, ".card").len(), 30, "no more than the limit");
+    let more = one(&root, "button.more");
+    assert!(text(&more).contains("Show all 45"), "{}", text(&more));
+    click(&more);
+    assert_eq!(wait_for(&root, ".card", 45).await, 45);
+    // Every card is a different quotation.
+    let mut ids: Vec<String> = all(&root, ".card").iter().map(|c| c.id()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 45);
+}
+
 #[wasm_bindgen_test]
 async fn sections_are_disclosures() {
     let (root, reading) = render_reading(lede_web::EXAMPLE).await;

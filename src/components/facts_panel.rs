@@ -2,12 +2,17 @@
 //! sources. Choosing one highlights every mention of it in the text.
 
 use super::{plural, ViewProps};
+use crate::hooks::use_growing;
 use crate::model::{format_date, FactItem};
 use crate::state::{Action, AppState, Tab};
 use yew::prelude::*;
 
 /// Items shown per list before "Show all".
 const LIMIT: usize = 40;
+/// Items per list in the first render of a new reading, and how many more each following
+/// task adds: a long article's first results stay one short task.
+const FIRST: usize = 12;
+const STEP: usize = 12;
 
 #[function_component]
 pub fn FactsPanel(props: &ViewProps) -> Html {
@@ -26,12 +31,28 @@ pub fn FactsPanel(props: &ViewProps) -> Html {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(true))
     };
+    let limit = if *show_all { usize::MAX } else { LIMIT };
+    let longest = [
+        &facts.people,
+        &facts.organisations,
+        &facts.places,
+        &facts.dates,
+        &facts.unresolved,
+        &facts.figures,
+        &facts.sources,
+    ]
+    .iter()
+    .map(|list| list.len())
+    .max()
+    .unwrap_or(0);
+    let budget = use_growing(
+        std::rc::Rc::as_ptr(&reading.doc) as usize,
+        FIRST,
+        STEP,
+        longest.min(limit),
+    );
     let items = |items: &[FactItem], class: &'static str| -> Html {
-        let cut = if *show_all {
-            items.len()
-        } else {
-            items.len().min(LIMIT)
-        };
+        let cut = items.len().min(limit).min(budget);
         let chosen_later = items[cut..]
             .iter()
             .find(|f| state.fact.as_deref() == Some(f.key.as_str()));
@@ -40,7 +61,7 @@ pub fn FactsPanel(props: &ViewProps) -> Html {
                 <ul class={(!class.is_empty()).then_some(class)}>
                     { for items[..cut].iter().chain(chosen_later).map(|f| fact(f, state, &choose)) }
                 </ul>
-                if cut < items.len() {
+                if items.len() > limit {
                     <button type="button" class="small link more" onclick={more.clone()}>
                         { format!("Show all {}", items.len()) }
                     </button>

@@ -1,6 +1,7 @@
 //! Quotations grouped by speaker, most quoted first; reported speech apart.
 
 use super::{plural, ViewProps};
+use crate::hooks::use_growing;
 use crate::model::{kind_label, Reading};
 use crate::services::clipboard::copy_text;
 use crate::state::Action;
@@ -11,6 +12,10 @@ use yew::prelude::*;
 
 /// Cards shown per group before "Show all".
 const LIMIT: usize = 30;
+/// Cards per group in the first render of a new reading, and how many more each following
+/// task adds: a long article's first results stay one short task.
+const FIRST: usize = 4;
+const STEP: usize = 6;
 
 #[function_component]
 pub fn QuotesPanel(props: &ViewProps) -> Html {
@@ -44,12 +49,22 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(true))
     };
+    let limit = if *show_all { usize::MAX } else { LIMIT };
+    let longest = reading
+        .groups
+        .iter()
+        .map(|g| g.quotes.len())
+        .chain([reading.unattributed.len(), reading.reported.len()])
+        .max()
+        .unwrap_or(0);
+    let budget = use_growing(
+        Rc::as_ptr(&reading.doc) as usize,
+        FIRST,
+        STEP,
+        longest.min(limit),
+    );
     let cards = |ids: &[QuoteId], with_speaker: bool| -> Html {
-        let cut = if *show_all {
-            ids.len()
-        } else {
-            ids.len().min(LIMIT)
-        };
+        let cut = ids.len().min(limit).min(budget);
         let chosen_later = state.quote.filter(|q| ids[cut..].contains(q));
         html! {
             <>
@@ -59,7 +74,7 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
                             {with_speaker} on_choose={on_choose.clone()} />
                     }) }
                 </ul>
-                if cut < ids.len() {
+                if ids.len() > limit {
                     <button type="button" class="small link more" onclick={more.clone()}>
                         { format!("Show all {} quotations", ids.len()) }
                     </button>
@@ -85,7 +100,7 @@ pub fn QuotesPanel(props: &ViewProps) -> Html {
     let reported: Vec<QuoteId> = reading
         .reported
         .iter()
-        .filter(|q| shown(reading.quote(**q).and_then(|q| q.speaker)))
+        .filter(|q| filter.is_none() || shown(reading.quote(**q).and_then(|q| q.speaker)))
         .copied()
         .collect();
     let count = doc.quotes.len();
