@@ -3,6 +3,7 @@
 
 use super::marked_text::Marks;
 use super::{plural, ViewProps};
+use crate::hooks::use_growing;
 use crate::model::{first_of_each, is_front_matter, non_overlapping, Reading, PALETTE};
 use crate::state::{Action, AppState};
 use lede_core::{Block, BlockKind, QuoteId, Section, Span};
@@ -11,8 +12,8 @@ use yew::prelude::*;
 
 /// Blocks rendered at once when a new article is shown; the rest follow in steps of
 /// [`STEP`] so that no step keeps the page busy for long.
-const FIRST: usize = 120;
-const STEP: usize = 160;
+const FIRST: usize = 40;
+const STEP: usize = 100;
 
 #[function_component]
 pub fn ArticleView(props: &ViewProps) -> Html {
@@ -46,14 +47,6 @@ pub fn ArticleView(props: &ViewProps) -> Html {
             }
         });
     }
-    // How many blocks of the sections' text are rendered so far, for this document.
-    let doc_id = Rc::as_ptr(&reading.doc) as usize;
-    let budget_state = use_state_eq(|| (doc_id, FIRST));
-    let budget = if budget_state.0 == doc_id {
-        budget_state.1
-    } else {
-        FIRST
-    };
     let doc = &reading.doc;
     let section_blocks: Vec<Vec<&Block>> = doc.sections.iter().map(|s| blocks_of(doc, s)).collect();
     let wanted: usize = doc
@@ -63,6 +56,14 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         .filter(|(s, _)| !state.collapsed.contains(&s.id))
         .map(|(_, b)| b.len())
         .sum();
+    // How many blocks of the sections' text are rendered so far, for this document; each
+    // section's heading counts as one.
+    let whole = if doc.sections.is_empty() {
+        doc.blocks.len()
+    } else {
+        wanted + doc.sections.len()
+    };
+    let budget = use_growing(Rc::as_ptr(&reading.doc) as usize, FIRST, STEP, whole);
     let on_quote = {
         let (state, reading) = (state.clone(), reading.clone());
         Callback::from(move |id: QuoteId| {
@@ -86,20 +87,6 @@ pub fn ArticleView(props: &ViewProps) -> Html {
         sections(&marks, reading, state, &highlights, &section_blocks, budget)
     };
     let rendering = !complete;
-    {
-        let budget_state = budget_state.clone();
-        use_effect_with(
-            (doc_id, budget, rendering),
-            move |&(id, budget, rendering)| {
-                let timer = rendering.then(|| {
-                    gloo::timers::callback::Timeout::new(0, move || {
-                        budget_state.set((id, budget + STEP))
-                    })
-                });
-                move || drop(timer)
-            },
-        );
-    }
     if doc.blocks.is_empty() {
         let busy = state.pending.is_some() || !reading.is_current(state);
         return html! { <Welcome state={state.clone()} {busy} /> };
