@@ -446,6 +446,13 @@ fn Welcome(props: &WelcomeProps) -> Html {
                       the people, places, dates, figures and sources it mentions — with every \
                       item linked to the text." }</p>
                 <p><button type="button" class="primary" onclick={example}>{ "Try an example" }</button></p>
+                // The reading view's text styles that this page does not show, set once
+                // out of sight: the browser prepares a font at each size on first use, and
+                // here that happens before an article's first results, not during them.
+                <div class="vh" aria-hidden="true">
+                    <span class="card-text">{ "“" }</span><b class="group-h">{ "A" }</b>
+                    <span class="dek">{ "A" }</span><span class="subhead">{ "A" }</span>
+                </div>
             }
         </div>
     }
