@@ -228,6 +228,9 @@ fn is_measure(lower: &[u8]) -> bool {
     matches!(
         lower,
         b"km"
+            | b"ft"
+            | b"lb"
+            | b"lbs"
             | b"kilometers"
             | b"kilometres"
             | b"miles"
@@ -293,6 +296,27 @@ fn not_counted(w: &str) -> bool {
             | b"had"
             | b"it"
             | b"its"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"you"
+            | b"him"
+            | b"them"
+            | b"us"
+            | b"me"
+            | b"across"
+            | b"behind"
+            | b"between"
+            | b"within"
+            | b"without"
+            | b"toward"
+            | b"towards"
+            | b"near"
+            | b"beyond"
+            | b"despite"
+            | b"via"
+            | b"amid"
             | b"their"
             | b"his"
             | b"her"
@@ -701,7 +725,7 @@ fn number_at(s: &Scan, i: usize, word: FactWord) -> Option<Found> {
         f.value_high = high;
         range_after(s, &mut f);
         approx_before(s, &mut f);
-        f.counts = counted_after(s, f.b).or_else(|| subject_before(s, f.a));
+        f.counts = amount_of(s, f.b).or_else(|| subject_before(s, f.a));
         return Some(f);
     }
     // A capitalised word inside a sentence is a name, never a number ("Seven Seas"): the
@@ -836,9 +860,18 @@ fn number_at(s: &Scan, i: usize, word: FactWord) -> Option<Found> {
             Some(s.w(f.a - 2).to_string())
         }
         FigureKind::Percent | FigureKind::Money => of_noun(s, f.b)
-            .or_else(|| counted_after(s, f.b))
+            .or_else(|| amount_of(s, f.b))
             .or_else(|| subject_before(s, f.a)),
+        FigureKind::Measure => dimension(s, f.b)
+            .or_else(|| counted_after(s, f.b))
+            .or_else(|| of_noun(s, f.b))
+            .or_else(|| subject_before(s, f.a)),
+        // More than one of a thing is a plural: "832 president" is a name's number.
         _ => counted_after(s, f.b)
+            .filter(|c| {
+                let head = c.rsplit(' ').next().unwrap_or("");
+                f.value <= 1.0 || is_plural(head) || is_counted_participle(head)
+            })
             .or_else(|| of_noun(s, f.b))
             .or_else(|| subject_before(s, f.a)),
     };
@@ -950,16 +983,124 @@ fn is_counted_participle(w: &str) -> bool {
     )
 }
 
-/// "six explosions", "three major cities".
+/// "six explosions", "four focus groups", "two minor ice hockey leagues", "three former
+/// Stella's Cafe employees": the noun phrase after a number, up to its first plural noun.
 fn counted_after(s: &Scan, i: usize) -> Option<String> {
     let w1 = s.w(i);
     if w1.ends_with("ing") || (w1.ends_with("ed") && !is_counted_participle(w1)) {
         return None;
     }
-    counted_after_any(s, i)
+    if let Some(head) = plural_head(s, i) {
+        return Some(phrase(s, i, head));
+    }
+    counted_after_any(s, i).filter(|c| !is_modifier_only(c))
 }
 
-/// The counted noun after a number, participles allowed ("second warning").
+/// The plural noun that ends the phrase at `i`: within five words, over lower-case
+/// modifiers, names used as modifiers ("Canadian citizens") and "and" between modifiers
+/// ("current and former employees"). A capitalised plural counts too ("two Canadians").
+fn plural_head(s: &Scan, i: usize) -> Option<usize> {
+    for k in i..i + 5 {
+        let t = *s.toks.get(k)?;
+        let w = s.w(k);
+        let name = t.kind == TokKind::Word && t.is(CAP) && !t.is(SENT_START);
+        if !(s.is_lower_word(k) || name) {
+            return None;
+        }
+        let joins = k > i && matches!(w, "and" | "or");
+        if !joins && (not_counted(w) || w.ends_with("ly")) {
+            return None;
+        }
+        if is_plural(w) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// A word that reads as a plural noun: "leagues", "children"; not "across", "focus", "bus".
+fn is_plural(w: &str) -> bool {
+    let b = w.as_bytes();
+    let regular = b.len() >= 3
+        && b.ends_with(b"s")
+        && !(b.ends_with(b"ss") || b.ends_with(b"us") || b.ends_with(b"is"));
+    let compound = [
+        &b"children"[..],
+        b"people",
+        b"women",
+        b"smen",
+        b"emen",
+        b"nmen",
+    ]
+    .iter()
+    .any(|end| b.ends_with(end));
+    regular
+        || compound
+        || matches!(
+            b,
+            b"men"
+                | b"police"
+                | b"staff"
+                | b"personnel"
+                | b"youth"
+                | b"cattle"
+                | b"feet"
+                | b"teeth"
+                | b"sheep"
+                | b"deer"
+                | b"fish"
+                | b"aircraft"
+                | b"crew"
+                | b"livestock"
+        )
+}
+
+/// Words that describe what is counted without naming it: "five straight", "two extra",
+/// "$1.6 billion left", "$20 million apiece".
+fn is_modifier_only(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"straight"
+            | b"consecutive"
+            | b"extra"
+            | b"former"
+            | b"current"
+            | b"recent"
+            | b"late"
+            | b"early"
+            | b"young"
+            | b"new"
+            | b"newest"
+            | b"separate"
+            | b"different"
+            | b"additional"
+            | b"minor"
+            | b"major"
+            | b"left"
+            | b"short"
+            | b"apiece"
+            | b"alone"
+            | b"together"
+            | b"ago"
+            | b"later"
+            | b"earlier"
+            | b"overall"
+    )
+}
+
+/// A word that only qualifies the noun after it: "straight", "largest", "annual",
+/// "drug-related".
+fn is_modifier(w: &str) -> bool {
+    is_modifier_only(w) || w.ends_with("est") || w.ends_with("al") || w.contains('-')
+}
+
+/// The text from token `a` to token `b`, both included.
+fn phrase(s: &Scan, a: usize, b: usize) -> String {
+    s.text[s.toks[a].start as usize..s.toks[b].end as usize].to_string()
+}
+
+/// The counted noun after a number, participles allowed ("second warning"); after a
+/// modifier, the noun it qualifies ("16th straight win", "second largest investment").
 fn counted_after_any(s: &Scan, i: usize) -> Option<String> {
     if !s.is_lower_word(i) || not_counted(s.w(i)) {
         return None;
@@ -968,17 +1109,40 @@ fn counted_after_any(s: &Scan, i: usize) -> Option<String> {
     if w1.ends_with("ly") {
         return None;
     }
-    let mut end = i;
-    if !w1.ends_with('s')
-        && s.is_lower_word(i + 1)
-        && !not_counted(s.w(i + 1))
-        && s.w(i + 1).ends_with('s')
+    let next = s.is_lower_word(i + 1) && !not_counted(s.w(i + 1)) && !s.w(i + 1).ends_with("ly");
+    let end = if next && ((!w1.ends_with('s') && s.w(i + 1).ends_with('s')) || is_modifier(w1)) {
+        i + 1
+    } else {
+        i
+    };
+    Some(phrase(s, i, end))
+}
+
+/// "$3.4 million project": the one noun an amount is of.
+fn amount_of(s: &Scan, i: usize) -> Option<String> {
+    let w = s.w(i);
+    if !s.is_lower_word(i)
+        || not_counted(w)
+        || is_modifier_only(w)
+        || w.ends_with("ly")
+        || w.ends_with("ing")
+        || w.ends_with("ed")
     {
-        end = i + 1;
+        return None;
     }
-    let a = s.toks[i].start as usize;
-    let b = s.toks[end].end as usize;
-    Some(s.text[a..b].to_string())
+    Some(w.to_string())
+}
+
+/// "16 kilometres long" -> "length".
+fn dimension(s: &Scan, i: usize) -> Option<String> {
+    let d = match s.w(i) {
+        "long" => "length",
+        "wide" => "width",
+        "high" | "tall" => "height",
+        "deep" => "depth",
+        _ => return None,
+    };
+    Some(d.to_string())
 }
 
 /// "percent of the vote", "two of the cities".
@@ -1012,7 +1176,13 @@ fn subject_before(s: &Scan, i: usize) -> Option<String> {
     }
     let verb = k - 1;
     let mut a = verb;
-    while a > 0 && a + 3 > verb && s.is_lower_word(a - 1) && !not_counted(s.w(a - 1)) {
+    // A lone "s" ends a possessive ("Tesla's stock price"): the phrase starts after it.
+    while a > 0
+        && a + 3 > verb
+        && s.is_lower_word(a - 1)
+        && !not_counted(s.w(a - 1))
+        && s.w(a - 1) != "s"
+    {
         a -= 1;
     }
     if a == verb {
@@ -1024,7 +1194,12 @@ fn subject_before(s: &Scan, i: usize) -> Option<String> {
 /// "spoke twice" -> "spoke".
 fn verb_before(s: &Scan, i: usize) -> Option<String> {
     let k = i.checked_sub(1)?;
-    if s.is_lower_word(k) && !not_counted(s.w(k)) {
+    let w = s.w(k);
+    // "almost twice the cost": no verb.
+    if matches!(w, "almost" | "nearly") || w.ends_with("ly") {
+        return None;
+    }
+    if s.is_lower_word(k) && !not_counted(w) {
         return Some(s.w(k).to_string());
     }
     None
@@ -1089,6 +1264,49 @@ mod tests {
         assert_eq!((f[2].1, f[2].2.as_deref()), (12.0, Some("%")));
         assert_eq!(f[3].0, "about 40%");
         assert_eq!(f[3].3.as_deref(), Some("sales"));
+    }
+
+    #[test]
+    fn counted_phrases_reach_their_noun() {
+        let counts =
+            |text: &str| -> Vec<Option<String>> { figs(text).into_iter().map(|f| f.3).collect() };
+        let some = |s: &str| Some(s.to_string());
+        // Over modifiers and names used as modifiers, to the first plural noun.
+        assert_eq!(
+            counts("Two minor ice hockey leagues hired 40 Canadian nurses."),
+            [some("minor ice hockey leagues"), some("Canadian nurses")]
+        );
+        assert_eq!(
+            counts("She has three young children and 12 grandchildren."),
+            [some("young children"), some("grandchildren")]
+        );
+        assert_eq!(
+            counts("Dozens of current and former employees wrote."),
+            [some("current and former employees")]
+        );
+        // A word that only qualifies, a name's number, a pronoun: nothing counted.
+        assert_eq!(
+            counts("The team lost five straight. The Local 832 president spoke."),
+            [None, None]
+        );
+        assert_eq!(
+            counts("When he was seven, he moved to 105 Elm Road."),
+            [None, None]
+        );
+        // An ordinal's noun after its modifier; a dimension; a possessive's noun.
+        assert_eq!(
+            counts("It was his 16th straight win."),
+            [some("straight win")]
+        );
+        assert_eq!(
+            counts("The bridge is 16 kilometres long."),
+            [some("length")]
+        );
+        assert_eq!(
+            counts("The company's stock price rose six per cent."),
+            [some("stock price")]
+        );
+        assert_eq!(counts("It cost almost twice the estimate."), [None]);
     }
 
     #[test]
