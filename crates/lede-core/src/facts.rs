@@ -835,6 +835,18 @@ fn is_speech(w: &str) -> bool {
     )
 }
 
+/// The end of a possessive or a contraction, glued to its apostrophe: "Thursday's", "he's",
+/// "aren't" read as a word, a mark and this.
+fn is_clitic(text: &str, toks: &[Tok], k: usize) -> bool {
+    k > 0
+        && matches!(
+            toks[k].text(text),
+            "s" | "t" | "d" | "m" | "ll" | "re" | "ve"
+        )
+        && toks[k - 1].end == toks[k].start
+        && matches!(toks[k - 1].text(text), "'" | "\u{2019}")
+}
+
 /// What happened at the date: up to four content words of its clause before it, else after.
 fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
     let is_boundary = |t: &Tok| {
@@ -851,7 +863,10 @@ fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
         if is_boundary(t) {
             break;
         }
-        if t.kind == TokKind::Word && !is_label_skip(Lower::of_token(text, t).bytes()) {
+        if t.kind == TokKind::Word
+            && !is_label_skip(Lower::of_token(text, t).bytes())
+            && !is_clitic(text, toks, k - 1)
+        {
             before[n] = t.text(text);
             n += 1;
         }
@@ -872,7 +887,10 @@ fn date_label(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
             if is_boundary(t) {
                 break;
             }
-            if t.kind == TokKind::Word && !is_label_skip(Lower::of_token(text, t).bytes()) {
+            if t.kind == TokKind::Word
+                && !is_label_skip(Lower::of_token(text, t).bytes())
+                && !is_clitic(text, toks, k)
+            {
                 after[m] = t.text(text);
                 m += 1;
             }
@@ -1110,6 +1128,25 @@ mod tests {
         }
         assert_eq!(found, FACT_SPELLINGS.len());
         assert!(matches!(fact_word(b"twenty-one"), FactWord::Cardinal(21)));
+    }
+
+    /// A date's label leaves out the end of a possessive or a contraction.
+    #[test]
+    fn date_labels_leave_out_clitics() {
+        let label = |text: &str, date: &str| {
+            let mut toks = Vec::new();
+            tokens::tokenize(text, 0, text.len(), &mut toks);
+            let a = toks.iter().position(|t| t.text(text) == date).unwrap();
+            date_label(text, &toks, a, a + 1)
+        };
+        assert_eq!(
+            label("Thursday\u{2019}s storm felled the old pier.", "Thursday").as_deref(),
+            Some("storm felled old pier")
+        );
+        assert_eq!(
+            label("The mayor\u{2019}s office closed Friday.", "Friday").as_deref(),
+            Some("mayor office closed")
+        );
     }
 
     /// A word token's fact word, which its hash may settle, is the fact word of its lower-case
