@@ -184,14 +184,18 @@ pub fn App() -> Html {
     {
         let dispatcher = state.dispatcher();
         let had_error = state.storage_error.is_some();
-        use_effect_with(
-            state.draft.clone(),
-            move |draft| match storage::save_draft(draft) {
+        // Saved in a task of its own, after the change is on screen: a long paste's copy into
+        // storage does not lengthen the task that shows it.
+        use_effect_with(state.draft.clone(), move |draft| {
+            let draft = draft.clone();
+            let save = Timeout::new(0, move || match storage::save_draft(&draft) {
                 Ok(()) if had_error => dispatcher.dispatch(Action::StorageOk),
                 Ok(()) => {}
                 Err(msg) => dispatcher.dispatch(Action::StorageFailed(msg.into())),
-            },
-        );
+            });
+            // A newer draft replaces this one before it is written.
+            move || drop(save)
+        });
     }
     use_effect_with(state.date, |date| {
         storage::save_date(date.map(iso_date).as_deref())

@@ -1,8 +1,8 @@
 //! The draft, the reader's article date and theme, kept in the browser's local storage.
 //!
 //! Each value is stored as a JSON string (`"…"`), so drafts saved by earlier versions load
-//! unchanged. It is written with `serde_json`'s serialiser, which the page has anyway for the
-//! JSON export, and read with the browser's own `JSON.parse`, so the page carries no JSON reader.
+//! unchanged. It is written and read with the browser's own `JSON.stringify` and `JSON.parse`:
+//! the page carries no JSON reader, and a long draft is escaped natively.
 
 const DRAFT: &str = "lede.draft";
 const DATE: &str = "lede.date";
@@ -19,9 +19,18 @@ fn get(key: &str) -> Option<String> {
 }
 
 fn set(key: &str, value: &str) -> Result<(), ()> {
-    storage()
-        .ok_or(())?
-        .set_item(key, &serde_json::to_string(value).map_err(|_| ())?)
+    use wasm_bindgen::JsCast;
+    let store = storage().ok_or(())?;
+    let json = js_sys::JSON::stringify(&value.into()).map_err(|_| ())?;
+    // `setItem` called with the JavaScript string as it is: a long draft is not copied back
+    // into the module and out again.
+    let set_item: js_sys::Function = js_sys::Reflect::get(&store, &"setItem".into())
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    set_item
+        .call2(&store, &key.into(), &json)
+        .map(|_| ())
         .map_err(|_| ())
 }
 
