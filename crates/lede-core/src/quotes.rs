@@ -2906,9 +2906,10 @@ fn indirect(
         "insisting",
         "warning",
     ];
+    // The gerund follows a comma after the attribution.
     let has_gerund = toks
-        .iter()
-        .any(|t| t.text(text).ends_with("ing") && lower_is(text, *t, &gerunds));
+        .windows(2)
+        .any(|w| is_punct(text, w[0], &[","]) && lower_is(text, w[1], &gerunds));
     for comma in (2..n.min(60)).filter(|&k| has_gerund && is_punct(text, toks[k], &[","])) {
         if comma >= last_report {
             break;
