@@ -866,9 +866,16 @@ impl<'a> Inside<'a> {
         }
     }
 
+    #[cfg(test)]
     fn contains(&mut self, at: usize) -> bool {
+        self.holding_end(at).is_some()
+    }
+
+    /// Where the span holding `at` ends, if one does: every offset from `at` up to there is
+    /// inside it. (With the spans out of order, only `at + 1` is given.)
+    fn holding_end(&mut self, at: usize) -> Option<usize> {
         if !self.sorted || at < self.last {
-            return is_inside(self.spans, at);
+            return is_inside(self.spans, at).then_some(at + 1);
         }
         self.last = at;
         while self
@@ -880,7 +887,8 @@ impl<'a> Inside<'a> {
         }
         self.spans
             .get(self.next)
-            .is_some_and(|s| s.start as usize <= at)
+            .filter(|s| s.start as usize <= at)
+            .map(|s| s.end as usize)
     }
 }
 
@@ -1152,8 +1160,9 @@ fn build_table(
         loop {
             i = next_name_start(bytes, toks, i);
             let Some(&t) = toks.get(i) else { break };
-            if inside.contains(t.start()) {
-                i += 1;
+            if let Some(end) = inside.holding_end(t.start()) {
+                // The quotation's words are skipped together.
+                i += toks[i..].partition_point(|t| t.start() < end);
                 continue;
             }
             let (name, f) = names::name_word_flags(t.text(text));
