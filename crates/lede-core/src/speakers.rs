@@ -1450,19 +1450,20 @@ fn build_table(
             EntityKind::Organization => SpeakerKind::Organization,
             EntityKind::Place => continue,
         };
+        // Names the scan found are known already.
+        if table.find(&ent.name).is_some() {
+            continue;
+        }
         if kind == SpeakerKind::Person {
             // Only clean personal names: two to four name words, no organisation word.
-            let ws: Vec<&str> = ent.name.split_whitespace().collect();
-            if !(2..=4).contains(&ws.len())
-                || ws.iter().any(|w| {
+            let words = || ent.name.split_whitespace();
+            if !(2..=4).contains(&words().count())
+                || words().any(|w| {
                     !names::is_name_word(w) && !names::is_particle(w) || names::is_org_head(w)
                 })
             {
                 continue;
             }
-        }
-        if table.find(&ent.name).is_some() {
-            continue;
         }
         let e = table.add(kind, &ent.name);
         if let Some(r) = &ent.role {
