@@ -2793,9 +2793,16 @@ fn indirect(
     // Every pattern below needs a reporting verb or "according to": most sentences have
     // neither and stop here. An attribution after a comma needs one after that comma.
     reporting.clear();
-    reporting.extend(toks.iter().map(|t| is_reporting(text, *t)));
+    reporting.resize(n, false);
+    let mut last_report = None;
+    for (k, t) in toks.iter().enumerate() {
+        if is_reporting(text, *t) {
+            reporting[k] = true;
+            last_report = Some(k);
+        }
+    }
     let reporting: &[bool] = reporting;
-    let Some(last_report) = reporting.iter().rposition(|&r| r) else {
+    let Some(last_report) = last_report else {
         return;
     };
     let end = sentence_end_trimmed(text, ss, se);
@@ -3234,8 +3241,10 @@ fn interrupted_reach(text: &str, toks: &[Tok], reporting: &[bool], last_report: 
 /// A verb that reports speech on its own ("said", "argued"), or "according".
 fn is_reporting(text: &str, t: Tok) -> bool {
     // The word's bytes: a cue is a word of ASCII letters, read without slicing the text.
-    let w = &text.as_bytes()[t.start()..t.end()];
-    t.word() && (cues::cue_bytes(w).is_some_and(|c| c.reports) || lower_is_bytes(w, &["according"]))
+    t.word() && {
+        let w = &text.as_bytes()[t.start()..t.end()];
+        cues::cue_bytes(w).is_some_and(|c| c.reports) || lower_is_bytes(w, &["according"])
+    }
 }
 
 fn push_indirect(cards: &mut Vec<Card>, block: usize, clause: Span, a: Attr, rule: &'static str) {
