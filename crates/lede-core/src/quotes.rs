@@ -1252,6 +1252,19 @@ fn is_place_phrase(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Where a subject ends when a short parenthesis closes it: "the Border Agency (CBSA)
+/// said" reads the phrase before the parenthesis.
+fn before_parenthesis(text: &str, toks: &[Tok], end: usize) -> usize {
+    if end < 3 || !is_punct(text, toks[end - 1], &[")"]) {
+        return end;
+    }
+    (end.saturating_sub(6)..end - 1)
+        .rev()
+        .find(|&k| is_punct(text, toks[k], &["(", ")"]))
+        .filter(|&k| is_punct(text, toks[k], &["("]) && k + 1 < end - 1)
+        .unwrap_or(end)
+}
+
 fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usize)> {
     if end == 0 {
         return None;
@@ -1778,11 +1791,12 @@ fn cue_with_mention(text: &str, toks: &[Tok], reporting: Option<&[bool]>) -> Opt
                     })
                 })
             } else {
-                phrase_backward(text, toks, k).map(|(m, _)| m)
+                phrase_backward(text, toks, before_parenthesis(text, toks, k)).map(|(m, _)| m)
             };
             before.or_else(|| {
-                // "said Kerry" (cue first), only when the cue opens the clause.
-                let opens = i == 0 || !toks[i - 1].word();
+                // "said Kerry" (cue first), only when the cue opens the clause; a closing
+                // parenthesis ends a subject ("the Border Agency (CBSA) said").
+                let opens = i == 0 || !toks[i - 1].word() && !is_punct(text, toks[i - 1], &[")"]);
                 if opens && !gerund {
                     phrase_forward(text, toks, after).map(|(m, _)| m)
                 } else {
