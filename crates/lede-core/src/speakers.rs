@@ -102,14 +102,80 @@ impl Entry {
     }
 
     fn set_role(&mut self, at: usize, role: &str) {
-        let role = role.trim().trim_end_matches(',').trim();
-        if role.is_empty() {
+        let Some(role) = clean_role(role) else {
             return;
-        }
+        };
         if self.role.as_ref().is_none_or(|(p, _)| at < *p) {
             self.role = Some((at, role.to_string()));
         }
     }
+}
+
+/// A role as the reader should see it, or none. It starts after a sentence break ("Obamacare.
+/// Rep." -> "Rep.") and after a conjunction or preposition ("against NDP leader" -> "NDP
+/// leader"); an age, a courtesy title, a word like "Both", a phrase ending on "her" or "of",
+/// and a sentence's last words are no role.
+fn clean_role(role: &str) -> Option<&str> {
+    let mut r = role.trim().trim_end_matches(',').trim();
+    // The words after the last full stop that ends a sentence (not "St." or "Lt.").
+    let mut from = 0;
+    for (k, _) in r.match_indices(". ") {
+        let word = r[..k].rsplit([' ', '.']).next().unwrap_or("");
+        if k == 0 || word.len() >= 6 {
+            from = k + 2;
+        }
+    }
+    r = r[from..].trim_start_matches(['.', ' ']);
+    while let Some((first, rest)) = r.split_once(' ') {
+        let lead = matches!(
+            first,
+            "but"
+                | "and"
+                | "or"
+                | "nor"
+                | "whether"
+                | "against"
+                | "as"
+                | "if"
+                | "when"
+                | "while"
+                | "because"
+                | "so"
+                | "yet"
+                | "with"
+                | "for"
+                | "by"
+                | "to"
+                | "at"
+                | "in"
+                | "on"
+                | "from"
+                | "follows"
+                | "after"
+                | "before"
+                | "like"
+                | "than"
+        );
+        if !lead {
+            break;
+        }
+        r = rest.trim_start();
+    }
+    let last = r.rsplit(' ').next().unwrap_or("");
+    let sentence_end =
+        last.len() > 4 && last.ends_with('.') && last.starts_with(|c: char| c.is_lowercase());
+    let none = r.is_empty()
+        || sentence_end
+        || r.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            r.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Both" | "All" | "Each"
+        )
+        || matches!(
+            last,
+            "her" | "his" | "their" | "its" | "of" | "the" | "a" | "an"
+        );
+    (!none).then_some(r)
 }
 
 /// The eight bytes of `b` from `k` (below its length), little-endian, zero-padded past its end:
@@ -2037,6 +2103,36 @@ fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_read_as_roles() {
+        assert_eq!(
+            clean_role("the harbour master,"),
+            Some("the harbour master")
+        );
+        assert_eq!(
+            clean_role(". Port Authority CEO"),
+            Some("Port Authority CEO")
+        );
+        assert_eq!(clean_role("Medicare. Sen."), Some("Sen."));
+        assert_eq!(
+            clean_role("St. Ives Police Lt."),
+            Some("St. Ives Police Lt.")
+        );
+        assert_eq!(clean_role("against Labour leader"), Some("Labour leader"));
+        assert_eq!(clean_role("whether Mayor"), Some("Mayor"));
+        for none in [
+            "but one of her",
+            "calm state.",
+            "50",
+            "Mr",
+            "Mrs.",
+            "Both",
+            " ",
+        ] {
+            assert_eq!(clean_role(none), None, "{none:?}");
+        }
+    }
 
     /// The fast paths agree with what they stand in for, on ASCII and non-ASCII text.
     #[test]
