@@ -1916,16 +1916,26 @@ fn resolve(
                     q.rule = "nominal";
                     return Some(e);
                 }
-                // Else the latest person named as a subject, else the latest full name.
+                // Else the latest person named as a subject; else, of the people named
+                // lately, the one the article names most ("talking about Espinos, who like
+                // Montalban was born in Mexico ... says the founder"); else the latest full
+                // name.
                 let i = table.person_mentions.partition_point(|&(p, _, _)| p < at);
-                let salient = table.person_mentions[i.saturating_sub(LOOK_BACK)..i]
+                let recent = &table.person_mentions[i.saturating_sub(LOOK_BACK)..i];
+                let salient = recent
                     .iter()
                     .rev()
                     .find(|&&(_, _, s)| s)
                     .map(|&(_, e, _)| e);
+                let most_named = recent
+                    .iter()
+                    .filter(|&&(_, e, _)| table.entries[e].full)
+                    .max_by_key(|&&(p, e, _)| (table.entries[e].mentions.len(), p))
+                    .map(|&(_, e, _)| e);
                 let i = table.full_mentions.partition_point(|&(p, _)| p < at);
-                if let Some(e) =
-                    salient.or_else(|| table.full_mentions[..i].last().map(|&(_, e)| e))
+                if let Some(e) = salient
+                    .or(most_named)
+                    .or_else(|| table.full_mentions[..i].last().map(|&(_, e)| e))
                 {
                     q.rule = "nominal";
                     return Some(e);
