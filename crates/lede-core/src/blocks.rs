@@ -508,7 +508,16 @@ fn second_pass(text: &str, drafts: Vec<Draft>) -> Vec<Block> {
             }
             Guess::Block(kind) => (kind, 0),
         };
-        let (mut kind, level) = kind_level;
+        let (mut kind, mut level) = kind_level;
+        if !seen_body
+            && matches!(
+                kind,
+                BlockKind::Heading | BlockKind::Paragraph | BlockKind::Dek
+            )
+            && is_dateline_line(line)
+        {
+            (kind, level) = (BlockKind::Dateline, 0);
+        }
         // Hinted rich input keeps its first heading as the title when it leads the text.
         if d.hinted && kind == BlockKind::Heading && level == 1 && !seen_body && !has_title {
             kind = BlockKind::Title;
@@ -1819,33 +1828,46 @@ fn dateline_prefix(p: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let first = prefix.split([' ', ',']).next().unwrap_or("");
-    let agency_only =
-        prefix.starts_with('(') && prefix.ends_with(')') && !prefix[1..].contains('(');
-    let caps_place = first.len() >= 2 && is_all_caps_word(first);
-    if !(agency_only || caps_place) {
-        return None;
-    }
-    // The place part ("NEW YORK", "ST. LOUIS") is in capitals; what follows the comma is a
-    // state or a date; a parenthesis names the agency.
-    let (place, _) = prefix.split_once([',', '(']).unwrap_or((prefix, ""));
-    if !agency_only
-        && !place
-            .trim()
-            .split(' ')
-            .all(|w| w.is_empty() || is_all_caps_word(w))
-    {
-        return None;
-    }
-    if prefix
-        .split_ascii_whitespace()
-        .any(|w| w.starts_with(|c: char| c.is_lowercase()))
-    {
+    if !is_dateline_place(prefix) {
         return None;
     }
     let dash_end = dash_at + dash_len;
     let dash_end = dash_end - (dash_len - dash_len_trimmed(&p[dash_at..dash_end]));
     Some((dash_end, p.len() - body.len()))
+}
+
+/// What comes before a dateline's dash: a place in capitals ("NEW YORK", "ST. LOUIS"), then
+/// after a comma a state or a date, and an agency in parentheses; or the agency alone.
+fn is_dateline_place(prefix: &str) -> bool {
+    let first = prefix.split([' ', ',']).next().unwrap_or("");
+    let agency_only =
+        prefix.starts_with('(') && prefix.ends_with(')') && !prefix[1..].contains('(');
+    let caps_place = first.len() >= 2 && is_all_caps_word(first);
+    if !(agency_only || caps_place) {
+        return false;
+    }
+    let (place, _) = prefix.split_once([',', '(']).unwrap_or((prefix, ""));
+    (agency_only
+        || place
+            .trim()
+            .split(' ')
+            .all(|w| w.is_empty() || is_all_caps_word(w)))
+        && !prefix
+            .split_ascii_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// A dateline on a line of its own: "KESTREL BAY, March 3, 2024 —".
+fn is_dateline_line(line: &str) -> bool {
+    let line = line.trim();
+    let Some(prefix) = ["—", "–", "--", " -"]
+        .iter()
+        .find_map(|d| line.strip_suffix(d))
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    !prefix.is_empty() && word_count(prefix, 12) <= 9 && is_dateline_place(prefix)
 }
 
 /// The dash without its trailing space (" - " counts as " -").
@@ -2021,6 +2043,11 @@ mod tests {
         let (d, _) = dateline_prefix(p).unwrap();
         assert_eq!(&p[..d], "ST. LOUIS, Mo. -");
         assert!(dateline_prefix("The vote — a close one — passed on Tuesday.").is_none());
+        assert!(is_dateline_line("KESTREL BAY, March 3, 2024 —"));
+        assert!(is_dateline_line("ST. LOUIS, Mo. --"));
+        assert!(!is_dateline_line("Along Kestrel Bay, part 2"));
+        assert!(!is_dateline_line("WHAT COMES NEXT"));
+        assert!(!is_dateline_line("The vote —"));
     }
 
     #[test]
