@@ -117,11 +117,12 @@ impl Entry {
 /// and a sentence's last words are no role.
 fn clean_role(role: &str) -> Option<&str> {
     let mut r = role.trim().trim_end_matches(',').trim();
-    // The words after the last full stop that ends a sentence (not "St." or "Lt.").
+    // The words after the last full stop that ends a sentence: after a lower-case or a long
+    // word, not after "St." or "Lt.".
     let mut from = 0;
     for (k, _) in r.match_indices(". ") {
         let word = r[..k].rsplit([' ', '.']).next().unwrap_or("");
-        if k == 0 || word.len() >= 6 {
+        if k == 0 || word.len() >= 6 || word.starts_with(|c: char| c.is_lowercase()) {
             from = k + 2;
         }
     }
@@ -2125,6 +2126,7 @@ mod tests {
             Some("Port Authority CEO")
         );
         assert_eq!(clean_role("Medicare. Sen."), Some("Sen."));
+        assert_eq!(clean_role("the plan. Councillor"), Some("Councillor"));
         assert_eq!(
             clean_role("St. Ives Police Lt."),
             Some("St. Ives Police Lt.")
