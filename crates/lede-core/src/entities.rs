@@ -630,6 +630,8 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     let mut line_start = 0;
     let mut special_at = 0;
     let mut line_ends = line_starts.iter().map(|&i| i as usize);
+    // The capitalised words from the line read last on.
+    let mut caps: &[u32] = &cap_words;
     while line_start < n {
         let line_end = line_ends.next().unwrap_or(n);
         while special_at < special.len() && special[special_at].1 <= line_start {
@@ -645,7 +647,14 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             read_headline(&ctx, line_start, line_end, &mut mentions, &mut runs);
         } else {
             let first = mentions.len();
-            read_line(&ctx, line_start, line_end, &mut mentions, &mut adjectives);
+            read_line(
+                &ctx,
+                line_start,
+                line_end,
+                &mut caps,
+                &mut mentions,
+                &mut adjectives,
+            );
             if kind == RangeKind::Byline {
                 for m in mentions[first..]
                     .iter_mut()
@@ -1208,10 +1217,14 @@ fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
 }
 
 /// Running text: capitalised runs cut into names.
+///
+/// `caps` are the capitalised words from the line on, in order (see [`Keys::read`]): the runs
+/// start at those that are [`Ctx::is_capword`]. It is left after the line's.
 fn read_line(
     ctx: &Ctx,
     a: usize,
     b: usize,
+    caps: &mut &[u32],
     out: &mut Vec<Mention>,
     adjectives: &mut Vec<(usize, &'static str)>,
 ) {
@@ -1243,11 +1256,8 @@ fn read_line(
     }
     // The role carried by the previous run when it ended in a title ("ABC News Correspondent, X").
     let mut pending_role: Option<(usize, String)> = None;
-    while i < b {
-        if !ctx.is_capword(i) {
-            i += 1;
-            continue;
-        }
+    while let Some(start) = next_run_start(ctx, caps, i, b) {
+        i = start;
         // Extend the run.
         let mut j = i + 1;
         loop {
@@ -1347,6 +1357,22 @@ fn read_line(
         }
         i = j;
     }
+}
+
+/// The first [`Ctx::is_capword`] of `caps` (capitalised words, in order) from token `i` on and
+/// before token `b`, if any; `caps` is left after it, or at the first word from `b` on.
+fn next_run_start(ctx: &Ctx, caps: &mut &[u32], i: usize, b: usize) -> Option<usize> {
+    while let Some((&c, rest)) = caps.split_first() {
+        let c = c as usize;
+        if c >= b {
+            break;
+        }
+        *caps = rest;
+        if c >= i && ctx.is_capword(c) {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// Whether token `acr` abbreviates tokens a..b: not a place, first letters agree.
