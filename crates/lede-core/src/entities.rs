@@ -629,11 +629,12 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
     let n = ctx.toks.len();
     let mut line_start = 0;
     let mut special_at = 0;
-    let mut line_ends = line_starts.iter().map(|&i| i as usize);
-    // The capitalised words from the line read last on.
-    let mut caps: &[u32] = &cap_words;
+    let mut line_ends = line_starts.iter().map(|&(i, c)| (i as usize, c as usize));
+    // Where the line's capitalised and upper-case words start in `cap_words`.
+    let mut caps_start = 0;
     while line_start < n {
-        let line_end = line_ends.next().unwrap_or(n);
+        let (line_end, caps_end) = line_ends.next().unwrap_or((n, cap_words.len()));
+        let caps = &cap_words[caps_start..caps_end];
         while special_at < special.len() && special[special_at].1 <= line_start {
             special_at += 1;
         }
@@ -643,7 +644,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             .map_or(RangeKind::Any, |s| s.2);
         if kind == RangeKind::Credit {
             read_credit(&ctx, line_start, line_end, &mut mentions);
-        } else if kind == RangeKind::Any && is_headline(&ctx, line_start, line_end) {
+        } else if kind == RangeKind::Any && is_headline(&ctx, line_start, line_end, caps.len()) {
             read_headline(&ctx, line_start, line_end, &mut mentions, &mut runs);
         } else {
             let first = mentions.len();
@@ -651,7 +652,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
                 &ctx,
                 line_start,
                 line_end,
-                &mut caps,
+                caps,
                 &mut mentions,
                 &mut adjectives,
             );
@@ -665,6 +666,7 @@ fn extract_kinds(text: &str, mut all: Vec<(usize, usize, RangeKind)>) -> (Vec<En
             }
         }
         line_start = line_end;
+        caps_start = caps_end;
     }
 
     drop_common_word_names(&ctx, &mut mentions);
@@ -712,12 +714,12 @@ struct Keys {
 }
 
 impl Keys {
-    /// The keys of `toks`, with the indices of the capitalised words (the only tokens
-    /// [`capwords`] and [`lower_seen_words`] look at) and of the tokens after the first that
-    /// start a line.
+    /// The keys of `toks`, with the indices of the capitalised and upper-case words (the only
+    /// tokens [`capwords`] and [`lower_seen_words`] look at), and for each token after the
+    /// first that starts a line, its index and the number of those words before it.
     // Out of line (one call per document): inlined, it costs the caller more than it saves.
     #[inline(never)]
-    fn read(text: &str, toks: &[Tok]) -> (Keys, Vec<u32>, Vec<u32>) {
+    fn read(text: &str, toks: &[Tok]) -> (Keys, Vec<u32>, Vec<(u32, u32)>) {
         let mut lower = text.to_string();
         lower.make_ascii_lowercase();
         let mut keys = Keys {
@@ -730,11 +732,11 @@ impl Keys {
         let mut cap_words = Vec::with_capacity(toks.len() / 4);
         let mut line_starts = Vec::new();
         for (i, t) in toks.iter().enumerate() {
-            if t.is(CAP) && t.is_word() {
-                cap_words.push(i as u32);
-            }
             if t.is(LINE_START) && i > 0 {
-                line_starts.push(i as u32);
+                line_starts.push((i as u32, cap_words.len() as u32));
+            }
+            if t.flags & (CAP | ALLCAPS) != 0 && t.is_word() {
+                cap_words.push(i as u32);
             }
             if t.is(NON_ASCII) {
                 push_folded(&mut keys.non_ascii, t.text(text));
@@ -932,8 +934,8 @@ impl ShrinkingFilter {
     }
 }
 
-/// [`Ctx::capword_uncached`] of every token; `cap_words` are the capitalised words, the only
-/// ones that can be true.
+/// [`Ctx::capword_uncached`] of every token; `cap_words` are the capitalised and upper-case
+/// words, among which are all the ones that can be true.
 // Out of line, like `Keys::read`.
 #[inline(never)]
 fn capwords(ctx: &Ctx, cap_words: &[u32]) -> Vec<bool> {
@@ -1006,14 +1008,17 @@ fn is_sporty(ctx: &Ctx) -> bool {
     scores >= 3 || words >= 2 || rows >= 3
 }
 
-fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
+/// `capitals` is the number of the line's capitalised or upper-case words (see [`Keys::read`]).
+fn is_headline(ctx: &Ctx, a: usize, b: usize, capitals: usize) -> bool {
+    // Those after the token read.
+    let mut capitals_left = capitals;
     let mut words = 0;
     let mut caps = 0;
     let mut title_case = 0;
     let mut capitalised = 0;
     let mut numbers = 0;
     let mut long_lower = false;
-    for (k, t) in ctx.toks[a..b].iter().enumerate() {
+    for t in &ctx.toks[a..b] {
         if t.kind == TokKind::Num {
             numbers += 1;
         }
@@ -1022,6 +1027,9 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
         }
         let len = t.end - t.start;
         words += 1;
+        if t.flags & (CAP | ALLCAPS) != 0 {
+            capitals_left -= 1;
+        }
         if t.is(ALLCAPS) && len > 1 {
             caps += 1;
         }
@@ -1035,11 +1043,10 @@ fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
             long_lower = true;
         }
         // Running text settles the question early: once Title Case is ruled out (for good,
-        // since these counts only grow) and even capitals in every token left would leave
-        // fewer than three capitalised words per other word, the line is no headline.
+        // since these counts only grow) and even capitals in every capitalised word left would
+        // leave fewer than three capitalised words per other word, the line is no headline.
         let title_ruled_out = long_lower || title_case != words || numbers >= 2;
-        let left = b - a - k - 1;
-        if title_ruled_out && caps + left < 3 * (words - caps) {
+        if title_ruled_out && caps + capitals_left < 3 * (words - caps) {
             return false;
         }
     }
@@ -1218,13 +1225,13 @@ fn list_match(ctx: &Ctx, i: usize, j: usize) -> Option<(usize, Mention)> {
 
 /// Running text: capitalised runs cut into names.
 ///
-/// `caps` are the capitalised words from the line on, in order (see [`Keys::read`]): the runs
-/// start at those that are [`Ctx::is_capword`]. It is left after the line's.
+/// `caps` are the line's capitalised and upper-case words, in order (see [`Keys::read`]): the
+/// runs start at those that are [`Ctx::is_capword`].
 fn read_line(
     ctx: &Ctx,
     a: usize,
     b: usize,
-    caps: &mut &[u32],
+    mut caps: &[u32],
     out: &mut Vec<Mention>,
     adjectives: &mut Vec<(usize, &'static str)>,
 ) {
@@ -1256,7 +1263,7 @@ fn read_line(
     }
     // The role carried by the previous run when it ended in a title ("ABC News Correspondent, X").
     let mut pending_role: Option<(usize, String)> = None;
-    while let Some(start) = next_run_start(ctx, caps, i, b) {
+    while let Some(start) = next_run_start(ctx, &mut caps, i) {
         i = start;
         // Extend the run.
         let mut j = i + 1;
@@ -1359,14 +1366,11 @@ fn read_line(
     }
 }
 
-/// The first [`Ctx::is_capword`] of `caps` (capitalised words, in order) from token `i` on and
-/// before token `b`, if any; `caps` is left after it, or at the first word from `b` on.
-fn next_run_start(ctx: &Ctx, caps: &mut &[u32], i: usize, b: usize) -> Option<usize> {
+/// The first [`Ctx::is_capword`] of `caps` (token indices, in order) from token `i` on, if
+/// any; `caps` is left after it.
+fn next_run_start(ctx: &Ctx, caps: &mut &[u32], i: usize) -> Option<usize> {
     while let Some((&c, rest)) = caps.split_first() {
         let c = c as usize;
-        if c >= b {
-            break;
-        }
         *caps = rest;
         if c >= i && ctx.is_capword(c) {
             return Some(c);
