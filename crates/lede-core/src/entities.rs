@@ -732,6 +732,10 @@ impl Keys {
         let mut cap_words = Vec::with_capacity(toks.len() / 4);
         let mut line_starts = Vec::new();
         for (i, t) in toks.iter().enumerate() {
+            // Most tokens are lower-case words or punctuation, of none of these kinds.
+            if t.flags & (LINE_START | CAP | ALLCAPS | NON_ASCII) == 0 {
+                continue;
+            }
             if t.is(LINE_START) && i > 0 {
                 line_starts.push((i as u32, cap_words.len() as u32));
             }
