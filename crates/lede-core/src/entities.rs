@@ -1566,13 +1566,19 @@ fn read_segment(
         out.push(Mention::new(i, j, Label::Loc, true));
         return;
     }
+    // Whether a list may match from a token of the segment: a single word that got here
+    // matched no list above, and the loop below tells of longer segments.
+    let mut may_match = j - i >= 2;
     // A place inside a longer name with unknown words: "Air France", "Deportivo Coruna".
     if j - i >= 2 && !ctx.toks[i].is(ALLCAPS) {
         let mut k = i;
         let mut place_kind = None;
         let mut unknown = false;
+        // Without a match, the loop asks every token.
+        may_match = false;
         while k < j {
             if let Some((e, m)) = list_match(ctx, k, j) {
+                may_match = true;
                 if m.label == Label::Loc {
                     place_kind = Some(m.subnational);
                 }
@@ -1595,13 +1601,12 @@ fn read_segment(
             return;
         }
     }
-    // Longest list matches; the gaps are names of unknown kind. A single word that got here
-    // matched no list above.
+    // Longest list matches; the gaps are names of unknown kind.
     let mut k = i;
     let mut gap = i;
     while k < j {
         let dem = demonym_at(ctx, k, j);
-        let found = if dem.is_some() || j - i == 1 {
+        let found = if dem.is_some() || !may_match {
             None
         } else {
             list_match(ctx, k, j)
