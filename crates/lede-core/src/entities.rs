@@ -1638,13 +1638,14 @@ fn read_segment(
     }
 }
 
+/// A demonym of two tokens ("south african") or one starting at token `k`, ending by `j`.
 fn demonym_at(ctx: &Ctx, k: usize, j: usize) -> Option<(usize, &'static str)> {
-    for e in (k + 1..=j.min(k + 2)).rev() {
-        if let Some(p) = ctx.lists.demonym(&ctx.key_range(k, e)) {
-            return Some((e, p));
+    if k + 2 <= j {
+        if let Some(p) = ctx.lists.demonym(&ctx.key_range(k, k + 2)) {
+            return Some((k + 2, p));
         }
     }
-    None
+    ctx.lists.demonym(ctx.key(k)).map(|p| (k + 1, p))
 }
 
 fn push_gap(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
