@@ -422,9 +422,6 @@ impl Looked {
 }
 
 impl<'t> Ctx<'t> {
-    fn tok_text(&self, i: usize) -> &'t str {
-        self.toks[i].text(self.text)
-    }
     /// Folded lower-case form of token i.
     // Asked of most tokens read, and small: a call would cost more than the look-up.
     #[inline(always)]
@@ -482,7 +479,10 @@ impl<'t> Ctx<'t> {
         self.looked_up(i, Looked::ORG_WORD, |k| self.lists.is_org_word(k))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        i < self.toks.len() && self.toks[i].kind == TokKind::Punct && self.tok_text(i) == p
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Punct
+                && self.text.as_bytes()[t.start as usize..t.end as usize] == *p.as_bytes()
+        })
     }
     /// A month or weekday name; a short form ("Jan", "Mar") only before a number or a period.
     fn is_date_word(&self, i: usize) -> bool {
