@@ -1083,17 +1083,39 @@ fn read_credit(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Mention>) {
         while e > i
             && matches!(
                 ctx.key(e - 1),
-                "photo" | "photos" | "images" | "pictures" | "photography"
+                "photo" | "photos" | "images" | "pictures" | "photography" | "file"
             )
         {
             e -= 1;
         }
+        // A news outlet or a photo agency: "Waterloo Region Record", "Antara Foto".
+        let outlet = (i..j).any(|k| {
+            matches!(
+                ctx.key(k),
+                "record"
+                    | "star"
+                    | "times"
+                    | "post"
+                    | "journal"
+                    | "globe"
+                    | "herald"
+                    | "tribune"
+                    | "gazette"
+                    | "press"
+                    | "wire"
+                    | "news"
+                    | "foto"
+                    | "images"
+                    | "pictures"
+                    | "file"
+            )
+        });
         while i < e && ctx.lists.is_common(ctx.key(i)) && !ctx.lists.is_org(ctx.key(i)) {
             i += 1;
         }
         if i < e {
             let key: &str = &ctx.key_range(i, e);
-            if ctx.lists.is_org(key) || e - i == 1 || (i..e).any(|k| ctx.is_org_word(k)) {
+            if outlet || ctx.lists.is_org(key) || e - i == 1 || (i..e).any(|k| ctx.is_org_word(k)) {
                 out.push(Mention::new(i, e, Label::Org, true));
             } else {
                 let mut m = Mention::new(i, e, Label::Per, true);
@@ -1503,6 +1525,12 @@ fn read_run(
                     .to_string();
                 if e == j {
                     return if honorific { None } else { Some(role) };
+                }
+                // "King George Station", "Sir Winston Churchill Square": a place named after
+                // the person, title and all.
+                if is_loc_head(ctx.key(j - 1)) {
+                    out.push(Mention::new(t, j, Label::Loc, true));
+                    return None;
                 }
                 let mut m = Mention::new(e, j, Label::Per, true);
                 if !honorific {

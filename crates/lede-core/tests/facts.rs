@@ -293,3 +293,31 @@ fn bylines_credits_and_timestamps() {
         )]
     );
 }
+
+/// A credit's outlet or agency of more than one word is an organisation, not a photographer:
+/// "Valley Record", and "Harbour Star" in "Harbour Star File" (a photo from its archive).
+#[test]
+fn credits_name_outlets_as_organisations() {
+    let doc = lede_core::parse(
+        "Trains Return to the Valley\n\nThe first train left at dawn on Monday.\n\n\
+         ( Lena Ortiz / Valley Record )\n\nThe council thanked the crews in a short speech.\n\n\
+         ( Jon Pike / Harbour Star File )\n\nMore trains will follow later in the week.",
+    );
+    let kind = |name: &str| {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| (e.kind, e.role.clone()))
+    };
+    let photographer = Some((entities::EntityKind::Person, Some("photographer".into())));
+    assert_eq!(kind("Lena Ortiz"), photographer);
+    assert_eq!(kind("Jon Pike"), photographer);
+    assert_eq!(
+        kind("Valley Record").map(|k| k.0),
+        Some(entities::EntityKind::Organization)
+    );
+    assert_eq!(
+        kind("Harbour Star").map(|k| k.0),
+        Some(entities::EntityKind::Organization)
+    );
+}
