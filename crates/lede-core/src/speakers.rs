@@ -102,10 +102,11 @@ impl Entry {
     }
 
     fn set_role(&mut self, at: usize, role: &str) {
-        let Some(role) = clean_role(role) else {
+        // The earliest role the article gives stays: a later one is not read.
+        if self.role.as_ref().is_some_and(|(p, _)| at >= *p) {
             return;
-        };
-        if self.role.as_ref().is_none_or(|(p, _)| at < *p) {
+        }
+        if let Some(role) = clean_role(role) {
             self.role = Some((at, role.to_string()));
         }
     }
