@@ -356,20 +356,22 @@ fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
         (k * spacing - j as f64).abs()
     };
     // Candidate cut j (1..m): the gap before paragraph j is gap j-1.
-    let mut order: Vec<(f64, f64, usize)> = (MIN..=m - MIN)
+    // Deepest first, then closest to an even spacing, then first in the text: two stable
+    // sorts by number, of the candidates as four-byte indices (a long text's candidates then
+    // move about in cache).
+    let mut order: Vec<u32> = (MIN..=m - MIN)
         .filter(|&j| allowed[j])
-        .map(|j| (depth[j - 1], closeness(j), j))
+        .map(|j| j as u32)
         .collect();
-    // Every candidate is distinct (`j` breaks ties), so there is one order.
-    crate::order::sort_by(&mut order, |a, b| {
-        b.0.partial_cmp(&a.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
-            .then(a.2.cmp(&b.2))
+    crate::order::sort_by_u64(&mut order, |&j| {
+        crate::order::f64_key(closeness(j as usize))
+    });
+    crate::order::sort_by_u64(&mut order, |&j| {
+        !crate::order::f64_key(depth[j as usize - 1])
     });
     let mut is_cut = vec![false; m];
     let mut n_cuts = 0;
-    for &(_, _, j) in &order {
+    for j in order.iter().map(|&j| j as usize) {
         if n_cuts + 1 >= target_groups {
             break;
         }
