@@ -356,22 +356,26 @@ fn tile(bags: &[&[(u32, u32)]], allowed: &[bool]) -> Vec<usize> {
         (k * spacing - j as f64).abs()
     };
     // Candidate cut j (1..m): the gap before paragraph j is gap j-1.
-    // Deepest first, then closest to an even spacing, then first in the text: two stable
-    // sorts by number, of the candidates as four-byte indices (a long text's candidates then
-    // move about in cache).
-    let mut order: Vec<u32> = (MIN..=m - MIN)
+    // Deepest first, then closest to an even spacing, then first in the text: two sorts of
+    // (number, index) pairs, the second keeping the first's order on a tie. Nothing is moved
+    // about afterwards, which on a long text missed the cache at every step.
+    let mut by_closeness: Vec<(u64, u32)> = (MIN..=m - MIN)
         .filter(|&j| allowed[j])
-        .map(|j| j as u32)
+        .map(|j| (crate::order::f64_key(closeness(j)), j as u32))
         .collect();
-    crate::order::sort_by_u64(&mut order, |&j| {
-        crate::order::f64_key(closeness(j as usize))
-    });
-    crate::order::sort_by_u64(&mut order, |&j| {
-        !crate::order::f64_key(depth[j as usize - 1])
-    });
+    crate::order::sort_keyed(&mut by_closeness);
+    let mut by_depth: Vec<(u64, u32)> = by_closeness
+        .iter()
+        .enumerate()
+        .map(|(rank, &(_, j))| (!crate::order::f64_key(depth[j as usize - 1]), rank as u32))
+        .collect();
+    crate::order::sort_keyed(&mut by_depth);
     let mut is_cut = vec![false; m];
     let mut n_cuts = 0;
-    for j in order.iter().map(|&j| j as usize) {
+    let order = by_depth
+        .iter()
+        .map(|&(_, rank)| by_closeness[rank as usize].1 as usize);
+    for j in order {
         if n_cuts + 1 >= target_groups {
             break;
         }
