@@ -140,7 +140,8 @@ fn Fixture(props: &FixtureProps) -> Html {
     }
 }
 
-async fn render_reading(text: &str) -> (web_sys::Element, Rc<Reading>) {
+/// The reading of `text` in the fixture, after its first render only.
+async fn first_render(text: &str) -> (web_sys::Element, Rc<Reading>) {
     let reading = Rc::new(Reading::new(Rc::new(lede_core::parse(text))));
     let root = output();
     yew::Renderer::<Fixture>::with_root_and_props(
@@ -150,8 +151,14 @@ async fn render_reading(text: &str) -> (web_sys::Element, Rc<Reading>) {
         },
     )
     .render();
-    settle().await;
+    yew::scheduler::flush().await;
     (root, reading)
+}
+
+async fn render_reading(text: &str) -> (web_sys::Element, Rc<Reading>) {
+    let rendered = first_render(text).await;
+    settle().await;
+    rendered
 }
 
 /// One speaker quoted `n` times, one short paragraph each.
@@ -167,16 +174,7 @@ fn many_quotes(n: usize) -> String {
 
 #[wasm_bindgen_test]
 async fn a_long_list_of_cards_fills_in_after_the_first_render() {
-    let reading = Rc::new(Reading::new(Rc::new(lede_core::parse(&many_quotes(45)))));
-    let root = output();
-    yew::Renderer::<Fixture>::with_root_and_props(
-        root.clone(),
-        FixtureProps {
-            reading: reading.clone(),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let (root, _) = first_render(&many_quotes(45)).await;
     // The first render shows the first few cards of the group only...
     let first = all(&root, ".card").len();
     assert!(first > 0 && first < 30, "first render: {first} cards");
