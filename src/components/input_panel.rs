@@ -29,9 +29,13 @@ pub fn InputPanel(props: &InputProps) -> Html {
                 // New text starts folded away again when it is long.
                 show_long.set(false);
             }
-            if let Some(area) = area_ref.cast::<HtmlTextAreaElement>().filter(|_| loaded) {
-                area.set_scroll_top(0);
-            }
+            // Scrolled in the frame that lays the new text out: set here, the scroll would make
+            // the browser lay out a long text box inside the paste's own task.
+            let frame = area_ref
+                .cast::<HtmlTextAreaElement>()
+                .filter(|_| loaded)
+                .map(|area| gloo::render::request_animation_frame(move |_| area.set_scroll_top(0)));
+            move || drop(frame)
         });
     }
     let oninput = {
