@@ -184,34 +184,35 @@ fn finish(
         span: None,
     }));
     // Entities and quotations are found independently of each other, and so are speakers and
-    // the other facts: on a long text each pair runs on two threads where there are two. No
-    // stage reads the sentences or the sections, so they are made beside the speakers, the
-    // longer stage of the second pair.
+    // the other facts: each pair runs on two threads where there are two. No stage reads the
+    // sentences or the sections, so they are made by whichever thread of the first pair is
+    // free first.
     let threads = parallel::worth_it(text.len());
-    let ((entities, tokenized), (name_tokens, quote_result, article_date)) = parallel::join(
-        threads,
-        || entities::extract_tokenized(&text, &blocks),
-        || {
-            // The quote and speaker stages share one reading of the body blocks' and
-            // captions' words.
-            let name_tokens = names::BlockTokens::new(&text, &blocks);
-            let quote_result = quotes::extract_with(&text, &blocks, &name_tokens);
-            let article_date = options
-                .article_date
-                .or_else(|| facts::detect_article_date(&text, &blocks));
-            (name_tokens, quote_result, article_date)
-        },
-    );
-    let ((speakers, quotes), (facts, sentences, sections)) = parallel::join(
+    let ((entities, tokenized), (name_tokens, quote_result, article_date), (sentences, sections)) =
+        parallel::join_either(
+            threads,
+            || entities::extract_tokenized(&text, &blocks),
+            || {
+                // The quote and speaker stages share one reading of the body blocks' and
+                // captions' words.
+                let name_tokens = names::BlockTokens::new(&text, &blocks);
+                let quote_result = quotes::extract_with(&text, &blocks, &name_tokens);
+                let article_date = options
+                    .article_date
+                    .or_else(|| facts::detect_article_date(&text, &blocks));
+                (name_tokens, quote_result, article_date)
+            },
+            || {
+                (
+                    sentences::split(&text, &blocks),
+                    sections::build(&text, &blocks),
+                )
+            },
+        );
+    let ((speakers, quotes), facts) = parallel::join(
         threads,
         || speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens),
-        || {
-            (
-                facts::extract_tokenized(&text, &blocks, &entities, article_date, &tokenized),
-                sentences::split(&text, &blocks),
-                sections::build(&text, &blocks),
-            )
-        },
+        || facts::extract_tokenized(&text, &blocks, &entities, article_date, &tokenized),
     );
     drop(name_tokens);
     Document {

@@ -105,10 +105,13 @@ fn many_list_items_are_blocks() {
     assert_eq!(doc.blocks.len(), n);
 }
 
-/// Sectioning's steps of work (`sections::work_done`) while parsing `text`.
+/// Sectioning's steps of work (`sections::work_done`, counted on this thread) in sectioning
+/// the parsed `text` again here: the parse may have made its sections on another thread.
 fn sectioning_work(text: &str) -> (u64, lede_core::Document) {
-    let before = lede_core::sections::work_done();
     let doc = parse_checked(text);
+    let before = lede_core::sections::work_done();
+    let sections = lede_core::sections::build(&doc.text, &doc.blocks);
+    assert_eq!(sections, doc.sections);
     (lede_core::sections::work_done() - before, doc)
 }
 
