@@ -19,11 +19,13 @@ const MIN_BYTES: usize = 1024;
 #[cfg(not(target_family = "wasm"))]
 const POLL: std::time::Duration = std::time::Duration::from_millis(1);
 
-/// Whether a text of `len` bytes is worth splitting across threads on this machine.
+/// Whether a text of `len` bytes is worth splitting across threads on this machine. Never in
+/// a fuzzing build: the threads' waits would make its coverage differ from run to run.
 #[cfg(not(target_family = "wasm"))]
 pub fn worth_it(len: usize) -> bool {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    len >= MIN_BYTES
+    !cfg!(fuzzing)
+        && len >= MIN_BYTES
         && *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())) > 1
 }
 
