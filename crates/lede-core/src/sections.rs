@@ -495,10 +495,35 @@ impl Valleys {
     }
 }
 
-/// Sum sparse bags (sorted by term id) into `out`, sorted by term id. Sorting the entries
-/// together keeps this `O(k log k)` in the `k` entries, however many bags there are.
+/// Sum sparse bags (sorted by term id) into `out`, sorted by term id. Two bags (the text
+/// tiling's windows) are merged in one pass; more are sorted together, which keeps this
+/// `O(k log k)` in the `k` entries however many bags there are.
 fn merge(bags: &[&[(u32, u32)]], out: &mut Vec<(u32, u32)>) {
     out.clear();
+    if let [a, b] = bags {
+        count_work(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&(x, cx)), Some(&(y, cy))) = (a.get(i), b.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => {
+                    out.push((x, cx));
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push((y, cy));
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((x, cx + cy));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+        return;
+    }
     for bag in bags {
         out.extend_from_slice(bag);
     }
@@ -555,6 +580,48 @@ fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
     dot / (na * nb)
 }
 
+/// Term ids by spelling, every spelling kept in one string, so a new term allocates nothing
+/// of its own. A spelling is found by a 64-bit hash and checked against the stored one; a
+/// spelling whose hash another one holds (which may never happen) has a map of its own.
+#[derive(Default)]
+struct Interner {
+    by_hash: FastMap<u64, u32>,
+    spellings: String,
+    ends: Vec<usize>,
+    clashes: FastMap<String, u32>,
+}
+
+impl Interner {
+    fn spelling(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.spellings[start..self.ends[i]]
+    }
+
+    /// The id of `w` (ids count up from 0 in the order spellings are first seen), and whether
+    /// `w` is new.
+    fn intern(&mut self, w: &str) -> (u32, bool) {
+        use std::hash::BuildHasher;
+        let hash = std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one(w);
+        let next = self.ends.len() as u32;
+        match self.by_hash.get(&hash).copied() {
+            Some(id) if self.spelling(id) == w => return (id, false),
+            Some(_) => {
+                if let Some(&id) = self.clashes.get(w) {
+                    return (id, false);
+                }
+                self.clashes.insert(w.to_string(), next);
+            }
+            None => {
+                self.by_hash.insert(hash, next);
+            }
+        }
+        self.spellings.push_str(w);
+        self.ends.push(self.spellings.len());
+        (next, true)
+    }
+}
+
 /// Content words of the body paragraphs, interned.
 struct Vocabulary {
     /// Per term: a surface form (byte range of its first capitalised or first occurrence),
@@ -576,7 +643,7 @@ struct Term {
 
 impl Vocabulary {
     fn build(text: &str, blocks: &[Block], body: &[usize]) -> Vocabulary {
-        let mut ids: FastMap<String, u32> = FastMap::default();
+        let mut ids = Interner::default();
         let mut terms: Vec<Term> = Vec::new();
         let mut entries: Vec<(u32, u32)> = Vec::new();
         let mut bag_ends = Vec::with_capacity(body.len());
@@ -593,50 +660,70 @@ impl Vocabulary {
                 sentence_start = word.ends_with(['.', '?', '!'])
                     || word.ends_with(".\"")
                     || word.ends_with(".”");
-                let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                // Most words are ASCII: their letters, case and length in bytes need no
+                // character decoding.
+                let ascii = word.is_ascii();
+                let w = if ascii {
+                    let b = word.as_bytes();
+                    match b.iter().position(u8::is_ascii_alphanumeric) {
+                        Some(start) => {
+                            let end = b
+                                .iter()
+                                .rposition(u8::is_ascii_alphanumeric)
+                                .unwrap_or(start);
+                            &word[start..=end]
+                        }
+                        None => "",
+                    }
+                } else {
+                    word.trim_matches(|c: char| !c.is_alphanumeric())
+                };
                 let w = w
                     .strip_suffix("'s")
                     .or_else(|| w.strip_suffix("’s"))
                     .unwrap_or(w);
-                if w.chars().count() < 3
-                    || !w.chars().next().is_some_and(char::is_alphabetic)
-                    || is_contraction(w)
-                {
+                let short = if ascii {
+                    w.len() < 3
+                } else {
+                    w.chars().count() < 3
+                };
+                let alphabetic = if ascii {
+                    w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+                } else {
+                    w.chars().next().is_some_and(char::is_alphabetic)
+                };
+                if short || !alphabetic || is_contraction(w) {
                     continue;
                 }
                 buf.clear();
-                buf.extend(
-                    w.chars()
-                        .map(|c| if c == '’' { '\'' } else { c })
-                        .flat_map(char::to_lowercase),
-                );
+                if ascii {
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                } else {
+                    buf.extend(
+                        w.chars()
+                            .map(|c| if c == '’' { '\'' } else { c })
+                            .flat_map(char::to_lowercase),
+                    );
+                }
                 if is_stop_word(&buf) {
                     continue;
                 }
                 if buf.len() > 4 && buf.ends_with('s') && !buf.ends_with("ss") {
                     buf.pop();
                 }
-                let id = match ids.get(buf.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = terms.len() as u32;
-                        ids.insert(buf.clone(), id);
-                        terms.push(Term {
-                            surface: (0, 0),
-                            df: 0,
-                            capitalised: 0,
-                            lower: 0,
-                        });
-                        id
-                    }
-                };
+                let (id, new) = ids.intern(&buf);
+                if new {
+                    terms.push(Term {
+                        surface: (0, 0),
+                        df: 0,
+                        capitalised: 0,
+                        lower: 0,
+                    });
+                }
                 let term = &mut terms[id as usize];
-                let offset = base
-                    + ws
-                    + (word.len()
-                        - word
-                            .trim_start_matches(|c: char| !c.is_alphanumeric())
-                            .len());
+                // Where the trimmed word starts (its end may have lost a possessive).
+                let offset = base + ws + (w.as_ptr() as usize - word.as_ptr() as usize);
                 let is_cap = w.starts_with(|c: char| c.is_uppercase());
                 if term.surface == (0, 0) || (is_cap && !starts_sentence && term.capitalised == 0) {
                     // An abbreviation keeps its last period: "U.S.", not "U.S".
@@ -800,118 +887,118 @@ impl Vocabulary {
 /// Grow a capitalised word into the name around it ("Calder" -> "Ines Calder"): adjacent
 /// capitalised words joined by single spaces, at most two on each side.
 fn extend_name(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    const NOT_NAMES: &str = "\
-The
-A
-An
-In
-On
-At
-But
-And
-He
-She
-It
-They
-We
-I
-Mr.
-Mrs.
-Ms.
-Dr.
-Mayor
-President
-Minister
-Secretary
-Senator
-Governor
-Chief
-Director
-Judge
-General
-Sen.
-Gov.
-Rep.
-Gen.
-Prof.
-Sir
-Lady
-Lord
-King
-Queen
-Prince
-Pope
-Councillor
-Councilman
-Chairman
-Chair
-Prime
-Foreign
-Officer
-Captain
-Coach
-Professor
-Doctor
-When
-While
-After
-Before
-If
-As
-For
-With
-From
-By
-This
-That
-Leader
-MP
-MPP
-MLA
-Attorney
-CEO
-CFO
-Premier
-Deputy
-Commissioner
-Superintendent
-Sergeant
-Constable
-Detective
-Inspector
-Ambassador
-Bishop
-Rev.
-Mr
-Mrs
-Ms
-Dr
-Friday
-Monday
-Tuesday
-Wednesday
-Thursday
-Saturday
-Sunday
-Though
-Although
-Because
-Since
-Unless
-Until
-Whether
-Once
-However
-Meanwhile
-Still
-Also
-Then
-";
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Mayor",
+        "President",
+        "Minister",
+        "Secretary",
+        "Senator",
+        "Governor",
+        "Chief",
+        "Director",
+        "Judge",
+        "General",
+        "Sen.",
+        "Gov.",
+        "Rep.",
+        "Gen.",
+        "Prof.",
+        "Sir",
+        "Lady",
+        "Lord",
+        "King",
+        "Queen",
+        "Prince",
+        "Pope",
+        "Councillor",
+        "Councilman",
+        "Chairman",
+        "Chair",
+        "Prime",
+        "Foreign",
+        "Officer",
+        "Captain",
+        "Coach",
+        "Professor",
+        "Doctor",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "If",
+        "As",
+        "For",
+        "With",
+        "From",
+        "By",
+        "This",
+        "That",
+        "Leader",
+        "MP",
+        "MPP",
+        "MLA",
+        "Attorney",
+        "CEO",
+        "CFO",
+        "Premier",
+        "Deputy",
+        "Commissioner",
+        "Superintendent",
+        "Sergeant",
+        "Constable",
+        "Detective",
+        "Inspector",
+        "Ambassador",
+        "Bishop",
+        "Rev.",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Friday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Saturday",
+        "Sunday",
+        "Though",
+        "Although",
+        "Because",
+        "Since",
+        "Unless",
+        "Until",
+        "Whether",
+        "Once",
+        "However",
+        "Meanwhile",
+        "Still",
+        "Also",
+        "Then",
+    ];
     let is_name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
-            && !NOT_NAMES.lines().any(|n| n == w)
+            && !NOT_NAMES.contains(&w)
     };
     for _ in 0..2 {
         let before = &text[..s];
@@ -999,12 +1086,43 @@ fn is_contraction(w: &str) -> bool {
     })
 }
 
-/// `(offset, word)` for each space-separated word.
+/// `(offset, word)` for each run of characters between separators: white space, dashes
+/// (— and –) and slashes. ASCII bytes are told apart without decoding a character.
 fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = s.as_ptr() as usize;
-    s.split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/')
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - base, w))
+    let bytes = s.as_bytes();
+    // The length of the separator at `i`, or 0 when a word character starts there.
+    let separator = move |i: usize| -> usize {
+        let b = bytes[i];
+        if b < 0x80 {
+            return usize::from(matches!(b, b'\t'..=b'\r' | b' ' | b'/'));
+        }
+        match s[i..].chars().next() {
+            Some(c) if c.is_whitespace() || c == '—' || c == '–' => c.len_utf8(),
+            _ => 0,
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let n = separator(i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && separator(i) == 0 {
+            i += if bytes[i] < 0x80 {
+                1
+            } else {
+                s[i..].chars().next().map_or(1, char::len_utf8)
+            };
+        }
+        Some((start, &s[start..i]))
+    })
 }
 
 /// Function words and words too common in news to tell topics apart. `w` is lower case, like
@@ -1406,6 +1524,30 @@ mod tests {
                 .all(|(a, b)| a < b),
             "STOP_WORDS must stay sorted, each word once"
         );
+    }
+
+    /// The byte-level word scanner splits exactly where the character-level definition does:
+    /// at white space (any script's), dashes and slashes.
+    #[test]
+    fn words_split_at_every_kind_of_separator() {
+        let reference = |s: &str| -> Vec<(usize, String)> {
+            let base = s.as_ptr() as usize;
+            s.split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/')
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - base, w.to_string()))
+                .collect()
+        };
+        for s in [
+            "Plain words, and\tTabs\r\nand lines.",
+            "a\u{a0}no-break\u{2009}thin\u{3000}wide\u{85}next\u{2028}line",
+            "em—dash en–dash slash/word 1990s–2000s",
+            "  café naïve Zoë’s «quoted» 東京 emoji🙂here ",
+            "—–/ \u{a0}",
+            "",
+        ] {
+            let got: Vec<(usize, String)> = words(s).map(|(at, w)| (at, w.to_string())).collect();
+            assert_eq!(got, reference(s), "{s:?}");
+        }
     }
 
     #[test]
