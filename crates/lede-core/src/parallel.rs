@@ -125,6 +125,7 @@ pub fn join<A, B>(_threads: bool, a: impl FnOnce() -> A, b: impl FnOnce() -> B) 
 /// `(a(), b(), c())` as [`join`] runs `a` and `b`, with `c` run by whichever of the two
 /// threads is free first: a stage whose share of the parse differs between short and long
 /// texts goes where there is time for it.
+#[cfg(not(target_family = "wasm"))]
 pub fn join_either<A: Send, B: Send, C: Send>(
     threads: bool,
     a: impl FnOnce() -> A + Send,
@@ -161,6 +162,16 @@ pub fn join_either<A: Send, B: Send, C: Send>(
         .flatten()
         .expect("one of the two threads runs the third stage");
     (ra, rb, rc)
+}
+
+#[cfg(target_family = "wasm")]
+pub fn join_either<A, B, C>(
+    _threads: bool,
+    a: impl FnOnce() -> A,
+    b: impl FnOnce() -> B,
+    c: impl FnOnce() -> C,
+) -> (A, B, C) {
+    (a(), b(), c())
 }
 
 #[cfg(all(test, not(target_family = "wasm")))]

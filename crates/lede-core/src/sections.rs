@@ -581,14 +581,13 @@ fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
 }
 
 /// Term ids by spelling, every spelling kept in one string, so a new term allocates nothing
-/// of its own. A spelling is found by a 64-bit hash and checked against the stored one; a
-/// spelling whose hash another one holds (which may never happen) has a map of its own.
+/// of its own. A spelling is found by a 64-bit hash and checked against the stored one; when
+/// another spelling holds its hash (which may never happen), the next number is tried.
 #[derive(Default)]
 struct Interner {
     by_hash: FastMap<u64, u32>,
     spellings: String,
     ends: Vec<usize>,
-    clashes: FastMap<String, u32>,
 }
 
 impl Interner {
@@ -602,20 +601,15 @@ impl Interner {
     /// `w` is new.
     fn intern(&mut self, w: &str) -> (u32, bool) {
         use std::hash::BuildHasher;
-        let hash = std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one(w);
+        let mut hash = std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one(w);
         let next = self.ends.len() as u32;
-        match self.by_hash.get(&hash).copied() {
-            Some(id) if self.spelling(id) == w => return (id, false),
-            Some(_) => {
-                if let Some(&id) = self.clashes.get(w) {
-                    return (id, false);
-                }
-                self.clashes.insert(w.to_string(), next);
+        while let Some(&id) = self.by_hash.get(&hash) {
+            if self.spelling(id) == w {
+                return (id, false);
             }
-            None => {
-                self.by_hash.insert(hash, next);
-            }
+            hash = hash.wrapping_add(1);
         }
+        self.by_hash.insert(hash, next);
         self.spellings.push_str(w);
         self.ends.push(self.spellings.len());
         (next, true)
@@ -1524,6 +1518,21 @@ mod tests {
                 .all(|(a, b)| a < b),
             "STOP_WORDS must stay sorted, each word once"
         );
+    }
+
+    #[test]
+    fn interned_spellings_keep_their_ids_even_when_hashes_clash() {
+        use std::hash::BuildHasher;
+        let mut ids = Interner::default();
+        assert_eq!(ids.intern("harbour"), (0, true));
+        // Another spelling holding the hash "ferry" is looked up by, as a clash would.
+        let hash =
+            std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one("ferry");
+        ids.by_hash.insert(hash, 0);
+        assert_eq!(ids.intern("ferry"), (1, true));
+        assert_eq!(ids.intern("ferry"), (1, false));
+        assert_eq!(ids.intern("harbour"), (0, false));
+        assert_eq!((ids.spelling(0), ids.spelling(1)), ("harbour", "ferry"));
     }
 
     /// The byte-level word scanner splits exactly where the character-level definition does:
