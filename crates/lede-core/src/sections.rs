@@ -789,11 +789,9 @@ impl Vocabulary {
                 )
             })
             .collect();
-        crate::order::sort_by(&mut scored, |a, b| {
-            b.0.partial_cmp(&a.0)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.1.cmp(&b.1))
-        });
+        // Best first; equal scores keep the group's order, which is by term. (Scores are
+        // positive, so the float key orders them as numbers.)
+        crate::order::sort_by_u64(&mut scored, |&(score, _, _)| !crate::order::f64_key(score));
         // A name close behind the best word goes first: labels read better as names.
         let is_proper = |id: u32| {
             let t = &self.terms[id as usize];
