@@ -27,6 +27,23 @@ fn articles(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same articles without subheads, as most news comes: sectioning then reads every
+/// paragraph's words to find the topics, which the subheads otherwise give it.
+fn plain_articles(c: &mut Criterion) {
+    let mut group = c.benchmark_group("plain");
+    for (label, bytes) in [("5KB", 5_000), ("100KB", 100_000), ("1MB", 1_000_000)] {
+        let text = synth::plain_article(bytes, 42);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if bytes >= 1_000_000 {
+            group.sample_size(10);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| {
+            b.iter(|| lede_core::parse(black_box(text)))
+        });
+    }
+    group.finish();
+}
+
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
@@ -42,5 +59,5 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, articles, pathological);
+criterion_group!(benches, articles, plain_articles, pathological);
 criterion_main!(benches);

@@ -128,6 +128,7 @@ type Shape = Box<dyn Fn(usize) -> String>;
 /// Shapes beyond the library's own pathological set.
 const GENERATORS: &[(&str, Generator)] = &[
     ("article", |n| synth::article(n, 42)),
+    ("plain_article", |n| synth::plain_article(n, 42)),
     ("random_quote_marks", |n| {
         grow(n, 1, |r, o| {
             if r.below(3) == 0 {

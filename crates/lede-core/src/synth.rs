@@ -85,6 +85,16 @@ fn sentence(rng: &mut Rng, out: &mut String) {
 /// An article of about `bytes` bytes: title, byline, dateline, then paragraphs of two to five
 /// sentences, with a subheading every dozen paragraphs.
 pub fn article(bytes: usize, seed: u64) -> String {
+    article_with(bytes, seed, true)
+}
+
+/// [`article`] without its subheads, as most news articles come: with no heading, sectioning
+/// finds the article's topics from its words, paragraph by paragraph.
+pub fn plain_article(bytes: usize, seed: u64) -> String {
+    article_with(bytes, seed, false)
+}
+
+fn article_with(bytes: usize, seed: u64, subheads: bool) -> String {
     let mut rng = Rng(seed | 1);
     let mut out = String::with_capacity(bytes + 512);
     out.push_str("Harbour Council Votes to Reopen the East Pier\n\nBy Ada Quist and Lev Marr\n\n");
@@ -99,7 +109,7 @@ pub fn article(bytes: usize, seed: u64) -> String {
         }
         out.push_str("\n\n");
         paragraph += 1;
-        if paragraph % 12 == 0 {
+        if subheads && paragraph % 12 == 0 {
             out.push_str(rng.pick(&[
                 "What Comes Next\n\n",
                 "THE VOTE\n\n",
