@@ -185,30 +185,37 @@ fn finish(
     }));
     // Entities and quotations are found independently of each other, and so are speakers and
     // the other facts: each pair runs on two threads where there are two. No stage reads the
-    // sentences or the sections, so they are made by whichever thread of the first pair is
-    // free first.
+    // sentences or the sections, so they are made beside the first pair: by whichever thread
+    // is free first, or, in an article without headings, where sectioning reads every
+    // paragraph's words and costs as much as the entities, on the second thread from the
+    // start, with the quotations going to whichever thread is free first.
     let threads = parallel::worth_it(text.len());
+    let entity_stage = || entities::extract_tokenized(&text, &blocks);
+    let quote_stage = || {
+        // The quote and speaker stages share one reading of the body blocks' and captions'
+        // words.
+        let name_tokens = names::BlockTokens::new(&text, &blocks);
+        let quote_result = quotes::extract_with(&text, &blocks, &name_tokens);
+        let article_date = options
+            .article_date
+            .or_else(|| facts::detect_article_date(&text, &blocks));
+        (name_tokens, quote_result, article_date)
+    };
+    let structure_stage = || {
+        (
+            sentences::split(&text, &blocks),
+            sections::build(&text, &blocks),
+        )
+    };
+    let headed = blocks.iter().any(|b| b.kind == BlockKind::Heading);
     let ((entities, tokenized), (name_tokens, quote_result, article_date), (sentences, sections)) =
-        parallel::join_either(
-            threads,
-            || entities::extract_tokenized(&text, &blocks),
-            || {
-                // The quote and speaker stages share one reading of the body blocks' and
-                // captions' words.
-                let name_tokens = names::BlockTokens::new(&text, &blocks);
-                let quote_result = quotes::extract_with(&text, &blocks, &name_tokens);
-                let article_date = options
-                    .article_date
-                    .or_else(|| facts::detect_article_date(&text, &blocks));
-                (name_tokens, quote_result, article_date)
-            },
-            || {
-                (
-                    sentences::split(&text, &blocks),
-                    sections::build(&text, &blocks),
-                )
-            },
-        );
+        if headed {
+            parallel::join_either(threads, entity_stage, quote_stage, structure_stage)
+        } else {
+            let (e, s, q) =
+                parallel::join_either(threads, entity_stage, structure_stage, quote_stage);
+            (e, q, s)
+        };
     let ((speakers, quotes), facts) = parallel::join(
         threads,
         || speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens),
