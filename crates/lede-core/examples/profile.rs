@@ -6,7 +6,7 @@
 //! given JSON-lines files (read at run time) until it holds about BYTES bytes. Prints the bytes,
 //! the time per parse and the throughput. With `LEDE_DUMP=FILE` it also writes the parsed
 //! document of the corpus and of each article as JSON lines, to compare two builds' output.
-//! With `LEDE_EACH=1` it parses the given files' articles one at a time instead, as a reader
+//! With `LEDE_PLAIN=1` the synthetic article has no subheads. With `LEDE_EACH=1` it parses the given files' articles one at a time instead, as a reader
 //! pastes them (the synthetic article is left out).
 
 use std::time::Instant;
@@ -17,7 +17,11 @@ fn main() {
     let repeat: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
     let files: Vec<String> = args.collect();
 
-    let mut text = lede_core::synth::article(bytes / 2, 42);
+    let mut text = if std::env::var_os("LEDE_PLAIN").is_some() {
+        lede_core::synth::plain_article(bytes / 2, 42)
+    } else {
+        lede_core::synth::article(bytes / 2, 42)
+    };
     let mut articles = vec![text.clone()];
     'fill: for path in &files {
         let Ok(content) = std::fs::read_to_string(path) else {
