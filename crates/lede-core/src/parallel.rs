@@ -12,10 +12,10 @@
 #[cfg(not(target_family = "wasm"))]
 const MIN_BYTES: usize = 1024;
 
-/// How long the calling thread waits for the second stage by polling before it sleeps. Waking
-/// a sleeping thread takes 10-35 µs on a virtual machine, a fifth of a 5 KB article's parse;
-/// polling for the few microseconds the other stage usually needs costs nothing but a core
-/// that has no other work.
+/// How long either thread polls before it sleeps: the caller for the helper's stage, the helper
+/// for the next stage. Waking a sleeping thread takes 10-35 µs on a virtual machine, a fifth of
+/// a 5 KB article's parse; polling for the few microseconds the wait usually lasts costs
+/// nothing but a core that has no other work.
 #[cfg(not(target_family = "wasm"))]
 const POLL: std::time::Duration = std::time::Duration::from_millis(1);
 

@@ -676,17 +676,10 @@ impl Vocabulary {
                     .strip_suffix("'s")
                     .or_else(|| w.strip_suffix("’s"))
                     .unwrap_or(w);
-                let short = if ascii {
-                    w.len() < 3
-                } else {
-                    w.chars().count() < 3
-                };
-                let alphabetic = if ascii {
-                    w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-                } else {
-                    w.chars().next().is_some_and(char::is_alphabetic)
-                };
-                if short || !alphabetic || is_contraction(w) {
+                if w.chars().count() < 3
+                    || !w.chars().next().is_some_and(char::is_alphabetic)
+                    || is_contraction(w)
+                {
                     continue;
                 }
                 buf.clear();
