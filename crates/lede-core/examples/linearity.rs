@@ -4,7 +4,7 @@
 //! `cargo run -p lede-core --profile release-native --example linearity -- [N] [--only NAME]`
 //! (N defaults to 100000 bytes). Exits with status 1 when a shape is flagged. With `--stages`,
 //! a flagged shape also gets a table of each pipeline stage's time at both sizes, which names
-//! the stage that grows.
+//! the stage that grows (with `--only`, the chosen shape gets it whether flagged or not).
 
 // Calls into the C library: the process's CPU clock (see `cpu_clock`) and its core
 // (see `one_core`).
@@ -412,9 +412,10 @@ fn main() {
         );
         if ratio > LIMIT {
             flagged.push(name.clone());
-            if stages {
-                print_stages(&sample.0, &sample.1);
-            }
+        }
+        // A flagged shape's stages, or every shape's when one was chosen with `--only`.
+        if stages && (ratio > LIMIT || only.is_some()) {
+            print_stages(&sample.0, &sample.1);
         }
     }
     if flagged.is_empty() {

@@ -550,7 +550,7 @@ impl Key {
     }
 
     #[inline]
-    fn hash(self) -> u64 {
+    pub(crate) fn hash(self) -> u64 {
         (self.lo ^ self.hi.rotate_left(29) ^ u64::from(self.len))
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }

@@ -21,7 +21,7 @@
 //! an interview, groups only break before a question, so a question stays with its answer.
 
 use crate::gazetteer::FastMap;
-use crate::names::Lexicon;
+use crate::names::{Key, Lexicon};
 use crate::{Block, BlockKind, Span};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -580,38 +580,73 @@ fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
     dot / (na * nb)
 }
 
-/// Term ids by spelling, every spelling kept in one string, so a new term allocates nothing
-/// of its own. A spelling is found by a 64-bit hash and checked against the stored one; when
-/// another spelling holds its hash (which may never happen), the next number is tried.
+/// Term ids by spelling. Most spellings are short ASCII words, kept as their packed key
+/// (compared without a byte loop); longer ones are kept in one string, so a new term allocates
+/// nothing of its own. A spelling is found by a 64-bit hash and checked against the stored one;
+/// when another spelling holds its hash (which may never happen), the next number is tried.
 #[derive(Default)]
 struct Interner {
     by_hash: FastMap<u64, u32>,
-    spellings: String,
-    ends: Vec<usize>,
+    /// Per id, its spelling.
+    spellings: Vec<Spelling>,
+    /// The long spellings, one after another.
+    long: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// A word of at most 16 ASCII bytes, in lower case.
+    Short(Key),
+    /// A byte range of `Interner::long`.
+    Long(u32, u32),
 }
 
 impl Interner {
-    fn spelling(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.spellings[start..self.ends[i]]
+    /// The id of the spelling `key` packs.
+    fn intern_key(&mut self, key: Key) -> (u32, bool) {
+        self.intern_with(key.hash(), Spelling::Short(key), |_, s| {
+            s == Spelling::Short(key)
+        })
     }
 
-    /// The id of `w` (ids count up from 0 in the order spellings are first seen), and whether
-    /// `w` is new.
+    /// The id of `w`; short ASCII spellings go through [`Interner::intern_key`], so each
+    /// spelling has one id whichever way it comes.
     fn intern(&mut self, w: &str) -> (u32, bool) {
+        if let Some(key) = Key::new(w.as_bytes()) {
+            return self.intern_key(key);
+        }
         use std::hash::BuildHasher;
-        let mut hash = std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one(w);
-        let next = self.ends.len() as u32;
+        let hash = std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one(w);
+        let at = self.long.len() as u32;
+        let spelling = Spelling::Long(at, at + w.len() as u32);
+        let (id, new) = self.intern_with(
+            hash,
+            spelling,
+            |long, s| matches!(s, Spelling::Long(a, b) if &long[a as usize..b as usize] == w),
+        );
+        if new {
+            self.long.push_str(w);
+        }
+        (id, new)
+    }
+
+    /// Ids count up from 0 in the order spellings are first seen; also says whether the
+    /// spelling is new.
+    fn intern_with(
+        &mut self,
+        mut hash: u64,
+        spelling: Spelling,
+        same: impl Fn(&str, Spelling) -> bool,
+    ) -> (u32, bool) {
+        let next = self.spellings.len() as u32;
         while let Some(&id) = self.by_hash.get(&hash) {
-            if self.spelling(id) == w {
+            if same(&self.long, self.spellings[id as usize]) {
                 return (id, false);
             }
             hash = hash.wrapping_add(1);
         }
         self.by_hash.insert(hash, next);
-        self.spellings.push_str(w);
-        self.ends.push(self.spellings.len());
+        self.spellings.push(spelling);
         (next, true)
     }
 }
@@ -633,6 +668,10 @@ struct Term {
     df: u32,
     capitalised: u32,
     lower: u32,
+    /// The last paragraph (counted from 1) that holds the term, and the term's place in that
+    /// paragraph's bag.
+    last: u32,
+    slot: u32,
 }
 
 impl Vocabulary {
@@ -642,70 +681,104 @@ impl Vocabulary {
         let mut entries: Vec<(u32, u32)> = Vec::new();
         let mut bag_ends = Vec::with_capacity(body.len());
         let mut buf = String::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for &bi in body {
+        // The paragraph's (term, count) pairs in the order first seen.
+        let mut bag: Vec<(u64, u32)> = Vec::new();
+        let stops = stop_words();
+        for (k, &bi) in body.iter().enumerate() {
+            let paragraph = k as u32 + 1;
             let span = blocks[bi].span;
             let s = &text[span];
             let base = span.start as usize;
-            seen.clear();
+            bag.clear();
             let mut sentence_start = true;
             for (ws, word) in words(s) {
                 let starts_sentence = sentence_start;
-                sentence_start = word.ends_with(['.', '?', '!'])
-                    || word.ends_with(".\"")
-                    || word.ends_with(".”");
-                // Most words are ASCII: their letters, case and length in bytes need no
-                // character decoding.
-                let ascii = word.is_ascii();
-                let w = if ascii {
-                    let b = word.as_bytes();
-                    match b.iter().position(u8::is_ascii_alphanumeric) {
-                        Some(start) => {
-                            let end = b
-                                .iter()
-                                .rposition(u8::is_ascii_alphanumeric)
-                                .unwrap_or(start);
-                            &word[start..=end]
-                        }
-                        None => "",
-                    }
-                } else {
-                    word.trim_matches(|c: char| !c.is_alphanumeric())
+                sentence_start = match word.as_bytes() {
+                    [.., b'.' | b'?' | b'!'] | [.., b'.', b'"'] => true,
+                    [.., 0x9d] => word.ends_with(".”"),
+                    _ => false,
                 };
-                let w = w
-                    .strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("’s"))
-                    .unwrap_or(w);
-                if w.chars().count() < 3
-                    || !w.chars().next().is_some_and(char::is_alphabetic)
-                    || is_contraction(w)
-                {
-                    continue;
-                }
-                buf.clear();
-                if ascii {
-                    buf.push_str(w);
-                    buf.make_ascii_lowercase();
+                // Most words are ASCII: trimmed, tested and looked up by their bytes, and a
+                // short one by its packed lower-case key, without a copy or a character
+                // decoded. Both ways give the same terms.
+                let (w, id, new) = if word.is_ascii() {
+                    let b = word.as_bytes();
+                    let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
+                        continue;
+                    };
+                    let end = b
+                        .iter()
+                        .rposition(u8::is_ascii_alphanumeric)
+                        .unwrap_or(start);
+                    let mut t = &b[start..=end];
+                    if let [rest @ .., b'\'', b's'] = t {
+                        t = rest;
+                    }
+                    if t.len() < 3 || !t[0].is_ascii_alphabetic() {
+                        continue;
+                    }
+                    // A contraction: "they've", "don't" (not a name such as "O'Brien").
+                    if let Some(a) = t.iter().rposition(|&c| c == b'\'') {
+                        let tail = &t[a + 1..];
+                        if (1..=2).contains(&tail.len()) && tail.iter().all(u8::is_ascii_lowercase)
+                        {
+                            continue;
+                        }
+                    }
+                    let key = Key::new(t);
+                    if key.is_some_and(|key| stops.get_key(key).is_some()) {
+                        continue;
+                    }
+                    let n = t.len();
+                    let plural = n > 4 && t[n - 1] | 0x20 == b's' && t[n - 2] | 0x20 != b's';
+                    let stem = if plural { &t[..n - 1] } else { t };
+                    let (id, new) = match (plural, key) {
+                        (false, Some(key)) => ids.intern_key(key),
+                        _ => match Key::new(stem) {
+                            Some(key) => ids.intern_key(key),
+                            None => {
+                                buf.clear();
+                                buf.extend(stem.iter().map(|c| char::from(c.to_ascii_lowercase())));
+                                ids.intern(&buf)
+                            }
+                        },
+                    };
+                    (&word[start..start + t.len()], id, new)
                 } else {
+                    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                    let w = w
+                        .strip_suffix("'s")
+                        .or_else(|| w.strip_suffix("’s"))
+                        .unwrap_or(w);
+                    if w.chars().count() < 3
+                        || !w.chars().next().is_some_and(char::is_alphabetic)
+                        || is_contraction(w)
+                    {
+                        continue;
+                    }
+                    buf.clear();
                     buf.extend(
                         w.chars()
                             .map(|c| if c == '’' { '\'' } else { c })
                             .flat_map(char::to_lowercase),
                     );
-                }
-                if is_stop_word(&buf) {
-                    continue;
-                }
-                if buf.len() > 4 && buf.ends_with('s') && !buf.ends_with("ss") {
-                    buf.pop();
-                }
-                let (id, new) = ids.intern(&buf);
+                    if stops.get(buf.as_bytes()).is_some() {
+                        continue;
+                    }
+                    if buf.len() > 4 && buf.ends_with('s') && !buf.ends_with("ss") {
+                        buf.pop();
+                    }
+                    let (id, new) = ids.intern(&buf);
+                    (w, id, new)
+                };
                 if new {
                     terms.push(Term {
                         surface: (0, 0),
                         df: 0,
                         capitalised: 0,
                         lower: 0,
+                        last: 0,
+                        slot: 0,
                     });
                 }
                 let term = &mut terms[id as usize];
@@ -725,19 +798,18 @@ impl Vocabulary {
                 } else if !is_cap {
                     term.lower += 1;
                 }
-                seen.push(id);
-            }
-            crate::order::sort_by_u64(&mut seen, |&id| u64::from(id));
-            let bag_start = entries.len();
-            for &id in &seen {
-                match entries[bag_start..].last_mut() {
-                    Some((last, c)) if *last == id => *c += 1,
-                    _ => {
-                        entries.push((id, 1));
-                        terms[id as usize].df += 1;
-                    }
+                if term.last == paragraph {
+                    bag[term.slot as usize].1 += 1;
+                } else {
+                    term.last = paragraph;
+                    term.slot = bag.len() as u32;
+                    term.df += 1;
+                    bag.push((u64::from(id), 1));
                 }
             }
+            // By term: each term is in the bag once, so this is the order of the ids alone.
+            crate::order::sort_keyed(&mut bag);
+            entries.extend(bag.iter().map(|&(id, c)| (id as u32, c)));
             bag_ends.push(entries.len());
         }
         Vocabulary {
@@ -1110,14 +1182,11 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Function words and words too common in news to tell topics apart. `w` is lower case, like
-/// every listed word, so the table's match in any letter case is an exact match.
-fn is_stop_word(w: &str) -> bool {
+/// Function words and words too common in news to tell topics apart, looked up in any
+/// letter case (every listed word is lower case).
+fn stop_words() -> &'static Lexicon<()> {
     static STOPS: std::sync::OnceLock<Lexicon<()>> = std::sync::OnceLock::new();
-    STOPS
-        .get_or_init(|| Lexicon::build(STOP_WORDS.lines().map(|w| (w, ())), |_, _| ()))
-        .get(w.as_bytes())
-        .is_some()
+    STOPS.get_or_init(|| Lexicon::build(STOP_WORDS.lines().map(|w| (w, ())), |_, _| ()))
 }
 
 const STOP_WORDS: &str = "\
@@ -1515,15 +1584,29 @@ mod tests {
     fn interned_spellings_keep_their_ids_even_when_hashes_clash() {
         use std::hash::BuildHasher;
         let mut ids = Interner::default();
+        let long = "internationalisation";
         assert_eq!(ids.intern("harbour"), (0, true));
-        // Another spelling holding the hash "ferry" is looked up by, as a clash would.
+        assert_eq!(ids.intern(long), (1, true));
+        // Other spellings holding the hashes "ferry" and a long word are looked up by, as
+        // clashes would: a short spelling's and a long one's.
+        let key = Key::new(b"ferry").expect("a short ASCII word");
+        ids.by_hash.insert(key.hash(), 1);
+        let longer = "intergovernmentalism";
         let hash =
-            std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one("ferry");
+            std::hash::BuildHasherDefault::<crate::gazetteer::Fx>::default().hash_one(longer);
         ids.by_hash.insert(hash, 0);
-        assert_eq!(ids.intern("ferry"), (1, true));
-        assert_eq!(ids.intern("ferry"), (1, false));
+        assert_eq!(ids.intern("ferry"), (2, true));
+        assert_eq!(ids.intern(longer), (3, true));
+        assert_eq!(ids.intern_key(key), (2, false));
+        assert_eq!(
+            ids.intern("Ferry"),
+            (2, false),
+            "a short spelling is kept in lower case"
+        );
+        assert_eq!(ids.intern(longer), (3, false));
         assert_eq!(ids.intern("harbour"), (0, false));
-        assert_eq!((ids.spelling(0), ids.spelling(1)), ("harbour", "ferry"));
+        assert_eq!(ids.intern(long), (1, false));
+        assert_eq!(ids.long, format!("{long}{longer}"));
     }
 
     /// The byte-level word scanner splits exactly where the character-level definition does:
