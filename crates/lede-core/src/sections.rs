@@ -691,7 +691,7 @@ impl Vocabulary {
             let base = span.start as usize;
             bag.clear();
             let mut sentence_start = true;
-            for (ws, word) in words(s) {
+            for (ws, word, ascii) in words(s) {
                 let starts_sentence = sentence_start;
                 sentence_start = match word.as_bytes() {
                     [.., b'.' | b'?' | b'!'] | [.., b'.', b'"'] => true,
@@ -701,7 +701,7 @@ impl Vocabulary {
                 // Most words are ASCII: trimmed, tested and looked up by their bytes, and a
                 // short one by its packed lower-case key, without a copy or a character
                 // decoded. Both ways give the same terms.
-                let (w, id, new) = if word.is_ascii() {
+                let (w, id, new) = if ascii {
                     let b = word.as_bytes();
                     let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
                         continue;
@@ -1143,42 +1143,55 @@ fn is_contraction(w: &str) -> bool {
     })
 }
 
-/// `(offset, word)` for each run of characters between separators: white space, dashes
-/// (— and –) and slashes. ASCII bytes are told apart without decoding a character.
-fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+/// `(offset, word, ascii)` for each run of characters between separators: white space,
+/// dashes (— and –) and slashes; `ascii` says whether every byte of the word is ASCII. ASCII
+/// bytes are told apart by a bit mask, without decoding a character.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    // Bit `b` is set for the ASCII separators: tab to carriage return, space and slash.
+    const SEPARATORS: u128 = 0b11111 << 9 | 1 << b' ' | 1 << b'/';
     let bytes = s.as_bytes();
-    // The length of the separator at `i`, or 0 when a word character starts there.
-    let separator = move |i: usize| -> usize {
-        let b = bytes[i];
-        if b < 0x80 {
-            return usize::from(matches!(b, b'\t'..=b'\r' | b' ' | b'/'));
-        }
+    // The length of the character at `i` (not ASCII), and whether it is a separator.
+    let wide = move |i: usize| -> (usize, bool) {
         match s[i..].chars().next() {
-            Some(c) if c.is_whitespace() || c == '—' || c == '–' => c.len_utf8(),
-            _ => 0,
+            Some(c) => (c.len_utf8(), c.is_whitespace() || c == '—' || c == '–'),
+            None => (1, false),
         }
     };
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let n = separator(i);
-            if n == 0 {
-                break;
+        loop {
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                if SEPARATORS >> b & 1 == 0 {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (n, separator) = wide(i);
+                if !separator {
+                    break;
+                }
+                i += n;
             }
-            i += n;
-        }
-        if i >= bytes.len() {
-            return None;
         }
         let start = i;
-        while i < bytes.len() && separator(i) == 0 {
-            i += if bytes[i] < 0x80 {
-                1
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if SEPARATORS >> b & 1 == 1 {
+                    break;
+                }
+                i += 1;
             } else {
-                s[i..].chars().next().map_or(1, char::len_utf8)
-            };
+                let (n, separator) = wide(i);
+                if separator {
+                    break;
+                }
+                ascii = false;
+                i += n;
+            }
         }
-        Some((start, &s[start..i]))
+        Some((start, &s[start..i], ascii))
     })
 }
 
@@ -1628,7 +1641,12 @@ mod tests {
             "—–/ \u{a0}",
             "",
         ] {
-            let got: Vec<(usize, String)> = words(s).map(|(at, w)| (at, w.to_string())).collect();
+            let got: Vec<(usize, String)> = words(s)
+                .map(|(at, w, ascii)| {
+                    assert_eq!(ascii, w.is_ascii(), "{w:?}");
+                    (at, w.to_string())
+                })
+                .collect();
             assert_eq!(got, reference(s), "{s:?}");
         }
     }
