@@ -183,44 +183,89 @@ fn finish(
         message,
         span: None,
     }));
-    // Entities and quotations are found independently of each other, and so are speakers and
-    // the other facts: each pair runs on two threads where there are two. No stage reads the
-    // sentences or the sections, so they are made beside the first pair: by whichever thread
-    // is free first, or, in an article without headings, where sectioning reads every
-    // paragraph's words and costs as much as the entities, on the second thread from the
-    // start, with the quotations going to whichever thread is free first.
+    // Entities and quotations are found independently of each other: the two threads (where
+    // there are two) start with them. Then each takes what is ready: the sentences and
+    // sections (which no stage reads), the other facts once the entities are found, the
+    // speakers once the quotations are too. Which thread runs what, and when, changes
+    // nothing in the result.
+    use std::sync::{Mutex, OnceLock};
     let threads = parallel::worth_it(text.len());
-    let entity_stage = || entities::extract_tokenized(&text, &blocks);
+    let found_entities = OnceLock::new();
+    let found_quotes = OnceLock::new();
+    // The quotations themselves, which the speakers' stage takes and gives back attributed.
+    let quote_list = Mutex::new(Vec::new());
+    let structure = OnceLock::new();
+    let found_facts = OnceLock::new();
+    let attributed = OnceLock::new();
+    let (text_ref, blocks_ref) = (text.as_str(), blocks.as_slice());
+    let entity_stage = || {
+        let _ = found_entities.set(entities::extract_tokenized(text_ref, blocks_ref));
+    };
     let quote_stage = || {
         // The quote and speaker stages share one reading of the body blocks' and captions'
         // words.
-        let name_tokens = names::BlockTokens::new(&text, &blocks);
-        let quote_result = quotes::extract_with(&text, &blocks, &name_tokens);
-        let article_date = options
-            .article_date
-            .or_else(|| facts::detect_article_date(&text, &blocks));
-        (name_tokens, quote_result, article_date)
+        let name_tokens = names::BlockTokens::new(text_ref, blocks_ref);
+        let extraction = quotes::extract_with(text_ref, blocks_ref, &name_tokens);
+        if let Ok(mut list) = quote_list.lock() {
+            *list = extraction.quotes;
+        }
+        let _ = found_quotes.set((name_tokens, extraction.terms));
     };
-    let structure_stage = || {
-        (
-            sentences::split(&text, &blocks),
-            sections::build(&text, &blocks),
-        )
-    };
-    let headed = blocks.iter().any(|b| b.kind == BlockKind::Heading);
-    let ((entities, tokenized), (name_tokens, quote_result, article_date), (sentences, sections)) =
-        if headed {
-            parallel::join_either(threads, entity_stage, quote_stage, structure_stage)
-        } else {
-            let (e, s, q) =
-                parallel::join_either(threads, entity_stage, structure_stage, quote_stage);
-            (e, q, s)
-        };
-    let ((speakers, quotes), facts) = parallel::join(
-        threads,
-        || speakers::attribute_with(&text, &blocks, &entities, quote_result.quotes, &name_tokens),
-        || facts::extract_tokenized(&text, &blocks, &entities, article_date, &tokenized),
-    );
+    let rest = [
+        parallel::Stage::new(
+            || true,
+            || {
+                let _ = structure.set((
+                    sentences::split(text_ref, blocks_ref),
+                    sections::build(text_ref, blocks_ref),
+                ));
+            },
+        ),
+        parallel::Stage::new(
+            || found_entities.get().is_some() && found_quotes.get().is_some(),
+            || {
+                let ((entities, _), (name_tokens, _)) = (
+                    found_entities.get().expect("ready"),
+                    found_quotes.get().expect("ready"),
+                );
+                let quotes = quote_list.lock().map(|mut q| std::mem::take(&mut *q));
+                let _ = attributed.set(speakers::attribute_with(
+                    text_ref,
+                    blocks_ref,
+                    entities,
+                    quotes.unwrap_or_default(),
+                    name_tokens,
+                ));
+            },
+        ),
+        parallel::Stage::new(
+            || found_entities.get().is_some(),
+            || {
+                let (entities, tokenized) = found_entities.get().expect("ready");
+                let article_date = options
+                    .article_date
+                    .or_else(|| facts::detect_article_date(text_ref, blocks_ref));
+                let _ = found_facts.set((
+                    facts::extract_tokenized(
+                        text_ref,
+                        blocks_ref,
+                        entities,
+                        article_date,
+                        tokenized,
+                    ),
+                    article_date,
+                ));
+            },
+        ),
+    ];
+    parallel::lanes(threads, entity_stage, quote_stage, &rest);
+    drop(rest);
+    const RAN: &str = "every stage runs once";
+    let (entities, _) = found_entities.into_inner().expect(RAN);
+    let (name_tokens, terms) = found_quotes.into_inner().expect(RAN);
+    let (sentences, sections) = structure.into_inner().expect(RAN);
+    let (facts, article_date) = found_facts.into_inner().expect(RAN);
+    let (speakers, quotes) = attributed.into_inner().expect(RAN);
     drop(name_tokens);
     Document {
         schema_version: SCHEMA_VERSION,
@@ -233,7 +278,7 @@ fn finish(
         sections,
         sentences,
         quotes,
-        terms: quote_result.terms,
+        terms,
         speakers,
         entities,
         article_date,

@@ -1,4 +1,4 @@
-//! Two independent stages of one parse at once, natively.
+//! Independent stages of one parse at once, natively.
 //!
 //! A native build (the CLI, the benchmarks) runs a text's independent stages on two threads
 //! when the machine has more than one core: the calling thread and one helper thread, started
@@ -6,6 +6,116 @@
 //! in the browser has one thread per worker, so there the stages run one after the other; so
 //! do very short texts everywhere. Either way the stages and their results are the same: only
 //! when they run differs.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+/// A stage of [`lanes`] after the two first ones: run once, by the first lane that finds it
+/// ready (its inputs made) and not yet taken.
+pub struct Stage<'a> {
+    ready: Box<dyn Fn() -> bool + Sync + 'a>,
+    run: Mutex<Option<Box<dyn FnOnce() + Send + 'a>>>,
+    taken: AtomicBool,
+}
+
+impl<'a> Stage<'a> {
+    pub fn new(ready: impl Fn() -> bool + Sync + 'a, run: impl FnOnce() + Send + 'a) -> Self {
+        Stage {
+            ready: Box::new(ready),
+            run: Mutex::new(Some(Box::new(run))),
+            taken: AtomicBool::new(false),
+        }
+    }
+
+    /// The stage's work, to the one caller that takes it first.
+    fn take(&self) -> Option<Box<dyn FnOnce() + Send + 'a>> {
+        if self.taken.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        self.run.lock().ok()?.take()
+    }
+}
+
+/// Runs `a`, `b` and every stage of `rest` once each. On two threads (see [`join`]) the
+/// calling thread starts with `a` and the helper with `b`; then each takes the first stage of
+/// `rest` that is ready and not yet taken, waiting while every stage left waits on the other
+/// thread's work. So a stage starts as soon as its inputs are made and a thread is free,
+/// rather than at a fixed point where both threads meet. On one thread: `a`, `b`, then `rest`
+/// in order, so each stage must be ready once those before it have run.
+pub fn lanes(threads: bool, a: impl FnOnce() + Send, b: impl FnOnce() + Send, rest: &[Stage<'_>]) {
+    #[cfg(not(target_family = "wasm"))]
+    if threads && helper().is_some() {
+        return two_lanes(a, b, rest);
+    }
+    let _ = threads;
+    a();
+    b();
+    for stage in rest {
+        debug_assert!((stage.ready)(), "a stage listed before its inputs");
+        if let Some(run) = stage.take() {
+            run();
+        }
+    }
+}
+
+/// [`lanes`] on two threads.
+#[cfg(not(target_family = "wasm"))]
+fn two_lanes(a: impl FnOnce() + Send, b: impl FnOnce() + Send, rest: &[Stage<'_>]) {
+    // Set when a lane ends, however it ends: the other stops waiting for its work.
+    struct Ended<'f>(&'f AtomicBool);
+    impl Drop for Ended<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Release);
+        }
+    }
+    let ended = [AtomicBool::new(false), AtomicBool::new(false)];
+    let lane = |first: &mut dyn FnMut(), me: usize| {
+        let _ended = Ended(&ended[me]);
+        first();
+        let mut waiting_since = None;
+        loop {
+            let mut waiting = false;
+            let mut next = None;
+            for stage in rest {
+                if stage.taken.load(Ordering::Acquire) {
+                    continue;
+                }
+                if !(stage.ready)() {
+                    waiting = true;
+                } else if let Some(run) = stage.take() {
+                    next = Some(run);
+                    break;
+                }
+            }
+            if let Some(run) = next {
+                run();
+                waiting_since = None;
+                continue;
+            }
+            // Nothing left, or what is left waits on a lane that has ended (by a panic,
+            // which the caller receives).
+            if !waiting || ended[1 - me].load(Ordering::Acquire) {
+                break;
+            }
+            // Poll while the wait is short, as the threads do between stages; sleep a
+            // little between looks when it is not.
+            let since = *waiting_since.get_or_insert_with(std::time::Instant::now);
+            if since.elapsed() < POLL {
+                for _ in 0..64 {
+                    std::hint::spin_loop();
+                }
+            } else {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+        }
+    };
+    let (mut a, mut b) = (Some(a), Some(b));
+    join(
+        true,
+        || lane(&mut || a.take().map_or((), |a| a()), 0),
+        || lane(&mut || b.take().map_or((), |b| b()), 1),
+    );
+}
 
 /// Texts shorter than this are parsed on one thread: below it, handing a stage to the other
 /// thread and back (a few microseconds) is a noticeable share of the whole parse.
@@ -87,7 +197,7 @@ impl Drop for InFlight {
 /// `(a(), b())`, with `b` on the helper thread when `threads` is set and it can be started.
 /// A panic in either stage is passed on to the caller, as it would be on one thread.
 #[cfg(not(target_family = "wasm"))]
-pub fn join<A: Send, B: Send>(
+fn join<A: Send, B: Send>(
     threads: bool,
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
@@ -115,63 +225,6 @@ pub fn join<A: Send, B: Send>(
     // by polling, as the caller did, before it sleeps.
     pool.spawn(|| poll_until(|| IN_FLIGHT.load(Ordering::Acquire) > 0));
     (ra, rb.expect("the scope ends after the second stage"))
-}
-
-#[cfg(target_family = "wasm")]
-pub fn join<A, B>(_threads: bool, a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
-    (a(), b())
-}
-
-/// `(a(), b(), c())` as [`join`] runs `a` and `b`, with `c` run by whichever of the two
-/// threads is free first: a stage whose share of the parse differs between short and long
-/// texts goes where there is time for it.
-#[cfg(not(target_family = "wasm"))]
-pub fn join_either<A: Send, B: Send, C: Send>(
-    threads: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-    c: impl FnOnce() -> C + Send,
-) -> (A, B, C) {
-    let job = std::sync::Mutex::new(Some(c));
-    let out = std::sync::Mutex::new(None);
-    let run_c = || {
-        let c = job.lock().ok().and_then(|mut c| c.take());
-        if let Some(c) = c {
-            let rc = c();
-            if let Ok(mut out) = out.lock() {
-                *out = Some(rc);
-            }
-        }
-    };
-    let (ra, rb) = join(
-        threads,
-        || {
-            let ra = a();
-            run_c();
-            ra
-        },
-        || {
-            let rb = b();
-            run_c();
-            rb
-        },
-    );
-    let rc = out
-        .into_inner()
-        .ok()
-        .flatten()
-        .expect("one of the two threads runs the third stage");
-    (ra, rb, rc)
-}
-
-#[cfg(target_family = "wasm")]
-pub fn join_either<A, B, C>(
-    _threads: bool,
-    a: impl FnOnce() -> A,
-    b: impl FnOnce() -> B,
-    c: impl FnOnce() -> C,
-) -> (A, B, C) {
-    (a(), b(), c())
 }
 
 #[cfg(all(test, not(target_family = "wasm")))]
@@ -210,32 +263,69 @@ mod tests {
         assert_eq!(first, second);
     }
 
+    /// Stages in a chain, each ready once the one before it has run, the first waiting on
+    /// the helper's first stage: each runs once, after its input, on either thread.
     #[test]
-    fn the_third_stage_runs_once_on_one_of_the_two_threads() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
+    fn each_stage_runs_once_when_its_input_is_ready() {
+        use std::sync::OnceLock;
         for threads in [false, true] {
-            let runs = AtomicUsize::new(0);
-            let here = thread::current().id();
-            let (a, (b, there), c) = join_either(
+            let slow = OnceLock::new();
+            let fast = OnceLock::new();
+            let chain: Vec<OnceLock<u32>> = (0..4).map(|_| OnceLock::new()).collect();
+            let rest: Vec<Stage> = (0..4)
+                .map(|k| {
+                    let chain = &chain;
+                    let slow = &slow;
+                    Stage::new(
+                        move || {
+                            if k == 0 {
+                                slow.get().is_some()
+                            } else {
+                                chain[k - 1].get().is_some()
+                            }
+                        },
+                        move || {
+                            let before = if k == 0 {
+                                *slow.get().expect("ready")
+                            } else {
+                                *chain[k - 1].get().expect("ready")
+                            };
+                            assert!(chain[k].set(before + 1).is_ok());
+                        },
+                    )
+                })
+                .collect();
+            lanes(
                 threads,
-                || 1,
-                || ("two", thread::current().id()),
+                || assert!(fast.set(1).is_ok()),
                 || {
-                    runs.fetch_add(1, Ordering::Relaxed);
-                    thread::current().id()
+                    thread::sleep(std::time::Duration::from_millis(5));
+                    assert!(slow.set(10).is_ok());
                 },
+                &rest,
             );
-            assert_eq!((a, b, runs.into_inner()), (1, "two", 1));
-            assert!(c == here || c == there);
+            drop(rest);
+            let got: Vec<u32> = chain.iter().map(|c| *c.get().expect("ran")).collect();
+            assert_eq!((fast.get(), got), (Some(&1), vec![11, 12, 13, 14]));
         }
     }
 
+    /// A stage that waits on the helper's first stage does not wait for ever when that one
+    /// panics: the panic reaches the caller.
     #[test]
-    fn a_panic_in_the_third_stage_reaches_the_caller() {
-        let third = std::panic::catch_unwind(|| {
-            join_either(true, || 1, || 2, || -> u8 { panic!("third") })
+    fn a_panic_reaches_the_caller_while_a_stage_waits_on_it() {
+        use std::sync::OnceLock;
+        let never: OnceLock<u8> = OnceLock::new();
+        let outcome = std::panic::catch_unwind(|| {
+            let rest = [Stage::new(|| never.get().is_some(), || {})];
+            lanes(true, || {}, || panic!("first stage"), &rest);
         });
-        assert!(third.is_err());
+        assert!(outcome.is_err());
+        let outcome = std::panic::catch_unwind(|| {
+            let rest = [Stage::new(|| true, || panic!("a later stage"))];
+            lanes(true, || {}, || {}, &rest);
+        });
+        assert!(outcome.is_err());
     }
 
     #[test]
