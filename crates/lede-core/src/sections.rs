@@ -1144,11 +1144,26 @@ fn is_contraction(w: &str) -> bool {
 }
 
 /// `(offset, word, ascii)` for each run of characters between separators: white space,
-/// dashes (— and –) and slashes; `ascii` says whether every byte of the word is ASCII. ASCII
-/// bytes are told apart by a bit mask, without decoding a character.
+/// dashes (— and –) and slashes; `ascii` says whether every byte of the word is ASCII. A byte
+/// is looked up in a table: a separator, a word's ASCII byte, or the start of a character to
+/// decode.
 fn words(s: &str) -> impl Iterator<Item = (usize, &str, bool)> {
-    // Bit `b` is set for the ASCII separators: tab to carriage return, space and slash.
-    const SEPARATORS: u128 = 0b11111 << 9 | 1 << b' ' | 1 << b'/';
+    const WORD: u8 = 0;
+    const SEPARATOR: u8 = 1;
+    const WIDE: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut class = [WIDE; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            class[b] = if matches!(b as u8, b'\t'..=b'\r' | b' ' | b'/') {
+                SEPARATOR
+            } else {
+                WORD
+            };
+            b += 1;
+        }
+        class
+    };
     let bytes = s.as_bytes();
     // The length of the character at `i` (not ASCII), and whether it is a separator.
     let wide = move |i: usize| -> (usize, bool) {
@@ -1160,28 +1175,26 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str, bool)> {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            let b = *bytes.get(i)?;
-            if b < 0x80 {
-                if SEPARATORS >> b & 1 == 0 {
-                    break;
+            match CLASS[usize::from(*bytes.get(i)?)] {
+                WORD => break,
+                SEPARATOR => i += 1,
+                _ => {
+                    let (n, separator) = wide(i);
+                    if !separator {
+                        break;
+                    }
+                    i += n;
                 }
-                i += 1;
-            } else {
-                let (n, separator) = wide(i);
-                if !separator {
-                    break;
-                }
-                i += n;
             }
         }
         let start = i;
         let mut ascii = true;
         while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if SEPARATORS >> b & 1 == 1 {
-                    break;
-                }
+            let class = CLASS[usize::from(b)];
+            if class == WORD {
                 i += 1;
+            } else if class == SEPARATOR {
+                break;
             } else {
                 let (n, separator) = wide(i);
                 if separator {
