@@ -213,6 +213,25 @@ fn finish(
     };
     let rest = [
         parallel::Stage::new(
+            || found_entities.get().is_some(),
+            || {
+                let (entities, tokenized) = found_entities.get().expect("ready");
+                let article_date = options
+                    .article_date
+                    .or_else(|| facts::detect_article_date(text_ref, blocks_ref));
+                let _ = found_facts.set((
+                    facts::extract_tokenized(
+                        text_ref,
+                        blocks_ref,
+                        entities,
+                        article_date,
+                        tokenized,
+                    ),
+                    article_date,
+                ));
+            },
+        ),
+        parallel::Stage::new(
             || true,
             || {
                 let _ = structure.set((
@@ -235,25 +254,6 @@ fn finish(
                     entities,
                     quotes.unwrap_or_default(),
                     name_tokens,
-                ));
-            },
-        ),
-        parallel::Stage::new(
-            || found_entities.get().is_some(),
-            || {
-                let (entities, tokenized) = found_entities.get().expect("ready");
-                let article_date = options
-                    .article_date
-                    .or_else(|| facts::detect_article_date(text_ref, blocks_ref));
-                let _ = found_facts.set((
-                    facts::extract_tokenized(
-                        text_ref,
-                        blocks_ref,
-                        entities,
-                        article_date,
-                        tokenized,
-                    ),
-                    article_date,
                 ));
             },
         ),
