@@ -184,9 +184,10 @@ fn finish(
         span: None,
     }));
     // Entities and quotations are found independently of each other: the two threads (where
-    // there are two) start with them. Then each takes what is ready: the sentences and
-    // sections (which no stage reads), the other facts once the entities are found, the
-    // speakers once the quotations are too. Which thread runs what, and when, changes
+    // there are two) start with them. Then each takes the first stage that is ready: the
+    // other facts once the entities are found (most often by the thread that found them, whose
+    // cache still holds their tokens), the sentences and sections (which no stage reads), the
+    // speakers once the quotations are found too. Which thread runs what, and when, changes
     // nothing in the result.
     use std::sync::{Mutex, OnceLock};
     let threads = parallel::worth_it(text.len());
