@@ -246,3 +246,33 @@ fn a_lone_capital_a_with_circumflex_survives_rich_input() {
     assert_eq!(check_invariants(&doc), Ok(()));
     assert!(doc.text.contains('\u{c2}'), "{:?}", doc.text);
 }
+
+/// Parses from several threads at once share the one helper thread, and which thread runs which
+/// stage then varies from parse to parse: every document must still equal the one its text gave
+/// when parsed alone.
+#[test]
+fn parses_from_several_threads_at_once_give_the_same_documents() {
+    use lede_core::synth;
+    let texts: Vec<String> = [1_500, 6_000, 40_000, 100_000]
+        .iter()
+        .zip(1u64..)
+        .flat_map(|(&n, seed)| [synth::article(n, seed), synth::plain_article(n, seed + 10)])
+        .collect();
+    let json = |text: &str| serde_json::to_string(&parse(text)).expect("a document serialises");
+    let alone: Vec<String> = texts.iter().map(|t| json(t)).collect();
+    std::thread::scope(|scope| {
+        for thread in 0..4 {
+            let (texts, alone, json) = (&texts, &alone, &json);
+            scope.spawn(move || {
+                // Each thread starts at a different text, so different sizes overlap.
+                for k in 0..2 * texts.len() {
+                    let i = (k + 3 * thread) % texts.len();
+                    assert!(
+                        json(&texts[i]) == alone[i],
+                        "text {i} differs in thread {thread}"
+                    );
+                }
+            });
+        }
+    });
+}
