@@ -495,48 +495,49 @@ impl Valleys {
     }
 }
 
-/// Sum sparse bags (sorted by term id) into `out`, sorted by term id. Two bags (the text
-/// tiling's windows) are merged in one pass; more are sorted together, which keeps this
-/// `O(k log k)` in the `k` entries however many bags there are.
+/// Sum sparse bags (sorted by term id) into `out`, sorted by term id: two bags in one pass,
+/// more by merging each half's sum, which keeps this `O(k log b)` in the `k` entries of `b`
+/// bags.
 fn merge(bags: &[&[(u32, u32)]], out: &mut Vec<(u32, u32)>) {
     out.clear();
-    if let [a, b] = bags {
-        count_work(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
-        while let (Some(&(x, cx)), Some(&(y, cy))) = (a.get(i), b.get(j)) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => {
-                    out.push((x, cx));
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push((y, cy));
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push((x, cx + cy));
-                    i += 1;
-                    j += 1;
-                }
+    match bags {
+        [] => {}
+        [a] => out.extend_from_slice(a),
+        [a, b] => merge_two(a, b, out),
+        _ => {
+            let (mut left, mut right) = (Vec::new(), Vec::new());
+            let (l, r) = bags.split_at(bags.len() / 2);
+            merge(l, &mut left);
+            merge(r, &mut right);
+            merge_two(&left, &right, out);
+        }
+    }
+}
+
+/// Two sorted bags summed into `out` (empty), in one pass.
+fn merge_two(a: &[(u32, u32)], b: &[(u32, u32)], out: &mut Vec<(u32, u32)>) {
+    count_work(a.len() + b.len());
+    out.reserve(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&(x, cx)), Some(&(y, cy))) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => {
+                out.push((x, cx));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push((y, cy));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x, cx + cy));
+                i += 1;
+                j += 1;
             }
         }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        return;
     }
-    for bag in bags {
-        out.extend_from_slice(bag);
-    }
-    count_work(out.len());
-    crate::order::sort_by_u64(out, |&(id, _)| u64::from(id));
-    out.dedup_by(|next, kept| {
-        if next.0 == kept.0 {
-            kept.1 += next.1;
-            true
-        } else {
-            false
-        }
-    });
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// Steps of work (bag entries merged, candidate cuts looked at) done by sectioning on this
@@ -1604,6 +1605,28 @@ mod tests {
                 .all(|(a, b)| a < b),
             "STOP_WORDS must stay sorted, each word once"
         );
+    }
+
+    /// Any number of bags sums to what counting every entry gives, sorted by term.
+    #[test]
+    fn merged_bags_sum_every_term() {
+        let bags: Vec<Vec<(u32, u32)>> = vec![
+            vec![(1, 2), (4, 1), (9, 3)],
+            vec![(0, 1), (4, 2)],
+            vec![],
+            vec![(9, 1), (12, 5)],
+            vec![(1, 1), (2, 2), (12, 1)],
+        ];
+        for n in 0..=bags.len() {
+            let views: Vec<&[(u32, u32)]> = bags[..n].iter().map(Vec::as_slice).collect();
+            let mut expected = std::collections::BTreeMap::new();
+            for &(id, c) in bags[..n].iter().flatten() {
+                *expected.entry(id).or_insert(0) += c;
+            }
+            let mut got = vec![(99, 99)];
+            merge(&views, &mut got);
+            assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{n} bags");
+        }
     }
 
     #[test]
