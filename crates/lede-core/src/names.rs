@@ -2182,8 +2182,18 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
     // The head word without a possessive, and its lexicon flags, asked for by several rules.
     let head = strip_possessive(text, last);
     let head_flags = head_flags_at(ws.len() - 1);
-    if is_capitalized(last.text(text)) && head_flags & ORG_HEAD != 0 {
-        let mut a = ws.len() - 1;
+    // Where the organisation's own word is: the last word ("the State Department"), or the
+    // word before "of" or "for" when a name follows it to the end ("Department of
+    // Transportation", "Ministry for the Environment").
+    let org_word = if !is_capitalized(last.text(text)) {
+        None
+    } else if head_flags & ORG_HEAD != 0 {
+        Some(ws.len() - 1)
+    } else {
+        org_word_before_of(text, ws, &head_flags_at)
+    };
+    if let Some(org_word) = org_word {
+        let mut a = org_word;
         while a > 0 {
             let w = ws[a - 1].text(text);
             let l = Lower::new(w);
@@ -2342,6 +2352,33 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         },
         gender,
     })
+}
+
+/// In "Department of Transportation" or "Ministry for the Environment", the organisation's
+/// word: a capitalised organisation word followed by "of" or "for", then capitalised words (with
+/// "and", "of", "for", "the" between them) to the end of the phrase. None when a title or a
+/// possessive comes after it: "Bank of England Governor Andrew Bailey" and "Department of
+/// Health's Jo Park" name people.
+fn org_word_before_of(text: &str, ws: &[Tok], flags_at: &impl Fn(usize) -> u16) -> Option<usize> {
+    // The first "of" or "for" after a capitalised organisation word ("the chair of the
+    // Department of Education" passes over "chair of").
+    let k = (1..ws.len().saturating_sub(1)).find(|&k| {
+        matches!(Lower::new(ws[k].text(text)).bytes(), b"of" | b"for")
+            && is_capitalized(ws[k - 1].text(text))
+            && flags_at(k - 1) & ORG_HEAD != 0
+    })?;
+    let org = k - 1;
+    let last = ws.len() - 1;
+    let named = ws[k + 1..].iter().enumerate().all(|(i, &t)| {
+        let w = t.text(text);
+        if is_capitalized(w) {
+            flags_at(k + 1 + i) & TITLE == 0
+                && (k + 1 + i == last || strip_possessive(text, t) == t)
+        } else {
+            matches!(Lower::new(w).bytes(), b"and" | b"of" | b"for" | b"the") && k + 1 + i < last
+        }
+    });
+    named.then_some(org)
 }
 
 /// Trim a trailing comma or possessive from a role ("the Harbour Institute's").
@@ -2514,6 +2551,45 @@ mod tests {
         );
         assert_eq!(phrase("she").unwrap().2, MentionKind::Pronoun(Pronoun::She));
         assert_eq!(phrase("the weather"), None);
+    }
+
+    /// An organisation word, "of" or "for", then a name: the whole is the organisation,
+    /// not a person named by its last words; a title or a possessive after it names a person.
+    #[test]
+    fn organisations_named_with_of() {
+        let org = |s: &str| (s.to_string(), None, MentionKind::Organization);
+        assert_eq!(
+            phrase("the Department of Transportation"),
+            Some(org("Department of Transportation"))
+        );
+        assert_eq!(
+            phrase("the Harbor County Department of Education"),
+            Some(org("Harbor County Department of Education"))
+        );
+        assert_eq!(
+            phrase("Ministry for the Environment"),
+            Some(org("Ministry for the Environment"))
+        );
+        assert_eq!(
+            phrase("Office of Management and Budget"),
+            Some(org("Office of Management and Budget"))
+        );
+        assert_eq!(
+            phrase("a spokesman for the Department of Agriculture").map(|p| p.2),
+            Some(MentionKind::Group)
+        );
+        assert_eq!(
+            phrase("Bank of Westland Governor Ana Ruiz"),
+            Some((
+                "Ana Ruiz".into(),
+                Some("Bank of Westland Governor".into()),
+                MentionKind::Person
+            ))
+        );
+        assert_eq!(
+            phrase("the Department of Education's Jo Park").unwrap().0,
+            "Jo Park"
+        );
     }
 
     /// The ASCII path of `is_acronym` agrees with the test by characters.
