@@ -732,6 +732,62 @@ fn only_time_after(rest: &str) -> bool {
             })
 }
 
+/// What may follow a reporting cue that ends a sentence, besides a time: where or how it
+/// was said ("in a notice to boat owners", "at a news conference on Monday", "on social
+/// media"). A preposition, then a medium within its next three words; no clause of its own.
+fn setting_after(rest: &str) -> bool {
+    const MEDIA: &[&str] = &[
+        "statement",
+        "statements",
+        "notice",
+        "release",
+        "interview",
+        "email",
+        "e-mail",
+        "letter",
+        "post",
+        "tweet",
+        "video",
+        "speech",
+        "address",
+        "briefing",
+        "conference",
+        "hearing",
+        "court",
+        "filing",
+        "memo",
+        "message",
+        "call",
+        "radio",
+        "television",
+        "podcast",
+        "blog",
+        "broadcast",
+        "op-ed",
+        "column",
+        "media",
+        "twitter",
+        "facebook",
+        "x",
+        "instagram",
+        "parliament",
+        "committee",
+    ];
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || c == '.');
+    if rest.contains([',', ';', ':', '"', '“', '”']) || has_words(rest, 11) {
+        return false;
+    }
+    let mut words = rest.split_whitespace();
+    words.next().is_some_and(|w| {
+        lower_is_str(
+            w,
+            &["in", "on", "at", "during", "via", "through", "over", "to"],
+        )
+    }) && words
+        .take(3)
+        .any(|w| lower_is_str(w.trim_end_matches(['.', '!', '?']), MEDIA))
+}
+
 /// White space, then an opening double mark and a capital.
 fn opens_quotation(rest: &str) -> bool {
     let t = rest.trim_start();
@@ -921,6 +977,14 @@ fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, usize)
             .get(j)
             .is_some_and(|t| lower_is(text, *t, &["with", "of", "for", "at", "from", "in", "on"]))
     {
+        // "a spokesperson for Environment Canada", "an official at the Department of
+        // Transportation": the group's organisation belongs to the phrase.
+        if let Some((o, e)) = phrase_forward_stop(text, toks, j + 1, true) {
+            if o.kind == MentionKind::Organization && o.role.is_none() && e > j + 1 {
+                let name = Span::new(m.name.start as usize, toks[e - 1].end());
+                return Some((Mention { name, ..m }, e));
+            }
+        }
         let mut k = j + 1;
         while k < toks.len()
             && k <= j + 4
@@ -1067,7 +1131,14 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<(Mention, u
         && lower_is(text, toks[j], &["from", "by"])
     {
         if let Some((inner, k)) = phrase_forward_stop(text, toks, j + 1, false) {
-            if matches!(inner.kind, MentionKind::Person | MentionKind::Organization) {
+            // "a report by the state transport department": an unnamed body is the source
+            // too, when its head word is an organisation's.
+            let body = inner.kind == MentionKind::Group
+                && text[inner.name]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(names::is_org_head);
+            if body || matches!(inner.kind, MentionKind::Person | MentionKind::Organization) {
                 return Some((inner, k));
             }
         }
@@ -1143,6 +1214,24 @@ fn subject_phrase(text: &str, toks: &[Tok], s: usize) -> Option<Mention> {
         return names::read_phrase(text, &toks[s..j]);
     }
     phrase_forward(text, toks, s).map(|(m, _)| m)
+}
+
+/// "And from the harbour master:": in a lead-in that ends with a colon, the speaker named
+/// after its last "from", up to the colon.
+fn source_after_from(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let colon = toks.len().checked_sub(1)?;
+    if !is_punct(text, toks[colon], &[":"]) {
+        return None;
+    }
+    let from = toks[..colon]
+        .iter()
+        .rposition(|t| lower_is(text, *t, &["from"]))?;
+    if from + 1 >= colon || colon - from > 8 || !toks[from + 1..colon].iter().all(|t| t.word()) {
+        return None;
+    }
+    phrase_at(text, toks, from + 1, colon)
+        .filter(|&(m, end)| end == colon && !matches!(m.kind, MentionKind::Pronoun(_)))
+        .map(|(m, _)| m)
 }
 
 /// The first personal name in a lead-in without a cue ("The gallery owner, Jonas Weber, put
@@ -1604,6 +1693,16 @@ fn trailing_attr(text: &str, toks: &[Tok]) -> Option<Attr> {
             }
         }
     }
+    // The dot of an abbreviation before the cue: "Coastline Ferries Ltd. said".
+    if k > 0
+        && k + 1 < toks.len()
+        && toks[k].text(text) == "."
+        && toks[k - 1].word()
+        && toks[k - 1].end() == toks[k].start()
+        && cue_at(text, toks, k + 1).is_some()
+    {
+        k += 1;
+    }
     while k < toks.len() && toks[k].word() && names::is_cue_filler(toks[k].text(text)) {
         k += 1;
     }
@@ -2056,10 +2155,13 @@ pub fn extract_with(text: &str, blocks: &[Block], tokens: &BlockTokens) -> Extra
                             .map(|(a, _)| a)
                             .or_else(|| {
                                 let n = toks.len().saturating_sub(1);
-                                phrase_backward(text, toks, n).map(|(m, _)| Attr {
-                                    mention: Some(m),
-                                    ..Attr::default()
-                                })
+                                phrase_backward(text, toks, n)
+                                    .map(|(m, _)| m)
+                                    .or_else(|| source_after_from(text, toks))
+                                    .map(|m| Attr {
+                                        mention: Some(m),
+                                        ..Attr::default()
+                                    })
                             });
                     continue;
                 }
@@ -2128,7 +2230,9 @@ pub fn extract_with(text: &str, blocks: &[Block], tokens: &BlockTokens) -> Extra
                                     )
                             })
                             .or_else(|| first_name_in(text, toks))
-                            .map(|(m, _)| Attr {
+                            .map(|(m, _)| m)
+                            .or_else(|| source_after_from(text, toks))
+                            .map(|m| Attr {
                                 mention: Some(m),
                                 ..Attr::default()
                             });
@@ -2891,7 +2995,7 @@ fn indirect(
                     a.cue.is_some_and(|c| {
                         cues::cue(&text[c]).is_some_and(|c| c.reports)
                             || text[c].starts_with("according")
-                    }) && only_time_after(&text[a.end..se])
+                    }) && (only_time_after(&text[a.end..se]) || setting_after(&text[a.end..se]))
                 })
             };
             if let Some(a) = attr {

@@ -1964,8 +1964,13 @@ fn resolve(
                 while !text.is_char_boundary(from) {
                     from -= 1;
                 }
-                let cited =
-                    at > from && at - from < 3000 && text[from..at].to_lowercase().contains(head);
+                // "the report" (not "a report", which brings in a new one), its word
+                // written before it ("reporters" is not "report").
+                let definite = ["the ", "this ", "that "].iter().any(|d| l.starts_with(d));
+                let cited = definite
+                    && at > from
+                    && at - from < 3000
+                    && has_word(&text[from..at].to_lowercase(), head);
                 if let Some((e, _)) = prev.filter(|&(e, b)| {
                     cited
                         && block.saturating_sub(b) <= 2
@@ -1976,11 +1981,7 @@ fn resolve(
                     return Some(e);
                 }
             }
-            let name = l
-                .trim_start_matches("the ")
-                .trim_start_matches("a ")
-                .trim_start_matches("an ");
-            Some(table.entry(SpeakerKind::Unnamed, name))
+            Some(table.entry(SpeakerKind::Unnamed, &unnamed_name(mention)))
         }
         MentionKind::Pronoun(p) => {
             let gender = match p {
@@ -2057,6 +2058,22 @@ fn lower_contains(haystack: &str, needle: &str) -> bool {
             .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
+/// Whether `word` (lower case) is a whole word of `lower` (lower-cased text): not a part of a
+/// longer one.
+fn has_word(lower: &str, word: &str) -> bool {
+    let alnum_at = |k: usize| lower[k..].chars().next().is_some_and(char::is_alphanumeric);
+    let alnum_before = |k: usize| {
+        lower[..k]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    !word.is_empty()
+        && lower
+            .match_indices(word)
+            .any(|(k, _)| !alnum_before(k) && !alnum_at(k + word.len()))
+}
+
 /// Whether a sentence ends between `a` and `b`: a stop, then white space and a capital or an
 /// opening mark.
 fn sentence_break_between(text: &str, a: usize, b: usize) -> bool {
@@ -2112,6 +2129,33 @@ fn learn_gender(table: &mut Table, e: usize, g: Option<Gender>) {
     table.entries[e].count_gender(g, 1)
 }
 
+/// An unnamed speaker's name as the card shows it: the phrase without its article, its first
+/// word in lower case and the names in it as written ("A spokesperson for Environment Canada"
+/// → "spokesperson for Environment Canada", "Officials" → "officials").
+fn unnamed_name(mention: &str) -> String {
+    let mut rest = mention;
+    for article in ["the ", "a ", "an "] {
+        if rest.len() > article.len()
+            && rest.is_char_boundary(article.len())
+            && rest[..article.len()].eq_ignore_ascii_case(article)
+        {
+            rest = &rest[article.len()..];
+        }
+    }
+    let (first, tail) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
+    // A name keeps its capitals: an acronym ("RCMP officers") or a first word followed by
+    // another capitalised one ("Freedom Mobile spokesperson").
+    let acronym = first.chars().count() > 1
+        && first
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if acronym || tail.trim_start().starts_with(char::is_uppercase) {
+        return rest.to_string();
+    }
+    first.to_lowercase() + tail
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2145,6 +2189,33 @@ mod tests {
         ] {
             assert_eq!(clean_role(none), None, "{none:?}");
         }
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(has_word("cross wrote in a report that", "report"));
+        assert!(has_word("the report's authors", "report"));
+        assert!(has_word("report", "report"));
+        assert!(!has_word("he told reporters after", "report"));
+        assert!(!has_word("a misreport", "report"));
+        assert!(!has_word("anything", ""));
+    }
+
+    #[test]
+    fn unnamed_speakers_keep_the_names_inside_them() {
+        assert_eq!(
+            unnamed_name("A spokesperson for Environment Canada"),
+            "spokesperson for Environment Canada"
+        );
+        assert_eq!(unnamed_name("Officials"), "officials");
+        assert_eq!(unnamed_name("the city's lawyers"), "city's lawyers");
+        assert_eq!(unnamed_name("RCMP officers"), "RCMP officers");
+        assert_eq!(
+            unnamed_name("Harbourline Telecom spokesperson"),
+            "Harbourline Telecom spokesperson"
+        );
+        assert_eq!(unnamed_name("Élus locaux"), "élus locaux");
+        assert_eq!(unnamed_name("an"), "an");
     }
 
     /// The fast paths agree with what they stand in for, on ASCII and non-ASCII text.
