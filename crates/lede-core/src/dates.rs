@@ -113,6 +113,12 @@ fn is_future_cue(lower: &[u8]) -> bool {
             | b"starts"
             | b"due"
             | b"expected"
+            | b"expect"
+            | b"expects"
+            | b"forecast"
+            | b"forecasts"
+            | b"intend"
+            | b"intends"
             | b"scheduled"
             | b"planned"
             | b"plans"
@@ -553,11 +559,13 @@ mod tests {
     fn bare_weekday_follows_tense() {
         let wednesday = d(2020, 7, 15);
         let found = dates(
-            "The vote will take place Friday. The vote took place Monday.",
+            "The vote will take place Friday. The vote took place Monday. \
+             Crews expect strong winds on Thursday.",
             wednesday,
         );
         assert_eq!(found[0].1, d(2020, 7, 17));
         assert_eq!(found[1].1, d(2020, 7, 13));
+        assert_eq!(found[2].1, d(2020, 7, 16));
     }
 
     #[test]
