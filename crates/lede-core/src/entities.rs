@@ -1490,7 +1490,9 @@ fn read_run(
     // A title run followed by a name.
     let mut t = i;
     while t < j {
-        if ctx.is_title(t) && !ctx.is_org_word(t) {
+        // "Stephen King", "Martin Luther King Jr.": a title word after a forename is a surname.
+        let surname = t > i && ctx.is_capword(t - 1) && lists.is_first_name(ctx.key(t - 1));
+        if ctx.is_title(t) && !ctx.is_org_word(t) && !surname {
             let mut e = t;
             while e < j
                 && (ctx.is_title(e)

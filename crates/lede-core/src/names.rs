@@ -2122,7 +2122,14 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         let name = if is_capitalized(w) {
             word_flags[k] = flags(w);
             known_flags |= 1 << k;
-            word_flags[k] & (TITLE | NOT_NAME_F | GROUP) == 0
+            let f = word_flags[k];
+            f & (TITLE | NOT_NAME_F | GROUP) == 0
+                // "Stephen King", "Martin Luther King Jr.": a title after a forename is a
+                // surname.
+                || f & (NOT_NAME_F | GROUP) == 0
+                    && k > 0
+                    && name_bits >> (k - 1) & 1 != 0
+                    && is_forename(ws[k - 1].text(text))
         } else {
             glued_particle_name(w)
         };
@@ -2444,10 +2451,14 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// A month that is a surname after a known forename: "Elizabeth May", "Theresa May".
 pub fn is_month_surname(prev: &str, w: &str) -> bool {
-    matches!(w, "May" | "June" | "April" | "August")
-        && is_capitalized(prev)
-        && (forename_gender(prev).is_some()
-            || with_folded(prev, |k| crate::gazetteer::lists().is_first_name(k)))
+    matches!(w, "May" | "June" | "April" | "August") && is_forename(prev)
+}
+
+/// A capitalised word that is a known forename ("Stephen", "Carole").
+fn is_forename(w: &str) -> bool {
+    is_capitalized(w)
+        && (forename_gender(w).is_some()
+            || with_folded(w, |k| crate::gazetteer::lists().is_first_name(k)))
 }
 
 /// "al-Zoubi", "el-Sisi", "bin-Salman": a particle glued to a capitalised name.
@@ -2589,6 +2600,21 @@ mod tests {
         assert_eq!(
             phrase("the Department of Education's Jo Park").unwrap().0,
             "Jo Park"
+        );
+    }
+
+    /// A title word after a forename is a surname; before a name it stays a title.
+    #[test]
+    fn titles_after_forenames_are_surnames() {
+        let person = |s: &str, role: Option<&str>| {
+            Some((s.to_string(), role.map(String::from), MentionKind::Person))
+        };
+        assert_eq!(phrase("Stephen King"), person("Stephen King", None));
+        assert_eq!(phrase("Carole Bishop"), person("Carole Bishop", None));
+        assert_eq!(phrase("King Charles"), person("Charles", Some("King")));
+        assert_eq!(
+            phrase("Judge Tomas Reyes"),
+            person("Tomas Reyes", Some("Judge"))
         );
     }
 
