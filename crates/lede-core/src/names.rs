@@ -2332,7 +2332,15 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         .find_map(|t| honorific_gender(t.text(text)));
     let name_words = &ws[a..b];
     let org = determiner == Some(true)
-        || (a..b).any(|k| head_flags_at(k) & ORG_HEAD != 0)
+        || (a..b).any(|k| {
+            // "Bill Smith": a forename that is also an organisation word opens a person's name.
+            // ("Bill C-69" stays a bill).
+            head_flags_at(k) & ORG_HEAD != 0
+                && !(k == a
+                    && b - a >= 2
+                    && !ws[k + 1].text(text).contains(|c: char| c.is_ascii_digit())
+                    && is_forename(ws[k].text(text)))
+        })
         || name_words.iter().all(|t| is_acronym(t.text(text)))
         || (name_words.len() == 1 && is_acronym(name_words[0].text(text)));
     let possessive_only = strip_possessive(text, ws[b - 1]) != ws[b - 1];
@@ -2455,7 +2463,7 @@ pub fn is_month_surname(prev: &str, w: &str) -> bool {
 }
 
 /// A capitalised word that is a known forename ("Stephen", "Carole").
-fn is_forename(w: &str) -> bool {
+pub(crate) fn is_forename(w: &str) -> bool {
     is_capitalized(w)
         && (forename_gender(w).is_some()
             || with_folded(w, |k| crate::gazetteer::lists().is_first_name(k)))
@@ -2616,6 +2624,21 @@ mod tests {
             phrase("Judge Tomas Reyes"),
             person("Tomas Reyes", Some("Judge"))
         );
+    }
+
+    /// "Bill" opens a person's name before a surname, not before a bill's number.
+    #[test]
+    fn forenames_that_are_organisation_words() {
+        assert_eq!(phrase("Bill Sims").map(|p| p.2), Some(MentionKind::Person));
+        assert_eq!(
+            phrase("Councillor Bill Grant"),
+            Some((
+                "Bill Grant".into(),
+                Some("Councillor".into()),
+                MentionKind::Person
+            ))
+        );
+        assert_ne!(phrase("Bill C-69").map(|p| p.2), Some(MentionKind::Person));
     }
 
     /// The ASCII path of `is_acronym` agrees with the test by characters.

@@ -730,12 +730,6 @@ fn author_in(phrase: &str) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
-/// A common forename ("Larry", "Amara").
-fn is_forename(word: &str) -> bool {
-    names::forename_gender(word).is_some()
-        || names::with_folded(word, |k| crate::gazetteer::lists().is_first_name(k))
-}
-
 /// "Canadian", "Russian".
 fn is_demonym(word: &str) -> bool {
     let l = Lower::new(word);
@@ -1291,7 +1285,18 @@ fn build_table(
             let mut first_head = None;
             let mut any_head = false;
             for h in i..j {
-                if toks[h].word() && flags_at(h).is_org_head() {
+                // "Bill Smith": a forename that is also an organisation word opens a name
+                // ("Bill C-69" stays a bill).
+                let forename = || {
+                    h == i
+                        && h + 1 < j
+                        && toks[h + 1].word()
+                        && !toks[h + 1]
+                            .text(text)
+                            .contains(|c: char| c.is_ascii_digit())
+                        && names::is_forename(toks[h].text(text))
+                };
+                if toks[h].word() && flags_at(h).is_org_head() && !forename() {
                     any_head = true;
                     if first_head.is_none() && h + 1 < j && toks[h + 1].word() {
                         first_head = Some(h);
@@ -1384,7 +1389,7 @@ fn build_table(
                 || words.iter().all(|w| names::is_acronym(w.text(text)))
                 || (prev.is_some_and(|(_, p)| p.eq_ignore_ascii_case("the"))
                     // "the Oracle founder Larry Ellison" is a person.
-                    && !(words.len() >= 2 && is_forename(first.text(text))));
+                    && !(words.len() >= 2 && names::is_forename(first.text(text))));
             let sentence_start =
                 prev.is_none_or(|(_, p)| matches!(p, "." | "?" | "!" | "\"" | "“" | ":"));
             // "the Canadian government": a demonym is neither person nor organisation.
