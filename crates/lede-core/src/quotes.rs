@@ -2277,6 +2277,30 @@ pub fn extract_with(text: &str, blocks: &[Block], tokens: &BlockTokens) -> Extra
                             || !has_words(rest, 7)
                     });
                 trails.push(trail);
+                // "Dunn pressed on. "Then why ...?"": the sentence before, in the same
+                // paragraph and without a quotation of its own, opens with the speaker, when nothing else names one.
+                if k == 0 && si > 0 && lead_empty && lead.is_none() && trail.is_none() {
+                    let before = sents[si - 1];
+                    let quoted = q0 > 0 && pairs[q0 - 1].open >= before.start as usize;
+                    if !quoted {
+                        let prev = tokens.stretch(
+                            text,
+                            b,
+                            before.start as usize,
+                            before.end as usize,
+                            &mut buf,
+                        );
+                        leads[k] = subject_in(text, prev)
+                            .filter(|m| {
+                                prev.first()
+                                    .is_some_and(|t| t.start() == m.name.start as usize)
+                            })
+                            .map(|m| Attr {
+                                mention: Some(m),
+                                ..Attr::default()
+                            });
+                    }
+                }
                 direct_flags.push(
                     lead_ok
                         && tail_ok
