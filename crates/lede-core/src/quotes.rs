@@ -283,7 +283,9 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
                     } else {
                         let o = is_open_context(prev)
                             && (is_alnum(next) || next.is_some_and(|n| !n.is_whitespace()));
-                        let cl = !is_space(prev) && is_close_context(next) && c != '‘' && c != '‚';
+                        // "‚Wir sind bereit,‘ sagte er": a left mark after a word closes the
+                        // low opening one.
+                        let cl = !is_space(prev) && is_close_context(next) && c != '‚';
                         (o && (c != '’' || is_space(prev)), cl)
                     }
                 }
@@ -627,7 +629,10 @@ fn sentences(text: &str, para: Span, pairs: &[Pair], out: &mut Vec<Span>) {
             Some(c) => {
                 c.is_uppercase()
                     || c.is_ascii_digit()
-                    || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(')
+                    || matches!(
+                        c,
+                        '"' | '“' | '‘' | '\'' | '«' | '„' | '‚' | '‹' | '「' | '『' | '('
+                    )
             }
         }
     };

@@ -2148,14 +2148,15 @@ fn unnamed_name(mention: &str) -> String {
         }
     }
     let (first, tail) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
-    // A name keeps its capitals: an acronym ("RCMP officers") or a first word followed by
-    // another capitalised one ("Freedom Mobile spokesperson").
+    // A name keeps its capitals: an acronym ("RCMP officers"), a demonym ("German
+    // officials") or a first word followed by another capitalised one ("Freedom Mobile
+    // spokesperson").
     let acronym = first.chars().count() > 1
         && first
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    if acronym || tail.trim_start().starts_with(char::is_uppercase) {
+    if acronym || tail.trim_start().starts_with(char::is_uppercase) || is_demonym(first) {
         return rest.to_string();
     }
     first.to_lowercase() + tail
@@ -2213,6 +2214,7 @@ mod tests {
             "spokesperson for Environment Canada"
         );
         assert_eq!(unnamed_name("Officials"), "officials");
+        assert_eq!(unnamed_name("A German official"), "German official");
         assert_eq!(unnamed_name("the city's lawyers"), "city's lawyers");
         assert_eq!(unnamed_name("RCMP officers"), "RCMP officers");
         assert_eq!(
