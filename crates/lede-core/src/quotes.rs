@@ -1045,6 +1045,20 @@ fn phrase_forward_named(text: &str, toks: &[Tok], i: usize) -> Option<(Mention, 
             {
                 return Some(long);
             }
+            // "the Syrian Observatory for Human Rights": the organisation's whole name.
+            let joiner = toks
+                .get(short_end)
+                .is_some_and(|t| lower_is(text, *t, &["of", "for"]));
+            if joiner
+                && long.0.kind == MentionKind::Organization
+                && short.is_some_and(|(m, _)| {
+                    m.kind == MentionKind::Organization
+                        && m.name.start == long.0.name.start
+                        && m.name.end < long.0.name.end
+                })
+            {
+                return Some(long);
+            }
         }
     }
     short
