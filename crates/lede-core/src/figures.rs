@@ -875,6 +875,11 @@ fn number_at(s: &Scan, i: usize, word: FactWord) -> Option<Found> {
             .or_else(|| of_noun(s, f.b))
             .or_else(|| subject_before(s, f.a)),
     };
+    // "14 were injured", "at least 30 have been arrested": the participle says what is
+    // counted.
+    if f.kind == FigureKind::Count && f.counts.is_none() {
+        f.counts = passive_counted(s, f.b);
+    }
     // A bare small number with nothing counted is noise (list markers, scores).
     if f.kind == FigureKind::Count
         && f.counts.is_none()
@@ -898,9 +903,9 @@ fn plural_noun_follows(s: &Scan, i: usize) -> bool {
 fn range_after(s: &Scan, f: &mut Found) {
     let w = s.w(f.b);
     let between = f.a > 0 && s.w(f.a - 1).eq_ignore_ascii_case("between");
-    // "$1.1 billion to $1.2 billion"
+    // "$1.1 billion to $1.2 billion", "between $1.1 billion and $1.3 billion"
     if f.kind == FigureKind::Money
-        && w == "to"
+        && (w == "to" || w == "and" && between)
         && s.w(f.b + 1) == s.w(f.a)
         && s.kind(f.b + 2) == Some(TokKind::Num)
     {
@@ -908,6 +913,9 @@ fn range_after(s: &Scan, f: &mut Found) {
             if n.value > f.value {
                 f.value_high = Some(n.value);
                 f.b = n.end;
+                if between {
+                    f.a -= 1;
+                }
             }
         }
         return;
@@ -969,6 +977,22 @@ fn approx_before(s: &Scan, f: &mut Found) {
 }
 
 /// Participles that do name what is counted: "three injured".
+/// "were injured", "have been arrested", "are missing" after a number: the participle.
+fn passive_counted(s: &Scan, i: usize) -> Option<String> {
+    let mut k = i;
+    match s.lw(k).bytes() {
+        b"were" | b"are" | b"was" => k += 1,
+        b"have" | b"had" if s.lw(k + 1).bytes() == b"been" => k += 2,
+        _ => return None,
+    }
+    if matches!(s.lw(k).bytes(), b"still" | b"also" | b"reportedly") {
+        k += 1;
+    }
+    let w = s.lw(k);
+    let w = std::str::from_utf8(w.bytes()).ok()?;
+    is_counted_participle(w).then(|| w.to_string())
+}
+
 fn is_counted_participle(w: &str) -> bool {
     matches!(
         w.as_bytes(),
@@ -1318,5 +1342,14 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!((g[0].1, g[0].2.as_deref()), (5e6, Some("USD")));
         assert_eq!((g[1].1, g[1].3.as_deref()), (10.0, Some("donors")));
+        let h = figs("Damage came to between $1.1 billion and $1.3 billion, insurers said.");
+        assert_eq!(h.len(), 1);
+        assert_eq!(
+            (h[0].0.as_str(), h[0].1),
+            ("between $1.1 billion and $1.3 billion", 1.1e9)
+        );
+        let k = figs("Two people died, and at least 14 were injured. 3 were seen.");
+        assert_eq!(k.len(), 2);
+        assert_eq!((k[1].1, k[1].3.as_deref()), (14.0, Some("injured")));
     }
 }
