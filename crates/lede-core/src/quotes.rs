@@ -2296,8 +2296,9 @@ pub fn extract_with(text: &str, blocks: &[Block], tokens: &BlockTokens) -> Extra
                             || !has_words(rest, 7)
                     });
                 trails.push(trail);
-                // "Dunn pressed on. "Then why ...?"": the sentence before, in the same
-                // paragraph and without a quotation of its own, opens with the speaker, when nothing else names one.
+                // "Dunn pressed on. "Then why ...?"": when nothing else names the speaker,
+                // the sentence before (same paragraph, no quotation of its own) opens with
+                // them.
                 if k == 0 && si > 0 && lead_empty && lead.is_none() && trail.is_none() {
                     let before = sents[si - 1];
                     let quoted = q0 > 0 && pairs[q0 - 1].open >= before.start as usize;
