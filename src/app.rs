@@ -10,7 +10,7 @@ use crate::hooks::{use_file_loader, use_media_query};
 use crate::model::{iso_date, parse_iso_date, Reading};
 use crate::services::parser::{Engine, Reply};
 use crate::services::{share, storage};
-use crate::state::{Action, AppState, Input, Notice, NoticeKind, Tab, Theme};
+use crate::state::{Action, AppState, Input, Notice, NoticeKind, SharedText, Tab, Theme};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use lede_core::Options;
@@ -186,8 +186,8 @@ pub fn App() -> Html {
         let had_error = state.storage_error.is_some();
         // Saved in a task of its own, after the change is on screen: a long paste's copy into
         // storage does not lengthen the task that shows it.
-        use_effect_with(state.draft.clone(), move |draft| {
-            let draft = draft.clone();
+        use_effect_with(SharedText(state.draft.clone()), move |draft| {
+            let draft = draft.0.clone();
             let save = Timeout::new(0, move || match storage::save_draft(&draft) {
                 Ok(()) if had_error => dispatcher.dispatch(Action::StorageOk),
                 Ok(()) => {}
@@ -212,7 +212,7 @@ pub fn App() -> Html {
     let shared = {
         let s = &*state;
         let deps = (
-            s.draft.clone(),
+            SharedText(s.draft.clone()),
             s.date,
             s.collapsed.clone(),
             s.speaker,

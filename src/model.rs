@@ -118,9 +118,10 @@ impl Reading {
     /// reader's date. (Readings made without a record of their input count as current.)
     pub fn is_current(&self, state: &AppState) -> bool {
         !self.first_part
-            && self.made_from.as_ref().is_none_or(|(input, date)| {
-                *date == state.date && same_input(input, &state.analysed)
-            })
+            && self
+                .made_from
+                .as_ref()
+                .is_none_or(|(input, date)| *date == state.date && *input == state.analysed)
     }
 
     pub fn new(doc: Rc<Document>) -> Reading {
@@ -662,16 +663,6 @@ pub fn kind_label(kind: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct",
         QuoteKind::Mixed => "partial",
         QuoteKind::Indirect => "reported",
-    }
-}
-
-/// Equal inputs, comparing shared text by pointer first (a long article is not compared byte
-/// by byte on every render).
-fn same_input(a: &Input, b: &Input) -> bool {
-    match (a, b) {
-        (Input::Text(x), Input::Text(y)) => Rc::ptr_eq(x, y) || x == y,
-        (Input::Blocks(x), Input::Blocks(y)) => Rc::ptr_eq(x, y) || x == y,
-        _ => false,
     }
 }
 

@@ -7,10 +7,45 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the parser reads: the plain text, or the structured blocks of an HTML paste or file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Input {
     Text(Rc<str>),
     Blocks(Rc<[InputBlock]>),
+}
+
+/// Equal shared values, by pointer first. `Rc`'s own `==` compares the contents even when both
+/// point at the same value, and the app compares its state on every render: a 1 MB article
+/// would be compared byte by byte dozens of times per update.
+fn same<T: PartialEq + ?Sized>(a: &Rc<T>, b: &Rc<T>) -> bool {
+    Rc::ptr_eq(a, b) || a == b
+}
+
+fn same_opt<T: PartialEq + ?Sized>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Shared text as a hook's dependency: equal by pointer first, like [`AppState`]'s own fields.
+#[derive(Clone, Debug)]
+pub struct SharedText(pub Rc<str>);
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.0, &other.0)
+    }
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Input::Text(a), Input::Text(b)) => same(a, b),
+            (Input::Blocks(a), Input::Blocks(b)) => same(a, b),
+            _ => false,
+        }
+    }
 }
 
 impl Default for Input {
@@ -136,7 +171,7 @@ pub struct Notice {
     pub undo: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct AppState {
     /// The text area's content, saved locally as the reader edits.
     pub draft: Rc<str>,
@@ -161,6 +196,48 @@ pub struct AppState {
     pub undo: Option<Rc<str>>,
     pub notice: Option<Notice>,
     pub storage_error: Option<AttrValue>,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, o: &Self) -> bool {
+        // Every field named, so a new one cannot be left out of the comparison.
+        let AppState {
+            draft,
+            blocks,
+            analysed,
+            pending,
+            edit_seq,
+            date,
+            collapsed,
+            speaker,
+            quote,
+            fact,
+            focus_seq,
+            hide_marks,
+            theme,
+            tab,
+            undo,
+            notice,
+            storage_error,
+        } = self;
+        same(draft, &o.draft)
+            && same_opt(blocks, &o.blocks)
+            && *analysed == o.analysed
+            && *pending == o.pending
+            && *edit_seq == o.edit_seq
+            && *date == o.date
+            && same(collapsed, &o.collapsed)
+            && *speaker == o.speaker
+            && *quote == o.quote
+            && *fact == o.fact
+            && *focus_seq == o.focus_seq
+            && *hide_marks == o.hide_marks
+            && *theme == o.theme
+            && *tab == o.tab
+            && same_opt(undo, &o.undo)
+            && *notice == o.notice
+            && *storage_error == o.storage_error
+    }
 }
 
 /// What "Try an example" does: load the example article.
@@ -524,6 +601,24 @@ mod tests {
 
     fn run(state: AppState, actions: Vec<Action>) -> Rc<AppState> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn states_compare_their_shared_text_by_pointer_then_by_content() {
+        let a = AppState::with_draft("One article.");
+        assert_eq!(a, a.clone());
+        // The same text in another allocation is still the same state.
+        assert_eq!(a, AppState::with_draft("One article."));
+        assert_ne!(a, AppState::with_draft("Another article."));
+        let mut b = a.clone();
+        b.undo = Some(a.draft.clone());
+        assert_ne!(a, b);
+        let text: Rc<str> = Rc::from("One article.");
+        assert_eq!(
+            Input::Text(text.clone()),
+            Input::Text(Rc::from("One article."))
+        );
+        assert_ne!(Input::Text(text), Input::Blocks(Rc::from(Vec::new())));
     }
 
     #[test]
