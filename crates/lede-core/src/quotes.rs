@@ -1584,6 +1584,17 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<(Span, usize, cues::Cue)
     {
         return None;
     }
+    // "Grant said", "Hope says": a capitalised word that a speech verb follows is the
+    // speaker's name, not a cue.
+    if names::is_capitalized(t.text(text))
+        && toks.get(i + 1).is_some_and(|n| {
+            n.word()
+                && !names::is_capitalized(n.text(text))
+                && cues::cue_bytes(&text.as_bytes()[n.start()..n.end()]).is_some()
+        })
+    {
+        return None;
+    }
     if lower_is(text, t, &["go", "goes", "went", "going"]) {
         let n = *toks.get(i + 1)?;
         if lower_is(text, n, &["on"]) {
@@ -3518,5 +3529,21 @@ mod tests {
                 "The harbour board met"
             ))
         );
+    }
+
+    #[test]
+    fn a_capitalised_cue_word_before_a_speech_verb_is_a_name() {
+        // The cue and the speaker's name that `trailing_attr` finds after a quotation.
+        fn trailing(s: &str) -> Option<(&str, &str)> {
+            let mut toks = Vec::new();
+            names::tokenize(s, 0, s.len(), &mut toks);
+            let a = trailing_attr(s, &toks)?;
+            Some((&s[a.cue?], &s[a.mention?.name]))
+        }
+        // "grant" and "hope" are cues ("he granted", "she hoped"), but not capitalised before "said".
+        assert_eq!(trailing(" Grant said."), Some(("said", "Grant")));
+        assert_eq!(trailing(" Hope says, smiling."), Some(("says", "Hope")));
+        // A cue still opens the attribution: "said Grant".
+        assert_eq!(trailing(" said Grant."), Some(("said", "Grant")));
     }
 }
