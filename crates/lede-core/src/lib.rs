@@ -262,12 +262,13 @@ fn finish(
     parallel::lanes(threads, entity_stage, quote_stage, &rest);
     drop(rest);
     const RAN: &str = "every stage runs once";
-    let (entities, _) = found_entities.into_inner().expect(RAN);
+    let (mut entities, _) = found_entities.into_inner().expect(RAN);
     let (name_tokens, terms) = found_quotes.into_inner().expect(RAN);
     let (sentences, sections) = structure.into_inner().expect(RAN);
     let (facts, article_date) = found_facts.into_inner().expect(RAN);
     let (speakers, quotes) = attributed.into_inner().expect(RAN);
     drop(name_tokens);
+    speakers::add_quoted_people(&text, &speakers, &mut entities);
     Document {
         schema_version: SCHEMA_VERSION,
         title: blocks

@@ -2285,6 +2285,12 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
         // modifier ("Smith herself") is rare.
         best?;
     }
+    // "King said": a title that is also a surname, alone and without an article, names
+    // someone ("the King said" is a title).
+    if best.is_none() && ws.len() == 1 && determiner.is_none() && is_surname_title(last.text(text))
+    {
+        best = Some((0, 1));
+    }
     let (a, mut b) = best?;
     // "the 39-year-old founder of Studiocomix Press", "the former clerk of the House": a
     // person described by their place in an organisation, not the organisation.
@@ -2460,6 +2466,47 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// A month that is a surname after a known forename: "Elizabeth May", "Theresa May".
 pub fn is_month_surname(prev: &str, w: &str) -> bool {
     matches!(w, "May" | "June" | "April" | "August") && is_forename(prev)
+}
+
+/// A title word that is also a common surname: alone before a speech verb ("King said") or
+/// right after a forename ("Stephen King", "John Major") it names a person.
+#[inline]
+pub fn is_surname_title(w: &str) -> bool {
+    // (Asked of most words that end a run of names: the first byte and the length turn nearly
+    // all of them away.)
+    matches!(w.as_bytes(), [b'B'..=b'S', ..])
+        && (4..=10).contains(&w.len())
+        && matches!(
+            Lower::new(w).bytes(),
+            b"king"
+                | b"queen"
+                | b"prince"
+                | b"bishop"
+                | b"cardinal"
+                | b"pope"
+                | b"judge"
+                | b"justice"
+                | b"marshal"
+                | b"dean"
+                | b"major"
+                | b"sheriff"
+                | b"chancellor"
+                | b"constable"
+                | b"elder"
+                | b"lord"
+        )
+}
+
+/// A word kept out of names as a function word or a month that is also a forename ("Will",
+/// "June"): inside a sentence and before a name it opens one ("Council member Will Grant").
+#[inline]
+pub fn is_word_forename(w: &str) -> bool {
+    matches!(w.as_bytes(), [b'W' | b'M' | b'J' | b'A', ..])
+        && (3..=6).contains(&w.len())
+        && matches!(
+            Lower::new(w).bytes(),
+            b"will" | b"may" | b"june" | b"april" | b"august"
+        )
 }
 
 /// A capitalised word that is a known forename ("Stephen", "Carole").
