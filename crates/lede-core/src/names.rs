@@ -913,6 +913,31 @@ st
 saint
 elder
 chief-of-staff
+member
+novelist
+poet
+artist
+actor
+actress
+singer
+musician
+journalist
+photographer
+pastor
+priest
+farmer
+volunteer
+chef
+architect
+engineer
+surgeon
+psychologist
+lecturer
+curator
+librarian
+firefighter
+paramedic
+pilot
 ";
 
 /// Honorific gender: 'm', 'f' or none.
