@@ -2155,6 +2155,13 @@ fn read_words(text: &str, words: &[Tok]) -> Option<Mention> {
                     && k > 0
                     && name_bits >> (k - 1) & 1 != 0
                     && is_forename(ws[k - 1].text(text))
+                // "Will Ostrander", "April Castellano": a word that is also a forename, before
+                // a name.
+                || is_word_forename(w)
+                    && ws.get(k + 1).is_some_and(|n| {
+                        let prev = k.checked_sub(1).map(|p| ws[p].text(text));
+                        opens_name_as_forename(prev, n.text(text))
+                    })
         } else {
             glued_particle_name(w)
         };
@@ -2532,6 +2539,52 @@ pub fn is_word_forename(w: &str) -> bool {
             Lower::new(w).bytes(),
             b"will" | b"may" | b"june" | b"april" | b"august"
         )
+}
+
+/// Whether a word that is also a forename ("Will", "June", see [`is_word_forename`]) opens a
+/// name between `prev` and `next`: a name follows it that is not an acronym ("An August PBO
+/// report" is a month), and the word before it does not make it a date.
+pub fn opens_name_as_forename(prev: Option<&str>, next: &str) -> bool {
+    is_name_word(next)
+        && !is_word_forename(next)
+        && !is_acronym(next)
+        && prev.is_none_or(|p| !dates_a_month(p))
+}
+
+/// A word before a month that makes it a date, not a forename: "in June", "since May", "and
+/// April", "an August report".
+fn dates_a_month(w: &str) -> bool {
+    matches!(
+        Lower::new(w).bytes(),
+        b"in"
+            | b"on"
+            | b"a"
+            | b"an"
+            | b"the"
+            | b"every"
+            | b"each"
+            | b"that"
+            | b"since"
+            | b"until"
+            | b"till"
+            | b"by"
+            | b"from"
+            | b"through"
+            | b"to"
+            | b"of"
+            | b"last"
+            | b"next"
+            | b"this"
+            | b"early"
+            | b"late"
+            | b"mid"
+            | b"during"
+            | b"before"
+            | b"after"
+            | b"between"
+            | b"and"
+            | b"or"
+    )
 }
 
 /// A capitalised word that is a known forename ("Stephen", "Carole").
@@ -2992,5 +3045,34 @@ mod tests {
             .map(|t| t.text(s))
             .collect();
         assert_eq!(words, ["al-Zoubi's", "U.S", "plan", "O'Neil"]);
+    }
+
+    #[test]
+    fn forename_words_and_surname_titles() {
+        // "Will", "June": a forename before a name, unless the word before makes a date.
+        assert!(opens_name_as_forename(Some("member"), "Grant"));
+        assert!(opens_name_as_forename(None, "Pellow"));
+        assert!(!opens_name_as_forename(Some("in"), "Ostrander"));
+        assert!(!opens_name_as_forename(Some("An"), "Ostrander"));
+        assert!(!opens_name_as_forename(None, "PBO"));
+        assert!(!opens_name_as_forename(None, "the"));
+        assert!(is_word_forename("Will") && is_word_forename("April"));
+        assert!(!is_word_forename("will") && !is_word_forename("Willow"));
+        // A title that is also a surname, and one that is not.
+        assert!(is_surname_title("King") && is_surname_title("Major"));
+        assert!(!is_surname_title("king") && !is_surname_title("President"));
+        // Alone before a cue it names someone; with an article it is a title.
+        fn read(s: &str) -> Option<(&str, MentionKind)> {
+            let mut toks = Vec::new();
+            tokenize(s, 0, s.len(), &mut toks);
+            read_phrase(s, &toks).map(|m| (&s[m.name], m.kind))
+        }
+        assert_eq!(read("King"), Some(("King", MentionKind::Person)));
+        assert_eq!(read("the King"), None);
+        assert!(read("President").is_none_or(|(_, k)| k != MentionKind::Person));
+        assert_eq!(
+            read("April Castellano"),
+            Some(("April Castellano", MentionKind::Person))
+        );
     }
 }

@@ -1430,10 +1430,15 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Option<(Mention, usi
             break;
         }
         if names::is_capitalized(w) {
-            if names::is_not_name(w)
-                && !names::is_title(w)
-                && !(i == end && i >= 2 && names::is_month_surname(toks[i - 2].text(text), w))
-            {
+            // "April Castellano said": a word that is also a forename, before a name.
+            let forename = i < end && names::is_word_forename(w) && {
+                let prev = (i >= 2 && toks[i - 2].word()).then(|| toks[i - 2].text(text));
+                names::opens_name_as_forename(prev, toks[i].text(text))
+            };
+            let month_surname =
+                i == end && i >= 2 && names::is_month_surname(toks[i - 2].text(text), w);
+            let may_name = !names::is_not_name(w) || names::is_title(w);
+            if !(may_name || forename || month_surname) {
                 break;
             }
             lower_run = 0;

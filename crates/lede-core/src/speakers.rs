@@ -1618,47 +1618,30 @@ fn sort_after_sorted_head<T: Copy>(v: &mut Vec<T>, head: usize, key: impl Fn(&T)
 /// resident of the coast," or "Roman, 52,". Countries and organisations ("Tesla, a company
 /// that ...") are not people.
 /// Whether token `i`, a word the lexicon keeps out of names but that is also a forename
-/// ("Will", "June"), opens a name here: inside a sentence, not after a word that puts a month in
-/// time ("in June", "since May"), and before a name word ("Council member Will Grant").
+/// ("Will", "June"), opens a name here: before a name word, inside a sentence and not after a
+/// word that puts a month in time ("Council member Will Grant", not "in June Grant"), or at a
+/// sentence's start with a speech verb after the name ("June Pellow said").
 fn forename_word_opens_name(text: &str, toks: &[Tok], i: usize) -> bool {
-    let t = toks[i].text(text);
-    if !names::is_word_forename(t) || i == 0 {
+    if !names::is_word_forename(toks[i].text(text)) {
         return false;
     }
-    let prev = toks[i - 1];
-    let inside = if prev.word() {
-        !matches!(
-            Lower::new(prev.text(text)).bytes(),
-            b"in"
-                | b"on"
-                | b"since"
-                | b"until"
-                | b"till"
-                | b"by"
-                | b"from"
-                | b"through"
-                | b"to"
-                | b"of"
-                | b"last"
-                | b"next"
-                | b"this"
-                | b"early"
-                | b"late"
-                | b"mid"
-                | b"during"
-                | b"before"
-                | b"after"
-                | b"between"
-                | b"and"
-                | b"or"
-        )
-    } else {
-        prev.text(text) == ","
+    let Some(next) = toks.get(i + 1).filter(|n| n.word()) else {
+        return false;
     };
-    inside
-        && toks.get(i + 1).is_some_and(|n| {
-            n.word() && names::is_name_word(n.text(text)) && !names::is_word_forename(n.text(text))
-        })
+    match i.checked_sub(1).map(|k| toks[k]) {
+        Some(p) if p.word() => names::opens_name_as_forename(Some(p.text(text)), next.text(text)),
+        Some(p) if p.text(text) == "," => names::opens_name_as_forename(None, next.text(text)),
+        // At the start of a sentence only a speech verb after the name makes it one: "Will
+        // Ostrander said", not "Will Ostrander attend?".
+        _ => {
+            names::opens_name_as_forename(None, next.text(text))
+                && toks.get(i + 2).is_some_and(|v| {
+                    v.word()
+                        && !names::is_capitalized(v.text(text))
+                        && crate::cues::cue_bytes(v.text(text).as_bytes()).is_some()
+                })
+        }
+    }
 }
 
 fn single_name_person(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
@@ -1810,11 +1793,23 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
                     .filter_map(|&i| owner[i])
                     .find(|&e| entities[e].kind == EntityKind::Person)
             });
-        let free: Vec<Span> = mine
+        // The free mentions, without one inside another ("Castellano" of "April
+        // Castellano": the scan and an attribution may each have read the name).
+        let mut free: Vec<Span> = Vec::new();
+        for m in mine
             .iter()
             .filter(|&&i| owner[i].is_none())
             .map(|&i| said[i].0)
-            .collect();
+        {
+            match free.last_mut() {
+                Some(last) if last.intersects(m) => {
+                    if m.len() > last.len() {
+                        *last = m;
+                    }
+                }
+                _ => free.push(m),
+            }
+        }
         if free.is_empty() {
             continue;
         }
@@ -1836,7 +1831,7 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
                 merged.dedup();
                 entities[e].mentions = merged;
             }
-            None if free.len() == mine.len()
+            None if mine.iter().all(|&i| owner[i].is_none())
                 && plain_person(&s.name.split(' ').collect::<Vec<_>>()) =>
             {
                 fresh.push(Entity {
