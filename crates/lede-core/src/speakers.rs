@@ -1736,8 +1736,9 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// The people the article quotes, given to the people among its entities: a speaker's name
-/// mentions ("Will Ostrander", "Ostrander", a lone "King" after "Marguerite King") join the
-/// person entity they name, and a quoted person the recogniser did not find becomes one. Its
+/// mentions ("Will Ostrander", "Ostrander", a lone "King" after "Marguerite King") and role
+/// join the person entity they name, and a quoted person the recogniser did not find becomes
+/// one. Its
 /// pronouns and descriptions ("he", "the novelist") are not names and stay out. A mention that
 /// lies on another entity's mention is left to that entity. New entities are appended, so the
 /// ids that facts already hold stay valid.
@@ -1808,6 +1809,12 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
                     }
                 }
                 _ => free.push(m),
+            }
+        }
+        if let Some(e) = known {
+            // The role the article gives them where they speak ("the novelist").
+            if entities[e].role.is_none() {
+                entities[e].role.clone_from(&s.role);
             }
         }
         if free.is_empty() {
@@ -2571,6 +2578,15 @@ mod tests {
             person("Marguerite King"),
             Some(vec!["Marguerite King", "King"])
         );
+        // The role the article gives where she speaks is her entity's role too.
+        let role = |name: &str| {
+            doc.entities
+                .iter()
+                .find(|e| e.name == name)
+                .and_then(|e| e.role.clone())
+        };
+        assert_eq!(role("Marguerite King").as_deref(), Some("novelist"));
+        assert_eq!(role("Will Ostrander").as_deref(), Some("Board member"));
         // A single unknown name before "said" may be a company's: no person is made of it.
         assert_eq!(person("Tinder"), None);
         assert!(doc.entities.iter().all(|e| e
