@@ -187,6 +187,27 @@ const GENERATORS: &[(&str, Generator)] = &[
     ("capitalised_org_heads", |n| repeat("Council ", n)),
     ("said_cues", |n| repeat("Varga said. ", n)),
     ("quote_said_pairs", |n| repeat("\"Yes,\" Varga said. ", n)),
+    // Every quotation by another person: as many speakers and people as paragraphs.
+    ("distinct_speakers", |n| {
+        let mut k = 0u32;
+        grow(n, 4, |_, o| {
+            k += 1;
+            // A forename and a surname of syllables spelt from the paragraph's number.
+            let surname: String = (0..4)
+                .map(|i| {
+                    let d = (k >> (4 * i)) & 15;
+                    [
+                        "Ba", "Ko", "Mi", "Tu", "Re", "Sa", "Lo", "Fe", "Di", "Nu", "Pa", "Go",
+                        "Vi", "Ha", "Ze", "Wo",
+                    ][d as usize]
+                })
+                .collect::<String>()
+                .to_lowercase();
+            let mut surname = surname;
+            surname[..1].make_ascii_uppercase();
+            o.push_str(&format!("\"We will wait,\" Anna {surname} said.\n\n"));
+        })
+    }),
     ("dates", |n| repeat("on Feb. 18, 2016, last Tuesday, ", n)),
     ("figures", |n| {
         repeat("12,345 ships, 3.5% and $4 million, ", n)

@@ -1775,6 +1775,23 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
             }
         }
     }
+    // The first person entity of each quoted person's name, found through a table of the
+    // speakers' names (a search of the entities for each speaker would take time in the
+    // product of their numbers).
+    let mut speaker_by_name: crate::gazetteer::FastMap<&str, usize> = Default::default();
+    for (k, s) in speakers.iter().enumerate() {
+        if s.kind == SpeakerKind::Person {
+            speaker_by_name.entry(s.name.as_str()).or_insert(k);
+        }
+    }
+    let mut entity_named: Vec<Option<usize>> = vec![None; speakers.len()];
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.kind == EntityKind::Person {
+            if let Some(&k) = speaker_by_name.get(ent.name.as_str()) {
+                entity_named[k].get_or_insert(e);
+            }
+        }
+    }
     // Each speaker's mentions among them.
     let mut by_speaker: Vec<Vec<usize>> = vec![Vec::new(); speakers.len()];
     for (i, &(_, k)) in said.iter().enumerate() {
@@ -1786,14 +1803,14 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
             continue;
         }
         // The person entity this speaker is: by name, else by a shared mention.
-        let known = entities
-            .iter()
-            .position(|e| e.kind == EntityKind::Person && e.name == s.name)
-            .or_else(|| {
-                mine.iter()
-                    .filter_map(|&i| owner[i])
-                    .find(|&e| entities[e].kind == EntityKind::Person)
-            });
+        let named = speaker_by_name
+            .get(s.name.as_str())
+            .and_then(|&k| entity_named[k]);
+        let known = named.or_else(|| {
+            mine.iter()
+                .filter_map(|&i| owner[i])
+                .find(|&e| entities[e].kind == EntityKind::Person)
+        });
         // The free mentions, without one inside another ("Castellano" of "April
         // Castellano": the scan and an attribution may each have read the name).
         let mut free: Vec<Span> = Vec::new();

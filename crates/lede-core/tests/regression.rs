@@ -175,3 +175,31 @@ fn a_long_list_of_distinct_words_is_one_section() {
         doc.sections[1].label
     );
 }
+
+/// A quotation by a different person in every paragraph: each quoted person joins the people
+/// once, with their own mention (matching speakers to entities by a search of all the
+/// entities for each speaker made this shape grow with the square of its length).
+#[test]
+fn many_distinct_speakers_each_become_one_person() {
+    let surnames = [
+        "Baro", "Kemi", "Tusa", "Lofe", "Dinu", "Pago", "Viha", "Zewo",
+    ];
+    let mut text = String::new();
+    let mut names = Vec::new();
+    for a in surnames {
+        for b in surnames {
+            let name = format!("Anna {a}{}", b.to_lowercase());
+            text.push_str(&format!("\"We will wait,\" {name} said.\n\n"));
+            names.push(name);
+        }
+    }
+    let doc = parse_checked(&text);
+    assert_eq!(doc.quotes.len(), names.len());
+    assert_eq!(doc.speakers.len(), names.len());
+    for name in &names {
+        let people: Vec<_> = doc.entities.iter().filter(|e| &e.name == name).collect();
+        assert_eq!(people.len(), 1, "{name}");
+        assert_eq!(people[0].mentions.len(), 1, "{name}");
+        assert_eq!(doc.slice(people[0].mentions[0]), name);
+    }
+}
