@@ -1798,6 +1798,9 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
         by_speaker[k].push(i);
     }
     let mut fresh: Vec<Entity> = Vec::new();
+    // Mentions for entities already found, as (entity, mention): several speakers may add to
+    // one entity, which is then sorted once.
+    let mut added: Vec<(usize, Span)> = Vec::new();
     for (s, mine) in speakers.iter().zip(&by_speaker) {
         if mine.is_empty() {
             continue;
@@ -1838,23 +1841,7 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
             continue;
         }
         match known {
-            Some(e) => {
-                // Both lists are in text order: merged, not sorted again.
-                let old = std::mem::take(&mut entities[e].mentions);
-                let mut merged = Vec::with_capacity(old.len() + free.len());
-                let (mut a, mut b) = (old.into_iter().peekable(), free.into_iter().peekable());
-                while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-                    let next = if x.sort_key() <= y.sort_key() {
-                        a.next()
-                    } else {
-                        b.next()
-                    };
-                    merged.extend(next);
-                }
-                merged.extend(a.chain(b));
-                merged.dedup();
-                entities[e].mentions = merged;
-            }
+            Some(e) => added.extend(free.into_iter().map(|m| (e, m))),
             None if mine.iter().all(|&i| owner[i].is_none())
                 && plain_person(&s.name.split(' ').collect::<Vec<_>>()) =>
             {
@@ -1870,6 +1857,13 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
             }
             None => {}
         }
+    }
+    crate::order::sort_by_u64(&mut added, |&(e, _)| e as u64);
+    for group in added.chunk_by(|a, b| a.0 == b.0) {
+        let mentions = &mut entities[group[0].0].mentions;
+        mentions.extend(group.iter().map(|&(_, m)| m));
+        crate::order::sort_by_u64(mentions, |m| m.sort_key());
+        mentions.dedup();
     }
     entities.extend(fresh);
 }
