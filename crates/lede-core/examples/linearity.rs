@@ -187,6 +187,12 @@ const GENERATORS: &[(&str, Generator)] = &[
     ("capitalised_org_heads", |n| repeat("Council ", n)),
     ("said_cues", |n| repeat("Varga said. ", n)),
     ("quote_said_pairs", |n| repeat("\"Yes,\" Varga said. ", n)),
+    // A person whose surname is a title, then that word alone again and again.
+    ("surname_title_repeated", |n| {
+        let mut text = "The novelist Stephen King spoke.\n\n".to_string();
+        text.push_str(&repeat(".King", n));
+        text
+    }),
     // Every quotation by another person: as many speakers and people as paragraphs.
     ("distinct_speakers", |n| {
         let mut k = 0u32;

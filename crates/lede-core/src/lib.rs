@@ -269,6 +269,7 @@ fn finish(
     let (speakers, quotes) = attributed.into_inner().expect(RAN);
     drop(name_tokens);
     speakers::add_quoted_people(&text, &speakers, &mut entities);
+    speakers::link_surname_titles(&text, &mut entities);
     Document {
         schema_version: SCHEMA_VERSION,
         title: blocks

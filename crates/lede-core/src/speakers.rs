@@ -1868,6 +1868,92 @@ pub fn add_quoted_people(text: &str, speakers: &[Speaker], entities: &mut Vec<En
     entities.extend(fresh);
 }
 
+/// A person whose surname is also a title ("Stephen King", "John Major") is the lone
+/// capitalised word elsewhere in the text ("King's new novel"), unless an article or a name
+/// next to it makes it a title or a place ("the King", "King Charles", "King Street"), another
+/// entity holds it ("Burger King"), or two people share the surname.
+pub fn link_surname_titles(text: &str, entities: &mut [Entity]) {
+    // Each surname-title of the people, with its person (None when two share it).
+    let mut surnames: Vec<(String, Option<usize>)> = Vec::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.kind != EntityKind::Person {
+            continue;
+        }
+        let Some(space) = ent.name.rfind(' ') else {
+            continue;
+        };
+        let last = &ent.name[space + 1..];
+        if !names::is_surname_title(last) {
+            continue;
+        }
+        match surnames.iter_mut().find(|(w, _)| w == last) {
+            Some((_, owner)) => *owner = None,
+            None => surnames.push((last.to_string(), Some(e))),
+        }
+    }
+    if surnames.iter().all(|(_, owner)| owner.is_none()) {
+        return;
+    }
+    let mut taken: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    crate::order::sort_by_u64(&mut taken, |m| m.sort_key());
+    let is_taken = |m: Span| {
+        let i = taken.partition_point(|t| t.start < m.end);
+        taken[..i].iter().rev().take(4).any(|t| t.intersects(m))
+    };
+    let word_char = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    // Whether an article stands right before byte `at`: "the King" is a title.
+    // (Only the whitespace before the word and the article itself are read: a text of
+    // lone names without spaces between them stays linear.)
+    let after_article = |at: usize| {
+        let head = text[..at].trim_end();
+        ["the", "The", "THE", "a", "A", "an", "An"].iter().any(|a| {
+            head.strip_suffix(a)
+                .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+        })
+    };
+    for (word, owner) in &surnames {
+        let Some(e) = *owner else { continue };
+        // A lone "King" after an article that the recogniser gave the person is a title
+        // (the person keeps a mention in any case).
+        let mentions = &mut entities[e].mentions;
+        if mentions.iter().any(|&m| &text[m] != word.as_str()) {
+            mentions.retain(|&m| !(&text[m] == word.as_str() && after_article(m.start as usize)));
+        }
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices(word.as_str()) {
+            let end = at + word.len();
+            let before = &text[..at];
+            let mut after = &text[end..];
+            // "King's": the possessive is not part of the name.
+            for s in ["'s", "’s"] {
+                if let Some(rest) = after.strip_prefix(s) {
+                    after = rest;
+                }
+            }
+            if before.ends_with(word_char) || after.starts_with(word_char) {
+                continue;
+            }
+            let next = after.trim_start_matches([' ', '\u{a0}']);
+            if after_article(at) || next.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let m = Span::new(at, end);
+            if !is_taken(m) {
+                found.push(m);
+            }
+        }
+        if !found.is_empty() {
+            let mentions = &mut entities[e].mentions;
+            mentions.extend(found);
+            crate::order::sort_by_u64(mentions, |m| m.sort_key());
+            mentions.dedup();
+        }
+    }
+}
+
 /// A speaker's name that is plainly a person's: a known forename ("Kim") and up to three name
 /// words after it, none an organisation word ("Will Ostrander", "Ben van der Pluijm"). Other
 /// names may be a company's ("Tinder said") or a department's ("Veterans Affairs said").
@@ -2609,5 +2695,45 @@ mod tests {
         for (k, e) in doc.entities.iter().enumerate() {
             assert_eq!(e.id.0 as usize, k);
         }
+    }
+
+    /// A person's surname that is also a title is theirs where it stands alone, and a title
+    /// where an article or a name stands next to it.
+    #[test]
+    fn a_surname_that_is_a_title_links_where_it_stands_alone() {
+        let text = "The novelist Stephen King published a new book on Tuesday.\n\n\
+                    King wrote it in a year. King's readers queued for hours.\n\n\
+                    The King of Sweden sent his regards, and King Charles did not. A King Street \
+                    shop sold out.";
+        let doc = crate::parse(text);
+        let king = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Stephen King")
+            .expect("Stephen King is a person");
+        let at: Vec<(&str, usize)> = king
+            .mentions
+            .iter()
+            .map(|&m| (&text[m], m.start as usize))
+            .collect();
+        let wrote = text.find("King wrote").unwrap();
+        let readers = text.find("King's readers").unwrap();
+        assert_eq!(
+            at,
+            [
+                ("Stephen King", text.find("Stephen King").unwrap()),
+                ("King", wrote),
+                ("King", readers)
+            ]
+        );
+        assert!(crate::check_invariants(&doc).is_ok());
+        // Two people named King: a lone "King" could be either, and stays unlinked.
+        let two = "Stephen King and Coretta Scott King spoke. King wrote a letter.";
+        let doc = crate::parse(two);
+        let lone = two.find("King wrote").unwrap();
+        assert!(doc
+            .entities
+            .iter()
+            .all(|e| e.mentions.iter().all(|m| m.start as usize != lone)));
     }
 }
