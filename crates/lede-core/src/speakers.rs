@@ -1631,16 +1631,19 @@ fn forename_word_opens_name(text: &str, toks: &[Tok], i: usize) -> bool {
     match i.checked_sub(1).map(|k| toks[k]) {
         Some(p) if p.word() => names::opens_name_as_forename(Some(p.text(text)), next.text(text)),
         Some(p) if p.text(text) == "," => names::opens_name_as_forename(None, next.text(text)),
-        // At the start of a sentence only a speech verb or a relative clause after the name
-        // makes it one: "Will Ostrander said", "June Pellow, who chairs the friends", not
-        // "Will Ostrander attend?".
+        // At the start of a sentence only a speech verb or a comma after the name makes it
+        // one: "Will Ostrander said", "June Pellow, the treasurer, said", "May Trevelyan, who
+        // keeps the accounts", not "Will Ostrander attend?". (The phrase before a cue reads
+        // "June Pellow, the treasurer" as her name too: the two must agree, or she would be
+        // two speakers.)
         _ => {
-            let word_at = |k: usize| toks.get(k).filter(|v| v.word()).map(|v| v.text(text));
             names::opens_name_as_forename(None, next.text(text))
-                && (word_at(i + 2).is_some_and(|v| {
-                    !names::is_capitalized(v) && crate::cues::cue_bytes(v.as_bytes()).is_some()
-                }) || toks.get(i + 2).is_some_and(|c| c.text(text) == ",")
-                    && word_at(i + 3).is_some_and(|w| w == "who"))
+                && toks.get(i + 2).is_some_and(|v| {
+                    let v = v.text(text);
+                    v == ","
+                        || !names::is_capitalized(v)
+                            && crate::cues::cue_bytes(v.as_bytes()).is_some()
+                })
         }
     }
 }
